@@ -49,12 +49,6 @@ public static partial class LineJoiner
             return false;
         }
 
-        if (next.StartsWith('-') && next.Length > 1 && char.IsLetter(next[1]) && last != ' ')
-        {
-            // "huismoeders en" + "-vaders": the hyphenated word starts the next line.
-            return true;
-        }
-
         return !ContinuesUrl(previous, soFar, next);
     }
 
@@ -79,7 +73,7 @@ public static partial class LineJoiner
         }
 
         var firstToken = next.Split(' ', 2)[0].TrimEnd('.', ',', ';', ':', ')', ']', '"', '\'', '’', '”');
-        if (firstToken.Length == 0 || !UrlContinuation().IsMatch(firstToken))
+        if (firstToken.Length == 0 || !UrlContinuation().IsMatch(firstToken) || UrlStart().IsMatch(firstToken))
         {
             return false;
         }
