@@ -11,6 +11,7 @@ namespace QaIngest.Parse;
 public static class QuestionParser
 {
     private const int MaxTitleLength = 300;
+    private const int MaxTitleLines = 30;
     private const int MaxNumberingGap = 3;
 
     /// <summary>
@@ -129,7 +130,7 @@ public static class QuestionParser
             }
 
             var end = pos + 1;
-            while (end < lines.Length && end - pos < 3 && lines[end].BlankLinesBefore == 0
+            while (end < lines.Length && end - pos < MaxTitleLines && lines[end].BlankLinesBefore == 0
                    && !LineShape.EndsSentence(lines[end - 1].Text) && LineShape.Item(lines[end].Text) is null
                    && !HeaderReader.IsAnswerMarker(lines[end].Text))
             {
@@ -284,8 +285,7 @@ public static class QuestionParser
             {
                 var line = lines[i];
                 var previous = lines[i - 1].Text;
-                var paragraphStart = line.BlankLinesBefore > 0 || line.Indented;
-                if (!paragraphStart || !LineShape.EndsSentence(previous) || !char.IsUpper(line.Text[0])
+                if (!LineShape.EndsSentence(previous) || !char.IsUpper(line.Text[0])
                     || LineShape.Part(line.Text) is not null || LineShape.IsBullet(line.Text))
                 {
                     continue;

@@ -43,7 +43,8 @@ public static partial class LineJoiner
     private static bool NeedsSpace(SourceLine previous, StringBuilder soFar, string next)
     {
         var last = soFar[^1];
-        if (last == '-' && !next.StartsWith("- ", StringComparison.Ordinal) && next != "-")
+        // A dash alone on its line is a separator ("VDAB" + "-" + "Bereik"), not a hyphen.
+        if (last == '-' && previous.Text != "-" && !next.StartsWith("- ", StringComparison.Ordinal) && next != "-")
         {
             // "re-" + "integratiesector", "en -" + "schade": the hyphen is part of the word.
             return false;
