@@ -13,7 +13,7 @@ public static partial class LineJoiner
 {
     /// <summary>Joins the lines of one paragraph.</summary>
     public static string Join(IEnumerable<string> lines) =>
-        Join(lines.Select(l => new SourceLine(0, LineReader.Collapse(l), false, true, 0)));
+        Join(lines.Select(l => new SourceLine(0, LineReader.Collapse(l), false, false, 0)));
 
     /// <summary>Joins the lines of one paragraph, using their trailing-space hints for URLs.</summary>
     public static string Join(IEnumerable<SourceLine> lines)
@@ -82,7 +82,8 @@ public static partial class LineJoiner
         return EndsMidUrl(tail) || firstToken.IndexOfAny(['/', '?', '=', '&', '#', '%', '_']) >= 0;
     }
 
-    private static bool EndsMidUrl(string tail) => tail[^1] is '/' or '=' or '?' or '&' or '_' or '.' or '#' or '%';
+    // A final '.' is left out: after a URL it usually ends the sentence.
+    private static bool EndsMidUrl(string tail) => tail[^1] is '/' or '=' or '?' or '&' or '_' or '#' or '%';
 
     [GeneratedRegex(@"\(?(?:https?://|www\.)\S+$", RegexOptions.CultureInvariant)]
     private static partial Regex UrlStart();
