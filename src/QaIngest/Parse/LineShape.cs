@@ -11,6 +11,11 @@ internal static partial class LineShape
     /// <summary>A numbered item start: its number and the rest of the line (possibly empty).</summary>
     public static (int Number, string Remainder)? Item(string line)
     {
+        if (line.Length < 2 || !char.IsAsciiDigit(line[0]))
+        {
+            return null;
+        }
+
         var m = ItemPattern().Match(line);
         return m.Success ? (int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture), m.Groups["rest"].Value) : null;
     }
@@ -18,11 +23,17 @@ internal static partial class LineShape
     /// <summary>A lettered part start: its label and the rest of the line (possibly empty).</summary>
     public static (string Label, string Remainder)? Part(string line)
     {
+        if (line.Length < 2 || line[1] != ')')
+        {
+            return null;
+        }
+
         var m = PartPattern().Match(line);
         return m.Success ? (m.Groups["l"].Value, m.Groups["rest"].Value) : null;
     }
 
-    public static bool IsBullet(string line) => BulletPattern().IsMatch(line);
+    public static bool IsBullet(string line) =>
+        line.Length > 1 && line[0] is '-' or '–' or '•' or '▪' or '·' or '*' or '●' or '◦' && BulletPattern().IsMatch(line);
 
     /// <summary>A line that starts lower case: after a blank line it continues the paragraph a page break cut.</summary>
     public static bool StartsLowerCase(string line) =>

@@ -61,6 +61,13 @@ public static partial class LineJoiner
             tailStart--;
         }
 
+        // Cheap test first: most line ends are not URLs.
+        var first = soFar[tailStart] == '(' && tailStart + 1 < soFar.Length ? soFar[tailStart + 1] : soFar[tailStart];
+        if (first is not ('h' or 'H' or 'w' or 'W'))
+        {
+            return false;
+        }
+
         var tail = soFar.ToString(tailStart, soFar.Length - tailStart);
         var url = UrlStart().Match(tail);
         if (!url.Success || url.Index + url.Length != tail.Length)
