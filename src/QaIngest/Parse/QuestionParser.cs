@@ -138,9 +138,20 @@ public static class QuestionParser
             }
 
             var title = LineJoiner.Join(lines[pos..end]);
-            var looksLikeProse = title.Length > MaxTitleLength || (title.EndsWith('.') && title.Length > 120);
-            return looksLikeProse ? (null, pos) : (title, end);
+            if (!LooksLikeProse(title))
+            {
+                return (title, end);
+            }
+
+            // Extractors that drop blank lines run the subject into the preamble: take its line alone.
+            var first = lines[pos].Text;
+            return end > pos + 1 && !LooksLikeProse(first) && !LineShape.EndsSentence(first) && !first.EndsWith(',')
+                ? (first, pos + 1)
+                : (null, pos);
         }
+
+        private static bool LooksLikeProse(string title) => title.Length > MaxTitleLength || (title.EndsWith('.') && title.Length > 120);
+
 
         /// <summary>
         /// The annexes at the very end: parliament permalinks on lines of their own, each with the

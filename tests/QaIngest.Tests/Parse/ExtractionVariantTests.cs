@@ -47,6 +47,20 @@ public partial class ExtractionVariantTests
         Assert.Equal("Het antwoord op vraag 4, zie bijlage 1, tabblad 4.", q.Answers.Single(a => a.Number == 4).Text);
     }
 
+    [Theory]
+    [InlineData("vrg_en_antw.235.pdftotext-layout.txt")]
+    [InlineData("vrg_en_antw.235.pdftotext-raw.txt")]
+    public void Parse_RealDocumentAsPdftotextLaysItOut_FindsEveryFact(string file)
+    {
+        var folder = Repo.Fixture("Parse", "Fixtures", "layouts");
+        var facts = GoldFacts.Load(Path.Combine(folder, "vrg_en_antw.235.facts.json"));
+
+        var result = QuestionParser.Parse(File.ReadAllText(Path.Combine(folder, file)));
+
+        Assert.True(result.Success, result.Error);
+        facts.AssertFoundIn(result.Value);
+    }
+
     private static string Rewrite(string text, string variant)
     {
         var lines = text.Replace("\r\n", "\n").Split('\n');
