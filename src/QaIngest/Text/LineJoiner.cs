@@ -11,6 +11,10 @@ namespace QaIngest.Text;
 /// </summary>
 public static partial class LineJoiner
 {
+    // One buffer per thread: joining is on the parse hot path and the result is copied out anyway.
+    [ThreadStatic]
+    private static StringBuilder? Buffer;
+
     /// <summary>Joins the lines of one paragraph.</summary>
     public static string Join(IEnumerable<string> lines) =>
         Join(lines.Select(l => new SourceLine(0, LineReader.Collapse(l), false, false, 0)));
@@ -18,7 +22,8 @@ public static partial class LineJoiner
     /// <summary>Joins the lines of one paragraph, using their trailing-space hints for URLs.</summary>
     public static string Join(IEnumerable<SourceLine> lines)
     {
-        var sb = new StringBuilder();
+        var sb = Buffer ??= new StringBuilder(1024);
+        sb.Clear();
         SourceLine? previous = null;
         foreach (var line in lines)
         {

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 
 namespace QaIngest.Text;
 
@@ -48,13 +47,26 @@ public static class LineReader
     /// <summary>Trims and collapses runs of white space (including no-break spaces) to one space.</summary>
     public static string Collapse(ReadOnlySpan<char> raw)
     {
-        var sb = new StringBuilder(raw.Length);
+        var trimmed = raw.Trim(SpaceChars);
+        if (trimmed.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        if (IsClean(trimmed))
+        {
+            return new string(trimmed);
+        }
+
+        // Slow path, for lines with space runs, tabs, no-break spaces, control characters or soft hyphens.
+        Span<char> buffer = trimmed.Length <= 1024 ? stackalloc char[trimmed.Length] : new char[trimmed.Length];
+        var length = 0;
         var pendingSpace = false;
-        foreach (var c in raw)
+        foreach (var c in trimmed)
         {
             if (IsSpace(c))
             {
-                pendingSpace = sb.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
 
@@ -65,15 +77,44 @@ public static class LineReader
 
             if (pendingSpace)
             {
-                sb.Append(' ');
+                buffer[length++] = ' ';
                 pendingSpace = false;
             }
 
-            sb.Append(c == '\u00AD' ? '-' : c);
+            buffer[length++] = c == '\u00AD' ? '-' : c;
         }
 
-        return sb.ToString();
+        return new string(buffer[..length]);
     }
+
+    /// <summary>True when the line has only single plain spaces and no control characters or soft hyphens.</summary>
+    private static bool IsClean(ReadOnlySpan<char> line)
+    {
+        var previousSpace = false;
+        foreach (var c in line)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace)
+                {
+                    return false;
+                }
+
+                previousSpace = true;
+                continue;
+            }
+
+            previousSpace = false;
+            if (c < ' ' || c is '\u00A0' or '\u00AD' or '\u2007' or '\u202F' or '\u2009' or '\u200A' || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private const string SpaceChars = " \t\u00A0\u2007\u202F\u2009\u200A\v";
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\u00A0' or '\u2007' or '\u202F' or '\u2009' or '\u200A' or '\v';
 }

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using QaIngest.Parse;
+using QaIngest.Tests.Parse;
 
 namespace QaIngest.Tests.Cli;
 
@@ -24,6 +27,21 @@ public sealed class ParseCommandTests : IDisposable
         Assert.Equal(4, answer.GetProperty("annexReferences")[0].GetProperty("sheet").GetInt32());
         Assert.Equal("question", root.GetProperty("crossReferences")[0].GetProperty("location").GetProperty("section").GetString());
         Assert.Equal(15149, root.GetProperty("annexes")[0].GetProperty("linkId").GetInt32());
+    }
+
+    public static TheoryData<string> GoldFiles() => [.. GoldFacts.Files().Select(f => Path.GetFileName(f))];
+
+    [Theory]
+    [MemberData(nameof(GoldFiles))]
+    public void Parse_SeedAsJson_ContainsEveryGoldFact(string goldFile)
+    {
+        var gold = GoldFacts.Load(Repo.Fixture("Parse", "Fixtures", "gold", goldFile));
+
+        var outcome = Cli.Run("parse", Path.Combine("seeds", gold.File), "--format", "json");
+
+        Assert.Equal(0, outcome.ExitCode);
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+        gold.AssertFoundIn(JsonSerializer.Deserialize<WrittenQuestion>(outcome.StdOut, options)!);
     }
 
     [Fact]
