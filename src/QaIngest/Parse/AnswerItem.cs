@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace QaIngest.Parse;
 
@@ -15,5 +16,6 @@ public sealed record AnswerItem(int Number, string Text, ImmutableArray<ItemPart
     public ImmutableArray<AnnexReference> AnnexReferences { get; init; } = [];
 
     /// <summary>The lead text and every part, as one string.</summary>
+    [JsonIgnore]
     public string FullText => ItemPart.Compose(Text, Parts);
 }

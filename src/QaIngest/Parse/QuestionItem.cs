@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace QaIngest.Parse;
 
@@ -10,5 +11,6 @@ namespace QaIngest.Parse;
 public sealed record QuestionItem(int Number, string Text, ImmutableArray<ItemPart> Parts)
 {
     /// <summary>The lead text and every part, as one string.</summary>
+    [JsonIgnore]
     public string FullText => ItemPart.Compose(Text, Parts);
 }

@@ -1,8 +1,454 @@
+using System.Collections.Immutable;
+using QaIngest.Text;
+
 namespace QaIngest.Parse;
 
-/// <summary>Splits the text of a written question into a <see cref="WrittenQuestion"/>. Pure and thread-safe.</summary>
+/// <summary>
+/// Splits the text of a written question into a <see cref="WrittenQuestion"/>: header, subject,
+/// preamble, numbered questions with their lettered parts, answer header, answer preamble,
+/// numbered answers paired with their questions, annexes and references. Pure and thread-safe.
+/// </summary>
 public static class QuestionParser
 {
-    /// <summary>Parses extracted text. Never throws for bad input: unreadable text is a failed result.</summary>
-    public static ParseResult Parse(string text) => ParseResult.Fail("not implemented yet");
+    private const int MaxTitleLength = 300;
+    private const int MaxTitleLines = 30;
+    private const int MaxNumberingGap = 3;
+
+    /// <summary>
+    /// Parses extracted text. Never throws for bad input: text that is not a document (empty,
+    /// binary) is a failed result with a one-line reason; a document with structural problems
+    /// (gaps, missing answers) parses with warnings.
+    /// </summary>
+    public static ParseResult Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var reason = TextSanity.Check(text);
+        if (reason is not null)
+        {
+            return ParseResult.Fail(reason);
+        }
+
+        var lines = LineReader.Read(text);
+        return ParseResult.Ok(new DocumentReader(lines).Read());
+    }
+
+    /// <summary>The state of one parse: the lines and what has been found so far.</summary>
+    private sealed class DocumentReader(ImmutableArray<SourceLine> lines)
+    {
+        private readonly List<ParseWarning> warnings = [];
+
+        public WrittenQuestion Read()
+        {
+            var pos = 0;
+            QuestionHeader? header = null;
+            if (HeaderReader.IsQuestionHeader(lines[0].Text))
+            {
+                (header, pos) = HeaderReader.ReadQuestionHeader(lines, 0);
+            }
+
+            var (title, bodyStart) = ReadTitle(pos);
+            var (annexes, trailerStart) = ReadTrailer(bodyStart);
+            var marker = FindAnswerMarker(bodyStart, trailerStart);
+
+            AnswerHeader? answerHeader = null;
+            int questionsEnd, answersStart;
+            var questionStarts = new List<ItemStart>();
+            var answerStarts = new List<ItemStart>();
+            if (marker >= 0)
+            {
+                questionsEnd = HeaderReader.MinisterBlockStart(lines, marker, bodyStart);
+                (answerHeader, answersStart) = HeaderReader.ReadAnswerHeader(lines, marker);
+                ScanItems(bodyStart, questionsEnd, questionStarts, stopAtRestart: false);
+                ScanItems(answersStart, trailerStart, answerStarts, stopAtRestart: false);
+            }
+            else
+            {
+                var restart = ScanItems(bodyStart, trailerStart, questionStarts, stopAtRestart: true);
+                if (restart >= 0)
+                {
+                    questionsEnd = FindAnswerPreambleStart(questionStarts[^1].Line + 1, restart);
+                    answersStart = questionsEnd;
+                    ScanItems(restart, trailerStart, answerStarts, stopAtRestart: false);
+                }
+                else
+                {
+                    questionsEnd = trailerStart;
+                    answersStart = trailerStart;
+                }
+            }
+
+            var preambleEnd = questionStarts.Count > 0 ? questionStarts[0].Line : questionsEnd;
+            var answerPreambleEnd = answerStarts.Count > 0 ? answerStarts[0].Line : trailerStart;
+            var questions = BuildQuestions(questionStarts, questionsEnd);
+            var answers = BuildAnswers(answerStarts, trailerStart, questions);
+            var preamble = RenderRange(bodyStart, preambleEnd);
+            var answerPreamble = RenderRange(answersStart, answerPreambleEnd);
+
+            if (questions.Length == 0 && answers.Length == 0 && marker >= 0)
+            {
+                // An unnumbered question with an unnumbered answer: one question, one answer.
+                warnings.Add(new ParseWarning("unnumbered", "no numbered questions or answers; read as one question and one answer"));
+                if (preamble is not null)
+                {
+                    questions = [new QuestionItem(1, preamble, [])];
+                    preamble = null;
+                }
+
+                if (answerPreamble is not null)
+                {
+                    answers = [new AnswerItem(1, answerPreamble, []) with { Question = questions.Length > 0 ? 1 : null }];
+                    answerPreamble = null;
+                }
+            }
+
+            CheckStructure(questions, answers, marker >= 0 || answersStart < trailerStart);
+            var question = new WrittenQuestion
+            {
+                // Without a question header, the answer header still says which question this is.
+                Number = header?.Number ?? answerHeader?.Number,
+                Date = header?.Date ?? answerHeader?.Date,
+                Asker = header?.Asker ?? answerHeader?.Asker,
+                Minister = header?.Minister,
+                MinisterTitle = header?.MinisterTitle,
+                Title = title,
+                Preamble = preamble,
+                Questions = questions,
+                AnswerHeader = answerHeader,
+                AnswerPreamble = answerPreamble,
+                Answers = answers,
+                Annexes = annexes,
+            };
+            return AddReferences(question);
+        }
+
+        /// <summary>The subject line: the first short paragraph after the header.</summary>
+        private (string? Title, int Next) ReadTitle(int pos)
+        {
+            if (pos >= lines.Length || LineShape.Item(lines[pos].Text) is not null || HeaderReader.IsAnswerMarker(lines[pos].Text))
+            {
+                return (null, pos);
+            }
+
+            var end = pos + 1;
+            while (end < lines.Length && end - pos < MaxTitleLines && lines[end].BlankLinesBefore == 0
+                   && !LineShape.EndsSentence(lines[end - 1].Text) && LineShape.Item(lines[end].Text) is null
+                   && !HeaderReader.IsAnswerMarker(lines[end].Text))
+            {
+                end++;
+            }
+
+            var title = LineJoiner.Join(lines[pos..end]);
+            if (!LooksLikeProse(title))
+            {
+                return (title, end);
+            }
+
+            // Extractors that drop blank lines run the subject into the preamble: take its line alone.
+            var first = lines[pos].Text;
+            return end > pos + 1 && !LooksLikeProse(first) && !LineShape.EndsSentence(first) && !first.EndsWith(',')
+                ? (first, pos + 1)
+                : (null, pos);
+        }
+
+        private static bool LooksLikeProse(string title) => title.Length > MaxTitleLength || (title.EndsWith('.') && title.Length > 120);
+
+
+        /// <summary>
+        /// The annexes at the very end: parliament permalinks on lines of their own, each with the
+        /// short title line right before it when there is one.
+        /// </summary>
+        private (ImmutableArray<Annex> Annexes, int Start) ReadTrailer(int floor)
+        {
+            var annexes = new List<Annex>();
+            var i = lines.Length - 1;
+            while (i >= floor)
+            {
+                var url = TrailerUrl(lines[i].Text);
+                if (url is null)
+                {
+                    if (annexes.Count > 0 && AnnexHeading(lines[i].Text))
+                    {
+                        i--;
+                        continue;
+                    }
+
+                    break;
+                }
+
+                string? title = null;
+                if (i - 1 >= floor && IsAnnexTitle(i - 1, floor))
+                {
+                    title = lines[i - 1].Text;
+                    i--;
+                }
+
+                annexes.Insert(0, new Annex(title, ReferenceFinder.LinkId(url), url));
+                i--;
+            }
+
+            return ([.. annexes], i + 1);
+        }
+
+        private static string? TrailerUrl(string line)
+        {
+            var bare = line.Trim('(', ')', '<', '>', ' ');
+            if (bare.Contains(' ', StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var urls = ReferenceFinder.Urls(bare).ToList();
+            return urls.Count == 1 && ReferenceFinder.IsParliamentDocumentUrl(urls[0]) ? urls[0] : null;
+        }
+
+        private static bool AnnexHeading(string line) =>
+            line.TrimEnd(':').Equals("Bijlage", StringComparison.OrdinalIgnoreCase)
+            || line.TrimEnd(':').Equals("Bijlagen", StringComparison.OrdinalIgnoreCase);
+
+        private bool IsAnnexTitle(int j, int floor)
+        {
+            var text = lines[j].Text;
+            if (text.Length > 150 || text.Split(' ').Length > 15 || text[^1] is '.' or ',' or ';' or ':' or '?'
+                || TrailerUrl(text) is not null || LineShape.Item(text) is not null || LineShape.IsBullet(text))
+            {
+                return false;
+            }
+
+            // The title starts its own line group: a page start, a blank line, or after a finished sentence.
+            var previous = j - 1 >= floor ? lines[j - 1].Text : null;
+            return lines[j].Indented || lines[j].BlankLinesBefore > 0 || previous is null
+                   || LineShape.EndsSentence(previous) || previous.EndsWith(')') || TrailerUrl(previous) is not null;
+        }
+
+        private int FindAnswerMarker(int from, int to)
+        {
+            for (var i = from; i < to; i++)
+            {
+                if (HeaderReader.IsAnswerMarker(lines[i].Text))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>
+        /// Finds the numbered item starts in [from, to) that follow the numbering (1, 2, 3, …, with
+        /// small gaps tolerated). With <paramref name="stopAtRestart"/>, a "1." after the numbering
+        /// has started ends the scan: that is where the answers begin. Returns the restart line or -1.
+        /// </summary>
+        private int ScanItems(int from, int to, List<ItemStart> found, bool stopAtRestart)
+        {
+            var last = 0;
+            for (var i = from; i < to; i++)
+            {
+                if (LineShape.Item(lines[i].Text) is not { } item)
+                {
+                    continue;
+                }
+
+                if (!CanStartItem(i, from))
+                {
+                    continue;
+                }
+
+                var n = item.Number;
+                if (last > 0 && n == 1 && stopAtRestart)
+                {
+                    return i;
+                }
+
+                if (n > last && n <= last + MaxNumberingGap && (last > 0 || n == 1 || n <= MaxNumberingGap))
+                {
+                    found.Add(new ItemStart(i, n, item.Remainder));
+                    last = n;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>
+        /// A number that starts a line starts an item only where a new paragraph can start: after a
+        /// blank line, a page start, a finished sentence or an upper-case header line. "tabblad" + "4."
+        /// in text that an extractor broke one word per line is not item 4.
+        /// </summary>
+        private bool CanStartItem(int i, int regionStart)
+        {
+            if (i == regionStart || lines[i].BlankLinesBefore > 0 || lines[i].Indented)
+            {
+                return true;
+            }
+
+            var previous = lines[i - 1].Text;
+            return LineShape.EndsSentence(previous) || previous.EndsWith(')') || DisplayCase.IsUpper(previous);
+        }
+
+        /// <summary>
+        /// Without an ANTWOORD block, the answer may open with a preamble ("Vooreerst …") between the
+        /// last question and the restart of the numbering. It starts at an opening phrase, or at a page
+        /// start right after a question mark, and contains no further questions.
+        /// </summary>
+        private int FindAnswerPreambleStart(int from, int restart)
+        {
+            for (var i = from; i < restart; i++)
+            {
+                var line = lines[i];
+                var previous = lines[i - 1].Text;
+                if (!LineShape.EndsSentence(previous) || !char.IsUpper(line.Text[0])
+                    || LineShape.Part(line.Text) is not null || LineShape.IsBullet(line.Text))
+                {
+                    continue;
+                }
+
+                var pageStart = line.Indented || line.AfterPageBreak;
+                var opens = AnswerOpening(line.Text) || (pageStart && previous.EndsWith('?'));
+                if (opens && !Enumerable.Range(i, restart - i).Any(k => lines[k].Text.EndsWith('?')))
+                {
+                    return i;
+                }
+            }
+
+            return restart;
+        }
+
+        private static bool AnswerOpening(string text) =>
+            new[] { "Vooreerst", "Noot vooraf", "Vooraf", "Ter inleiding", "Inleidend", "Algemeen", "In antwoord op", "Ik verwijs", "Graag verwijs", "Bij wijze van inleiding", "Allereerst" }
+                .Any(p => text.StartsWith(p, StringComparison.Ordinal));
+
+        private ImmutableArray<QuestionItem> BuildQuestions(List<ItemStart> starts, int end)
+        {
+            var result = ImmutableArray.CreateBuilder<QuestionItem>(starts.Count);
+            for (var k = 0; k < starts.Count; k++)
+            {
+                var blocks = ItemBlocks(starts, k, end);
+                var (lead, parts) = PartSplitter.Split(blocks, labels => PartSplitter.IsSequence(labels));
+                result.Add(new QuestionItem(starts[k].Number, lead, parts));
+            }
+
+            return result.ToImmutable();
+        }
+
+        private ImmutableArray<AnswerItem> BuildAnswers(List<ItemStart> starts, int end, ImmutableArray<QuestionItem> questions)
+        {
+            var result = ImmutableArray.CreateBuilder<AnswerItem>(starts.Count);
+            for (var k = 0; k < starts.Count; k++)
+            {
+                var number = starts[k].Number;
+                var question = questions.FirstOrDefault(q => q.Number == number);
+                var questionLabels = question?.Parts.Select(p => p.Label).ToHashSet() ?? [];
+                var blocks = ItemBlocks(starts, k, end);
+
+                // Lettered lists inside an answer are parts only where they answer lettered question parts.
+                var (lead, parts) = PartSplitter.Split(blocks, labels =>
+                    questionLabels.Count > 0 && labels.All(questionLabels.Contains) && PartSplitter.IsIncreasing(labels));
+                var answer = new AnswerItem(number, lead, parts) { Question = question?.Number };
+                var full = answer.FullText;
+                result.Add(answer with
+                {
+                    SeeAnswer = ReferenceFinder.SeeAnswer(full),
+                    AnnexReferences = ReferenceFinder.AnnexReferences(full),
+                });
+            }
+
+            return result.ToImmutable();
+        }
+
+        private ImmutableArray<Block> ItemBlocks(List<ItemStart> starts, int k, int end)
+        {
+            var stop = k + 1 < starts.Count ? starts[k + 1].Line : end;
+            return BlockBuilder.Build(lines[starts[k].Line..stop], starts[k].Rest);
+        }
+
+        private string? RenderRange(int from, int to)
+        {
+            if (from >= to)
+            {
+                return null;
+            }
+
+            var text = BlockBuilder.Render(BlockBuilder.Build(lines[from..to]));
+            return text.Length == 0 ? null : text;
+        }
+
+        private void CheckStructure(ImmutableArray<QuestionItem> questions, ImmutableArray<AnswerItem> answers, bool hasAnswerPart)
+        {
+            if (questions.Length == 0)
+            {
+                warnings.Add(new ParseWarning("no-questions", "no numbered questions found"));
+            }
+
+            if (!hasAnswerPart)
+            {
+                warnings.Add(new ParseWarning("no-answer", "no answer part found (no ANTWOORD block and no restart of the numbering)"));
+            }
+
+            ReportGaps("question", questions.Select(q => q.Number));
+            ReportGaps("answer", answers.Select(a => a.Number));
+            if (hasAnswerPart && answers.Length > 0 && questions.Length > 0 && answers.Length != questions.Length)
+            {
+                warnings.Add(new ParseWarning("count-mismatch", $"{questions.Length} questions but {answers.Length} answers"));
+            }
+
+            foreach (var answer in answers.Where(a => a.Question is null && questions.Length > 0))
+            {
+                warnings.Add(new ParseWarning("unpaired-answer", $"answer {answer.Number} has no question {answer.Number}"));
+            }
+        }
+
+        private void ReportGaps(string what, IEnumerable<int> numbers)
+        {
+            var expected = 1;
+            foreach (var n in numbers)
+            {
+                if (n != expected)
+                {
+                    warnings.Add(new ParseWarning("numbering-gap", $"{what} numbering jumps from {expected - 1} to {n}"));
+                }
+
+                expected = n + 1;
+            }
+        }
+
+        /// <summary>URLs, link ids, cross-references and addressed ministers, over the text in document order.</summary>
+        private WrittenQuestion AddReferences(WrittenQuestion q)
+        {
+            var located = new List<(string Text, TextLocation Location)>();
+            void Add(string? text, TextLocation location)
+            {
+                if (!string.IsNullOrEmpty(text))
+                {
+                    located.Add((text, location));
+                }
+            }
+
+            Add(q.Title, new TextLocation(Section.Title));
+            Add(q.Preamble, new TextLocation(Section.Preamble));
+            foreach (var item in q.Questions)
+            {
+                Add(item.FullText, new TextLocation(Section.Question, item.Number));
+            }
+
+            Add(q.AnswerPreamble, new TextLocation(Section.AnswerPreamble));
+            foreach (var item in q.Answers)
+            {
+                Add(item.FullText, new TextLocation(Section.Answer, item.Number));
+            }
+
+            var urls = located.SelectMany(l => ReferenceFinder.Urls(l.Text)).Concat(q.Annexes.Select(a => a.Url))
+                .Distinct(StringComparer.Ordinal).ToImmutableArray();
+            return q with
+            {
+                Urls = urls,
+                LinkIds = [.. urls.Select(ReferenceFinder.LinkId).OfType<int>().Distinct()],
+                CrossReferences = [.. located.SelectMany(l => ReferenceFinder.CrossReferences(l.Text, l.Location))],
+                Ministers = ReferenceFinder.Ministers(string.Join('\n', located.Select(l => l.Text))),
+                Warnings = [.. warnings],
+            };
+        }
+    }
+
+    /// <summary>Where a numbered item starts: its line, its number and the rest of that line.</summary>
+    private readonly record struct ItemStart(int Line, int Number, string Rest);
 }

@@ -13,7 +13,7 @@ public static partial class LineJoiner
 {
     /// <summary>Joins the lines of one paragraph.</summary>
     public static string Join(IEnumerable<string> lines) =>
-        Join(lines.Select(l => new SourceLine(0, LineReader.Collapse(l), false, true, 0)));
+        Join(lines.Select(l => new SourceLine(0, LineReader.Collapse(l), false, false, 0)));
 
     /// <summary>Joins the lines of one paragraph, using their trailing-space hints for URLs.</summary>
     public static string Join(IEnumerable<SourceLine> lines)
@@ -43,16 +43,11 @@ public static partial class LineJoiner
     private static bool NeedsSpace(SourceLine previous, StringBuilder soFar, string next)
     {
         var last = soFar[^1];
-        if (last == '-' && !next.StartsWith("- ", StringComparison.Ordinal) && next != "-")
+        // A dash alone on its line is a separator ("VDAB" + "-" + "Bereik"), not a hyphen.
+        if (last == '-' && previous.Text != "-" && !next.StartsWith("- ", StringComparison.Ordinal) && next != "-")
         {
             // "re-" + "integratiesector", "en -" + "schade": the hyphen is part of the word.
             return false;
-        }
-
-        if (next.StartsWith('-') && next.Length > 1 && char.IsLetter(next[1]) && last != ' ')
-        {
-            // "huismoeders en" + "-vaders": the hyphenated word starts the next line.
-            return true;
         }
 
         return !ContinuesUrl(previous, soFar, next);
@@ -64,6 +59,13 @@ public static partial class LineJoiner
         while (tailStart > 0 && soFar[tailStart - 1] != ' ')
         {
             tailStart--;
+        }
+
+        // Cheap test first: most line ends are not URLs.
+        var first = soFar[tailStart] == '(' && tailStart + 1 < soFar.Length ? soFar[tailStart + 1] : soFar[tailStart];
+        if (first is not ('h' or 'H' or 'w' or 'W'))
+        {
+            return false;
         }
 
         var tail = soFar.ToString(tailStart, soFar.Length - tailStart);
@@ -79,7 +81,7 @@ public static partial class LineJoiner
         }
 
         var firstToken = next.Split(' ', 2)[0].TrimEnd('.', ',', ';', ':', ')', ']', '"', '\'', '’', '”');
-        if (firstToken.Length == 0 || !UrlContinuation().IsMatch(firstToken))
+        if (firstToken.Length == 0 || !UrlContinuation().IsMatch(firstToken) || UrlStart().IsMatch(firstToken))
         {
             return false;
         }
@@ -87,7 +89,8 @@ public static partial class LineJoiner
         return EndsMidUrl(tail) || firstToken.IndexOfAny(['/', '?', '=', '&', '#', '%', '_']) >= 0;
     }
 
-    private static bool EndsMidUrl(string tail) => tail[^1] is '/' or '=' or '?' or '&' or '_' or '.' or '#' or '%';
+    // A final '.' is left out: after a URL it usually ends the sentence.
+    private static bool EndsMidUrl(string tail) => tail[^1] is '/' or '=' or '?' or '&' or '_' or '#' or '%';
 
     [GeneratedRegex(@"\(?(?:https?://|www\.)\S+$", RegexOptions.CultureInvariant)]
     private static partial Regex UrlStart();

@@ -20,12 +20,7 @@ public static class LineReader
             }
 
             var raw = text.AsSpan(start, i - start);
-            if (i < text.Length && text[i] == '\f')
-            {
-                // A form feed is a page break; whatever follows it on the same line is a new line.
-                blanks += 2;
-            }
-
+            var formFeed = i < text.Length && text[i] == '\f';
             if (i < text.Length && text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
                 i++;
@@ -35,14 +30,16 @@ public static class LineReader
             var collapsed = Collapse(raw);
             if (collapsed.Length == 0)
             {
-                blanks++;
+                blanks += formFeed ? 2 : 1;
                 continue;
             }
 
             var indented = raw.Length > 0 && IsSpace(raw[0]);
             var trailing = raw.Length > 0 && IsSpace(raw[^1]);
             result.Add(new SourceLine(result.Count, collapsed, indented, trailing, blanks));
-            blanks = 0;
+
+            // A form feed is a page break before whatever follows it, even on the same line.
+            blanks = formFeed ? 2 : 0;
         }
 
         return result.ToImmutable();
