@@ -9,14 +9,14 @@ namespace QaIngest.Figures;
 /// The figure facts of one gold file (<c>shared/gold/NNN_*.json</c>): the seed it belongs to, its
 /// money amounts, percentages and counts, and its sums. Reads JSON text; the caller reads the file.
 /// </summary>
-public sealed record GoldFacts(string File, ImmutableArray<GoldFigure> Figures, ImmutableArray<GoldSum> Sums)
+public sealed record FigureGoldFile(string File, ImmutableArray<GoldFigure> Figures, ImmutableArray<GoldSum> Sums)
 {
     /// <summary>
     /// Reads a gold file's JSON. Returns null for JSON that is not a gold file for a seed (no
     /// <c>"file"</c>, as in <c>queries.json</c>) and for a location it cannot read, rather than guessing.
     /// </summary>
     /// <exception cref="JsonException">The text is not JSON.</exception>
-    public static GoldFacts? Parse(string json)
+    public static FigureGoldFile? Parse(string json)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
@@ -66,7 +66,7 @@ public sealed record GoldFacts(string File, ImmutableArray<GoldFigure> Figures, 
             }
         }
 
-        return new GoldFacts(file.GetString()!, figures.ToImmutable(), sums.ToImmutable());
+        return new FigureGoldFile(file.GetString()!, figures.ToImmutable(), sums.ToImmutable());
     }
 
     /// <summary>
