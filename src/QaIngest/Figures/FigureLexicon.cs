@@ -68,7 +68,7 @@ internal static class FigureLexicon
         "staat", "staan", "stond", "stonden", "blijft", "blijven", "telt", "tellen", "telde", "bereikt", "bereikte",
         "gestart", "opgestart", "ingeschreven", "betaald", "uitbetaald", "toegekend", "goedgekeurd", "verdeeld",
         "respectievelijk", "resp", "elk", "elke", "ieder", "iedere", "alle", "allemaal", "samen", "totaal",
-        "anderen", "stuk", "stukken", "enz",
+        "anderen", "enz",
         "enzovoort", "etc", "i", "ii", "iii", "bis", "ter", "quater", "a", "b", "c", "d", "e", "f", "g", "h");
 
     /// <summary>Words that mark a sentence as being about money, so a bare "6 miljoen" in it is an amount.</summary>
