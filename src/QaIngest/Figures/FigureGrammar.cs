@@ -115,7 +115,7 @@ internal sealed class FigureGrammar
     private int ClassifyBare(Quantity q)
     {
         var i = q.First;
-        if (IsListLabel(i) || IsYear(q) || FollowsIdentifier(q.First) || IsDateOrSpan(q.Last + 1))
+        if (IsListLabel(i) || IsYear(q) || FollowsIdentifier(q) || IsDateOrSpan(q.Last + 1))
         {
             return q.Last;
         }
@@ -254,7 +254,7 @@ internal sealed class FigureGrammar
             currency = leading;
             i++;
         }
-        else if (i > 0 && !_t[i].NewlineBefore && CurrencySymbol(i - 1) is { } before)
+        else if (i > 0 && !_t[i].NewlineBefore && !_used[i - 1] && CurrencySymbol(i - 1) is { } before)
         {
             currencyBefore = i - 1;
             currency = before;
@@ -390,13 +390,15 @@ internal sealed class FigureGrammar
         var keyword = KeywordBefore(low.First, out var keywordFirst);
         var next = connector + 1;
         bool allowed;
+        var keywordUsed = false;
         if (IsWord(connector, "en"))
         {
-            allowed = keyword == "tussen";
+            allowed = keywordUsed = keyword == "tussen";
         }
         else if (IsWord(connector, "tot"))
         {
-            allowed = keyword is "van" or "tussen" || !low.HasUnit;
+            keywordUsed = keyword is "van" or "tussen";
+            allowed = keywordUsed || !low.HasUnit;
             if (IsWord(next, "en") && IsWord(next + 1, "met"))
             {
                 next += 2;
@@ -422,7 +424,7 @@ internal sealed class FigureGrammar
         var highLast = high.Last;
         if (unit == UnitKind.None)
         {
-            if (keyword is null || low.HasUnit || !TryCountNoun(high.Q, high.Q.Last + 1, out highLast, out noun))
+            if (!keywordUsed || low.HasUnit || !TryCountNoun(high.Q, high.Q.Last + 1, out highLast, out noun))
             {
                 return false;
             }
@@ -458,7 +460,7 @@ internal sealed class FigureGrammar
             UnitKind.Money => high.Per is null ? FigureKind.Money : FigureKind.Rate,
             _ => FigureKind.Percentage,
         };
-        var first = keyword is null ? low.First : keywordFirst;
+        var first = keywordUsed ? keywordFirst : low.First;
         var figure = Add(kind, lowQ.Value, first, highLast, Math.Max(lowQ.Tolerance, high.Q.Tolerance));
         _figures[^1] = figure with
         {
@@ -590,8 +592,9 @@ internal sealed class FigureGrammar
             && value is >= 1800 and <= 2100;
     }
 
-    private bool FollowsIdentifier(int first)
+    private bool FollowsIdentifier(Quantity q)
     {
+        var first = q.First;
         if (first == 0 || _t[first].NewlineBefore)
         {
             return false;
@@ -614,7 +617,9 @@ internal sealed class FigureGrammar
         if (before.Kind == FigureTokenKind.Word)
         {
             var word = before.Span(_text);
-            if (FigureLexicon.IdentifierWords.Contains(word) || IsAcronymLike(word))
+            // After an acronym only an ungrouped number is a label: "ESF 493" is a call, but in
+            // "VDAB 5.000 trajecten" the grouping says quantity.
+            if (FigureLexicon.IdentifierWords.Contains(word) || (!q.Grouped && IsAcronymLike(word)))
             {
                 return Mark(first);
             }
