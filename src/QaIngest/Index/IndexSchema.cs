@@ -63,5 +63,5 @@ internal static class IndexSchema
         """;
 
     /// <summary>Column weights for bm25: title above question and answer text, context and parts below.</summary>
-    public const string Bm25 = "bm25(items_fts, 3.0, 1.0, 0.3, 0.5, 1.0, 1.0)";
+    public const string Bm25 = "bm25(items_fts, 3.0, 1.0, 1.0, 0.5, 1.0, 1.0)";
 }

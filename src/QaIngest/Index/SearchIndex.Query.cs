@@ -9,6 +9,8 @@ namespace QaIngest.Index;
 public sealed partial class SearchIndex
 {
     private const int MaxCompounds = 20;
+    private const int RerankDepthFactor = 5;
+    private const int MinRerankCandidates = 50;
 
     /// <summary>Runs a search; a query that cannot be parsed or compiled is an error, never an exception.</summary>
     public (SearchResults? Results, string? Error) Search(SearchRequest request)
@@ -112,6 +114,7 @@ public sealed partial class SearchIndex
 
     private List<(long ItemId, SearchHit Hit)> Hits(CompiledQuery q, SearchSort sort, int limit, HashSet<long> exclude)
     {
+        var rerank = sort == SearchSort.Relevance && q.Match is not null && q.Words.Length > 0;
         var order = sort switch
         {
             SearchSort.Date => "d.date DESC, i.id",
@@ -119,12 +122,14 @@ public sealed partial class SearchIndex
             _ => q.Match is null ? "d.date DESC, i.id" : "score DESC",
         };
         var excluded = exclude.Count == 0 ? string.Empty : $" AND i.id NOT IN ({string.Join(',', exclude)})";
+        var candidates = rerank ? Math.Max(limit * RerankDepthFactor, MinRerankCandidates) : limit;
+        const string Columns = "i.id, i.section, i.number, i.text, d.source, d.number, d.title, d.date, d.asker, d.minister";
+        const string Context = "(SELECT q.text FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.number AND i.section = 'answer')";
         var sql = q.Match is null
-            ? "SELECT i.id, i.section, i.number, i.text, d.source, d.number, d.title, d.date, d.asker, d.minister, 0.0 AS score "
-              + $"FROM items i JOIN documents d ON d.id = i.document_id WHERE {q.Where}{excluded} ORDER BY {order} LIMIT {limit}"
-            : $"SELECT i.id, i.section, i.number, i.text, d.source, d.number, d.title, d.date, d.asker, d.minister, -{IndexSchema.Bm25} AS score "
+            ? $"SELECT {Columns}, 0.0 AS score, NULL FROM items i JOIN documents d ON d.id = i.document_id WHERE {q.Where}{excluded} ORDER BY {order} LIMIT {candidates}"
+            : $"SELECT {Columns}, -{IndexSchema.Bm25} AS score, {(rerank ? Context : "NULL")} "
               + "FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN documents d ON d.id = i.document_id "
-              + $"WHERE items_fts MATCH $match AND {q.Where}{excluded} ORDER BY {order} LIMIT {limit}";
+              + $"WHERE items_fts MATCH $match AND {q.Where}{excluded} ORDER BY {order} LIMIT {candidates}";
 
         using var command = Command(null, sql, [.. Parameters(q)]);
         var rows = new List<(long, SearchHit)>();
@@ -132,11 +137,22 @@ public sealed partial class SearchIndex
         {
             while (reader.Read())
             {
-                rows.Add((reader.GetInt64(0), new SearchHit(
+                var hit = new SearchHit(
                     reader.GetString(4), NullableInt(reader, 5), NullableString(reader, 6), NullableDate(reader, 7),
                     NullableString(reader, 8), NullableString(reader, 9), reader.GetString(1), NullableInt(reader, 2),
-                    reader.GetString(3), Math.Round(reader.GetDouble(10), 4), [])));
+                    reader.GetString(3), reader.GetDouble(10), []);
+                if (rerank)
+                {
+                    hit = hit with { Score = RelevanceRanking.Score(hit.Score, hit.Section, hit.Snippet, NullableString(reader, 11), q.Words) };
+                }
+
+                rows.Add((reader.GetInt64(0), hit with { Score = Math.Round(hit.Score, 4) }));
             }
+        }
+
+        if (rerank)
+        {
+            rows = [.. rows.OrderByDescending(r => r.Item2.Score).ThenBy(r => r.Item1).Take(limit)];
         }
 
         var figures = FiguresOf(rows.Select(r => r.Item1).ToList());

@@ -13,4 +13,11 @@ public sealed record CompiledQuery(
     ImmutableArray<KeyValuePair<string, object>> Parameters,
     ImmutableHashSet<string> Terms,
     ImmutableArray<string> Prefixes,
-    ImmutableArray<string> ExpandableTerms);
+    ImmutableArray<string> ExpandableTerms)
+{
+    /// <summary>
+    /// One entry per positive query word: the terms (a word and its compounds) or the prefix that
+    /// satisfy it. Ranking rewards items whose own text covers more of them.
+    /// </summary>
+    public ImmutableArray<QueryWord> Words { get; init; } = [];
+}

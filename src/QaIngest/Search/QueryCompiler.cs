@@ -18,6 +18,7 @@ public sealed class QueryCompiler
     private readonly HashSet<string> terms = new(StringComparer.Ordinal);
     private readonly List<string> prefixes = [];
     private readonly List<string> expandable = [];
+    private readonly List<QueryWord> words = [];
     private readonly IReadOnlyDictionary<string, ImmutableArray<string>> expansions;
 
     private QueryCompiler(IReadOnlyDictionary<string, ImmutableArray<string>>? expansions) =>
@@ -33,7 +34,10 @@ public sealed class QueryCompiler
             return (null, "the query has nothing to search for (only stop words?)");
         }
 
-        return (new CompiledQuery(match, where ?? "1", [.. compiler.parameters], [.. compiler.terms], [.. compiler.prefixes], [.. compiler.expandable.Distinct()]), null);
+        return (new CompiledQuery(match, where ?? "1", [.. compiler.parameters], [.. compiler.terms], [.. compiler.prefixes], [.. compiler.expandable.Distinct()])
+        {
+            Words = [.. compiler.words],
+        }, null);
     }
 
     private (string? Match, string? Where) Top(QueryNode node)
@@ -136,6 +140,7 @@ public sealed class QueryCompiler
             if (collect)
             {
                 prefixes.Add(prefix);
+                words.Add(new QueryWord([], prefix));
             }
 
             return $"{columns} : {Quote(prefix)} *";
@@ -156,7 +161,13 @@ public sealed class QueryCompiler
             }
         }
 
-        if (t.Field is null && expansions.TryGetValue(term, out var compounds) && compounds.Length > 0)
+        var hasCompounds = expansions.TryGetValue(term, out var compounds) && compounds.Length > 0 && t.Field is null;
+        if (collect && t.Field is null)
+        {
+            words.Add(new QueryWord(hasCompounds ? [term, .. compounds] : [term], null));
+        }
+
+        if (hasCompounds)
         {
             if (collect)
             {
@@ -180,6 +191,10 @@ public sealed class QueryCompiler
         if (collect)
         {
             terms.UnionWith(phraseTerms);
+            if (p.Field is null)
+            {
+                words.AddRange(phraseTerms.Select(x => new QueryWord([x], null)));
+            }
         }
 
         var columns = p.Field is null ? "{title body}" : $"{{{p.Field}}}";
