@@ -60,7 +60,7 @@ internal sealed class FigureGrammar
     }
 
     /// <summary>A quantity with what is written around it: a currency before, a unit after, a "per" unit.</summary>
-    private readonly record struct Core(Quantity Q, int CurrencyBefore, UnitKind Unit, string? Currency, string? Noun, int UnitLast, string? Per, int Last)
+    private readonly record struct Core(Quantity Q, int CurrencyBefore, UnitKind Unit, string? Currency, int UnitLast, string? Per, int Last)
     {
         public int First => CurrencyBefore >= 0 ? CurrencyBefore : Q.First;
 
@@ -302,7 +302,7 @@ internal sealed class FigureGrammar
             (per, last) = (perWord, perLast);
         }
 
-        core = new Core(q, currencyBefore, unit, currency, null, unitLast, per, last);
+        core = new Core(q, currencyBefore, unit, currency, unitLast, per, last);
         return true;
     }
 
@@ -310,6 +310,12 @@ internal sealed class FigureGrammar
     {
         last = -1;
         per = null;
+        // "3.200 euro bruto per maand"
+        if (IsWord(i, "bruto") || IsWord(i, "netto"))
+        {
+            i++;
+        }
+
         if (i + 1 >= _t.Count || _t[i].NewlineBefore || _t[i + 1].NewlineBefore || _t[i + 1].Kind != FigureTokenKind.Word)
         {
             return false;
@@ -537,7 +543,8 @@ internal sealed class FigureGrammar
                 return true;
             }
 
-            if (before.Kind == FigureTokenKind.Symbol && "/:-–.,#§+_=&".Contains(_text[before.Start], StringComparison.Ordinal))
+            // A glued '+' is a sign ("(+12%)"); the other symbols join labels, dates and codes.
+            if (before.Kind == FigureTokenKind.Symbol && "/:-–.,#§_=&".Contains(_text[before.Start], StringComparison.Ordinal))
             {
                 return true;
             }
