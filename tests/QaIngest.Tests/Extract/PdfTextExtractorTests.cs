@@ -97,4 +97,113 @@ public sealed class PdfTextExtractorTests(ITestOutputHelper output)
         Assert.Equal(3, result.Value.PageCount);
         Assert.Equal(2, lines.Count(l => l == "\f"));
     }
+
+    [Fact]
+    public async Task ExtractAsync_EncryptedPdf_FailsWithEncryptedReason()
+    {
+        var result = await new PdfTextExtractor().ExtractAsync(MinimalPdf.Encrypted());
+
+        Assert.Equal(ExtractionFailure.EncryptedPdf, result.Failure);
+        Assert.StartsWith("encrypted PDF", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_FirstHalfOfRealPdf_FailsWithPopplersMessage()
+    {
+        var bytes = await File.ReadAllBytesAsync(RepositoryFiles.PathOf(RealPdf));
+
+        var result = await new PdfTextExtractor().ExtractAsync(bytes[..(bytes.Length / 2)]);
+
+        Assert.Equal(ExtractionFailure.CorruptPdf, result.Failure);
+        Assert.StartsWith("corrupt or truncated PDF", result.Error, StringComparison.Ordinal);
+        Assert.Contains("xref", result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain('\n', result.Error!);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_GarbageAfterPdfHeader_FailsAsCorruptOnOneLine()
+    {
+        var garbage = new byte[4000];
+        new Random(235).NextBytes(garbage);
+        "%PDF-1.7\n"u8.CopyTo(garbage);
+
+        var result = await new PdfTextExtractor().ExtractAsync(garbage);
+
+        Assert.Equal(ExtractionFailure.CorruptPdf, result.Failure);
+        Assert.DoesNotContain('\n', result.Error!);
+        Assert.True(result.Error!.Length < 400, result.Error);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_ImageOnlyPdf_FailsWithNoTextLayer()
+    {
+        var result = await new PdfTextExtractor().ExtractAsync(MinimalPdf.ImageOnly());
+
+        Assert.Equal(ExtractionFailure.NoTextLayer, result.Failure);
+        Assert.StartsWith("no text layer; scanned?", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_TwoHundredPages_ExtractsEveryPageWithinTheTimeout()
+    {
+        var extractor = new PdfTextExtractor(new PdfTextExtractorOptions { Timeout = TimeSpan.FromSeconds(20) });
+        var stopwatch = Stopwatch.StartNew();
+
+        var result = await extractor.ExtractAsync(MinimalPdf.WithText(200, 40));
+
+        Assert.True(result.Success, result.Error);
+        output.WriteLine($"200 pages in {stopwatch.ElapsedMilliseconds} ms");
+        Assert.Equal(200, result.Value.PageCount);
+        Assert.Equal(199, result.Value.Text.Split('\n').Count(l => l == "\f"));
+        Assert.Contains("Regel 40 van pagina 200.", result.Value.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_PdfToTextMissing_SaysWhatToInstall()
+    {
+        var extractor = new PdfTextExtractor(new PdfTextExtractorOptions { PdfToTextPath = "/nonexistent/poppler/pdftotext" });
+
+        var result = await extractor.ExtractFileAsync(RepositoryFiles.PathOf(RealPdf));
+
+        Assert.Equal(ExtractionFailure.ToolMissing, result.Failure);
+        Assert.Equal("pdftotext not found: install poppler-utils (apt-get install poppler-utils)", result.Error);
+    }
+
+    [Fact]
+    public async Task ExtractFileAsync_PdfToTextHangs_KillsTheProcessTreeAtTheTimeout()
+    {
+        using var stub = StubTool.Create("""
+            #!/bin/sh
+            sleep 60 &
+            echo $! > "$(dirname "$0")/child.pid"
+            wait
+            """);
+        var extractor = new PdfTextExtractor(new PdfTextExtractorOptions { PdfToTextPath = stub.Path, Timeout = TimeSpan.FromSeconds(1) });
+        var stopwatch = Stopwatch.StartNew();
+
+        var result = await extractor.ExtractFileAsync(RepositoryFiles.PathOf(RealPdf));
+
+        stopwatch.Stop();
+        Assert.Equal(ExtractionFailure.TimedOut, result.Failure);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
+        var sleeper = int.Parse(File.ReadAllText(stub.PathOf("child.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.False(StubTool.IsRunning(sleeper), $"the stub's child {sleeper} outlived the time-out");
+    }
+
+    [Fact]
+    public async Task ExtractFileAsync_ToolFloodsBothPipes_DoesNotDeadlock()
+    {
+        // 2 MB on each pipe is far beyond the 64 KB a pipe buffers: a reader that waits for exit first would hang.
+        using var stub = StubTool.Create("""
+            #!/bin/sh
+            head -c 2000000 /dev/zero | tr '\0' 'x' >&2
+            head -c 2000000 /dev/zero | tr '\0' 'y'
+            exit 1
+            """);
+        var extractor = new PdfTextExtractor(new PdfTextExtractorOptions { PdfToTextPath = stub.Path, Timeout = TimeSpan.FromSeconds(15) });
+
+        var result = await extractor.ExtractFileAsync(RepositoryFiles.PathOf(RealPdf));
+
+        Assert.Equal(ExtractionFailure.CorruptPdf, result.Failure);
+    }
 }
