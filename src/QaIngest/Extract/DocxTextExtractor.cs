@@ -64,7 +64,7 @@ public static class DocxTextExtractor
                 Links = [.. links.Distinct(StringComparer.Ordinal)],
             });
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FormatException or System.Xml.XmlException or IOException)
         {
             return ExtractionResult.Fail(ExtractionFailure.CorruptDocx, "corrupt DOCX: " + LineReader.Collapse(e.Message));
         }
