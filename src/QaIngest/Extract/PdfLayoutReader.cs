@@ -18,26 +18,62 @@ public static class PdfLayoutReader
         var document = new HtmlDocument();
         document.LoadHtml(xhtml);
         var pages = ImmutableArray.CreateBuilder<PdfPage>();
-        foreach (var page in document.DocumentNode.Descendants("page"))
+        foreach (var page in Find(document.DocumentNode, "page"))
         {
             var pieces = new List<ImmutableArray<PdfWord>>();
-            foreach (var line in page.Descendants("line"))
+            foreach (var line in Find(page, "line"))
             {
-                var words = line.Elements("word").Select(ReadWord).Where(w => w.Text.Length > 0).ToImmutableArray();
-                if (words.Length > 0)
+                var words = ImmutableArray.CreateBuilder<PdfWord>();
+                foreach (var node in line.ChildNodes)
                 {
-                    pieces.Add(words);
+                    if (node.NodeType == HtmlNodeType.Element && node.Name == "word" && ReadWord(node) is { Text.Length: > 0 } word)
+                    {
+                        words.Add(word);
+                    }
+                }
+
+                if (words.Count > 0)
+                {
+                    pieces.Add(words.ToImmutable());
                 }
             }
 
             pages.Add(new PdfPage(
                 pages.Count + 1,
-                Number(page, "width"),
-                Number(page, "height"),
+                Number(page.GetAttributeValue("width", "0")),
+                Number(page.GetAttributeValue("height", "0")),
                 MergeByBaseline(pieces)));
         }
 
         return pages.ToImmutable();
+    }
+
+    /// <summary>
+    /// The elements named <paramref name="name"/> under <paramref name="root"/>, in document order,
+    /// without looking inside them. An explicit stack: HtmlAgilityPack's recursive Descendants()
+    /// costs more than the rest of the reading on a long document.
+    /// </summary>
+    private static IEnumerable<HtmlNode> Find(HtmlNode root, string name)
+    {
+        var stack = new Stack<HtmlNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node != root && node.Name == name)
+            {
+                yield return node;
+                continue;
+            }
+
+            for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
+            {
+                if (child.NodeType is HtmlNodeType.Element or HtmlNodeType.Document)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
     }
 
     /// <summary>Puts line pieces that share a baseline back into one line, top to bottom.</summary>
@@ -80,12 +116,24 @@ public static class PdfLayoutReader
         return lines.ToImmutable();
     }
 
-    private static PdfWord ReadWord(HtmlNode node) => new(
-        CleanWord(HtmlEntity.DeEntitize(node.InnerText)),
-        Number(node, "xMin"),
-        Number(node, "yMin"),
-        Number(node, "xMax"),
-        Number(node, "yMax"));
+    private static PdfWord ReadWord(HtmlNode node)
+    {
+        double xMin = 0, yMin = 0, xMax = 0, yMax = 0;
+        foreach (var attribute in node.Attributes)
+        {
+            switch (attribute.Name)
+            {
+                case "xmin": xMin = Number(attribute.Value); break;
+                case "ymin": yMin = Number(attribute.Value); break;
+                case "xmax": xMax = Number(attribute.Value); break;
+                case "ymax": yMax = Number(attribute.Value); break;
+            }
+        }
+
+        // A word holds one text node; entities (&amp; &lt; &apos;) are the only markup in it.
+        var raw = node.FirstChild is { NodeType: HtmlNodeType.Text } text && text.NextSibling is null ? ((HtmlTextNode)text).Text : node.InnerText;
+        return new PdfWord(CleanWord(raw.Contains('&') ? HtmlEntity.DeEntitize(raw) : raw), xMin, yMin, xMax, yMax);
+    }
 
     private static string CleanWord(string text)
     {
@@ -96,6 +144,6 @@ public static class PdfLayoutReader
             : text.Normalize(System.Text.NormalizationForm.FormKC);
     }
 
-    private static double Number(HtmlNode node, string attribute) =>
-        double.TryParse(node.GetAttributeValue(attribute, "0"), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : 0;
+    private static double Number(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : 0;
 }
