@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.IO;
 
 namespace QaIngest.Extract;
 
