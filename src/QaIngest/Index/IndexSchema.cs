@@ -59,7 +59,7 @@ internal static class IndexSchema
             id INTEGER PRIMARY KEY,
             term TEXT NOT NULL UNIQUE,
             count INTEGER NOT NULL);
-        CREATE VIRTUAL TABLE IF NOT EXISTS vocabulary_trigrams USING fts5(term, content = '', tokenize = 'trigram');
+        CREATE VIRTUAL TABLE IF NOT EXISTS vocabulary_trigrams USING fts5(term, content = '', contentless_delete = 1, tokenize = 'trigram');
         """;
 
     /// <summary>Column weights for bm25: title above question and answer text, context and parts below.</summary>
