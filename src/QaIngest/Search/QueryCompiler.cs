@@ -248,7 +248,7 @@ public sealed class QueryCompiler
 
         var condition = conditions.Count == 0 ? "1" : string.Join(" AND ", conditions);
         return r.Field == "amount"
-            ? $"EXISTS (SELECT 1 FROM figures f WHERE f.item_id = i.id AND f.kind IN ('money', 'rate') AND {condition})"
+            ? $"i.id IN (SELECT f.item_id FROM figures f WHERE f.kind IN ('money', 'rate') AND {condition})"
             : condition;
     }
 
