@@ -7,6 +7,7 @@ public static class CommandLine
 {
     /// <summary>0 success, 1 partial failure, 2 bad input or arguments, 3 locked.</summary>
     public const int Ok = 0;
+    public const int SomeFailed = 1;
     public const int BadInput = 2;
 
     public static int Run(RootCommand root, string[] args)

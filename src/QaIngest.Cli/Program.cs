@@ -5,6 +5,11 @@ using QaIngest.Cli.Commands;
 var root = new RootCommand("QaIngest: the Flemish Parliament's written questions and answers as a searchable, figure-aware corpus.")
 {
     ParseCommand.Create(),
+    ExtractCommand.Create(),
+    IndexCommand.Create(),
+    SearchCommand.Create(),
+    AmountsCommand.Create(),
+    new Command("eval", "Evaluate extraction and search against gold files.") { EvalFiguresCommand.Create(), EvalSearchCommand.Create() },
     BenchCommand.Create(),
 };
 

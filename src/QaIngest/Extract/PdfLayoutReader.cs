@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using HtmlAgilityPack;
+
+namespace QaIngest.Extract;
+
+/// <summary>
+/// Reads the XHTML that <c>pdftotext -bbox-layout</c> writes into pages of visual lines. poppler's
+/// own flows and blocks are not trusted for reading order: it splits one justified line into
+/// several "lines" and files a list label in a block apart from its text, so words are regrouped
+/// by baseline here. Pure and thread-safe.
+/// </summary>
+public static class PdfLayoutReader
+{
+    /// <summary>Returns the pages in document order; a page without text has no lines.</summary>
+    public static ImmutableArray<PdfPage> Read(string xhtml)
+    {
+        var document = new HtmlDocument();
+        document.LoadHtml(xhtml);
+        var pages = ImmutableArray.CreateBuilder<PdfPage>();
+        foreach (var page in Find(document.DocumentNode, "page"))
+        {
+            var pieces = new List<ImmutableArray<PdfWord>>();
+            foreach (var line in Find(page, "line"))
+            {
+                var words = ImmutableArray.CreateBuilder<PdfWord>();
+                foreach (var node in line.ChildNodes)
+                {
+                    if (node.NodeType == HtmlNodeType.Element && node.Name == "word" && ReadWord(node) is { Text.Length: > 0 } word)
+                    {
+                        words.Add(word);
+                    }
+                }
+
+                if (words.Count > 0)
+                {
+                    pieces.Add(words.ToImmutable());
+                }
+            }
+
+            pages.Add(new PdfPage(
+                pages.Count + 1,
+                Number(page.GetAttributeValue("width", "0")),
+                Number(page.GetAttributeValue("height", "0")),
+                MergeByBaseline(pieces)));
+        }
+
+        return pages.ToImmutable();
+    }
+
+    /// <summary>
+    /// The elements named <paramref name="name"/> under <paramref name="root"/>, in document order,
+    /// without looking inside them. An explicit stack: HtmlAgilityPack's recursive Descendants()
+    /// costs more than the rest of the reading on a long document.
+    /// </summary>
+    private static IEnumerable<HtmlNode> Find(HtmlNode root, string name)
+    {
+        var stack = new Stack<HtmlNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node != root && node.Name == name)
+            {
+                yield return node;
+                continue;
+            }
+
+            for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
+            {
+                if (child.NodeType is HtmlNodeType.Element or HtmlNodeType.Document)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+    }
+
+    /// <summary>Puts line pieces that share a baseline back into one line, top to bottom.</summary>
+    internal static ImmutableArray<PdfLine> MergeByBaseline(IReadOnlyList<ImmutableArray<PdfWord>> pieces)
+    {
+        var ordered = pieces
+            .Select(p => (Words: p, Top: p.Min(w => w.YMin), Bottom: p.Max(w => w.YMax)))
+            .OrderBy(p => (p.Top + p.Bottom) / 2)
+            .ToList();
+
+        var lines = ImmutableArray.CreateBuilder<PdfLine>();
+        var current = new List<PdfWord>();
+        double top = 0, bottom = 0;
+        foreach (var piece in ordered)
+        {
+            var middle = (piece.Top + piece.Bottom) / 2;
+            if (current.Count > 0 && middle > top && middle < bottom)
+            {
+                current.AddRange(piece.Words);
+                top = Math.Min(top, piece.Top);
+                bottom = Math.Max(bottom, piece.Bottom);
+                continue;
+            }
+
+            if (current.Count > 0)
+            {
+                lines.Add(new PdfLine([.. current.OrderBy(w => w.XMin)]));
+            }
+
+            current = [.. piece.Words];
+            top = piece.Top;
+            bottom = piece.Bottom;
+        }
+
+        if (current.Count > 0)
+        {
+            lines.Add(new PdfLine([.. current.OrderBy(w => w.XMin)]));
+        }
+
+        return lines.ToImmutable();
+    }
+
+    private static PdfWord ReadWord(HtmlNode node)
+    {
+        double xMin = 0, yMin = 0, xMax = 0, yMax = 0;
+        foreach (var attribute in node.Attributes)
+        {
+            switch (attribute.Name)
+            {
+                case "xmin": xMin = Number(attribute.Value); break;
+                case "ymin": yMin = Number(attribute.Value); break;
+                case "xmax": xMax = Number(attribute.Value); break;
+                case "ymax": yMax = Number(attribute.Value); break;
+            }
+        }
+
+        // A word holds one text node; entities (&amp; &lt; &apos;) are the only markup in it.
+        var raw = node.FirstChild is { NodeType: HtmlNodeType.Text } text && text.NextSibling is null ? ((HtmlTextNode)text).Text : node.InnerText;
+        return new PdfWord(CleanWord(raw.Contains('&') ? HtmlEntity.DeEntitize(raw) : raw), xMin, yMin, xMax, yMax);
+    }
+
+    private static string CleanWord(string text)
+    {
+        text = text.Trim();
+        // Typographic ligatures come out as single code points from some fonts; the corpus searches letters.
+        return text.IndexOfAny(['\uFB00', '\uFB01', '\uFB02', '\uFB03', '\uFB04', '\uFB05', '\uFB06']) < 0
+            ? text
+            : text.Normalize(System.Text.NormalizationForm.FormKC);
+    }
+
+    private static double Number(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : 0;
+}

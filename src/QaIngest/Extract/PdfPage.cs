@@ -1,0 +1,6 @@
+using System.Collections.Immutable;
+
+namespace QaIngest.Extract;
+
+/// <summary>One page of a PDF: its size in points and its visual lines, top to bottom.</summary>
+public sealed record PdfPage(int Number, double Width, double Height, ImmutableArray<PdfLine> Lines);

@@ -1,0 +1,8 @@
+namespace QaIngest.Extract;
+
+/// <summary>One word as poppler placed it on the page, in PDF points from the top-left corner.</summary>
+public sealed record PdfWord(string Text, double XMin, double YMin, double XMax, double YMax)
+{
+    public double Width => XMax - XMin;
+    public double Height => YMax - YMin;
+}

@@ -1,0 +1,271 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using QaIngest.Search;
+
+namespace QaIngest.Index;
+
+/// <content>Searching: compiled queries, ranking, compound expansion, facets, the amounts table.</content>
+public sealed partial class SearchIndex
+{
+    private const int MaxCompounds = 20;
+    private const int RerankDepthFactor = 5;
+    private const int MinRerankCandidates = 50;
+
+    /// <summary>Runs a search; a query that cannot be parsed or compiled is an error, never an exception.</summary>
+    public (SearchResults? Results, string? Error) Search(SearchRequest request)
+    {
+        var (node, parseError) = QueryParser.Parse(request.Query);
+        if (parseError is not null)
+        {
+            return (null, $"malformed query: {parseError}");
+        }
+
+        var (compiled, compileError) = QueryCompiler.Compile(node!);
+        if (compileError is not null)
+        {
+            return (null, compileError);
+        }
+
+        var limit = Math.Clamp(request.Limit, 1, 1000);
+        var direct = Hits(compiled!, request.Sort, limit, exclude: []);
+        var hits = direct.Select(h => h.Hit).ToList();
+        var total = Count(compiled!);
+        var highlightTerms = compiled!.Terms;
+
+        // Compound words reached through their parts come after every direct hit.
+        if (request.Compounds && hits.Count < limit && compiled.Match is not null && compiled.ExpandableTerms.Length > 0)
+        {
+            var expansions = Compounds(compiled.ExpandableTerms);
+            if (expansions.Count > 0)
+            {
+                var (expanded, _) = QueryCompiler.Compile(node!, expansions);
+                var more = Hits(expanded!, request.Sort, limit - hits.Count, exclude: [.. direct.Select(h => h.ItemId)]);
+                hits.AddRange(more.Select(h => h.Hit with { ViaCompound = true }));
+                total = Count(expanded!);
+                highlightTerms = expanded!.Terms;
+            }
+        }
+
+        var withSnippets = hits.Select(h => h with { Snippet = Highlighter.Snippet(h.Snippet, highlightTerms, compiled.Prefixes) }).ToImmutableArray();
+        var results = new SearchResults(request.Query, total, withSnippets);
+        return (request.Facets ? results with { Facets = Facets(compiled) } : results, null);
+    }
+
+    /// <summary>The money amounts of the index, largest first, optionally only in items matching a query.</summary>
+    public (ImmutableArray<AmountRow> Rows, string? Error) Amounts(decimal? min, decimal? max, string? query, int limit)
+    {
+        var where = "f.kind IN ('money', 'rate')";
+        var parameters = new List<KeyValuePair<string, object>>();
+        string? match = null;
+        if (!string.IsNullOrWhiteSpace(query))
+        {
+            var (node, error) = QueryParser.Parse(query);
+            if (error is not null)
+            {
+                return ([], $"malformed query: {error}");
+            }
+
+            var (compiled, compileError) = QueryCompiler.Compile(node!);
+            if (compileError is not null)
+            {
+                return ([], compileError);
+            }
+
+            match = compiled!.Match;
+            where += $" AND ({compiled.Where})";
+            parameters.AddRange(compiled.Parameters);
+        }
+
+        if (min is { } lo)
+        {
+            where += " AND f.value >= $min";
+            parameters.Add(new("$min", (double)lo));
+        }
+
+        if (max is { } hi)
+        {
+            where += " AND f.value <= $max";
+            parameters.Add(new("$max", (double)hi));
+        }
+
+        var sql = "SELECT f.value, f.currency, f.kind, f.per, f.text, f.sentence, i.section, i.number, d.source, d.number, d.title, d.date "
+                  + "FROM figures f JOIN items i ON i.id = f.item_id JOIN documents d ON d.id = i.document_id "
+                  + (match is null ? string.Empty : "JOIN items_fts ON items_fts.rowid = i.id AND items_fts MATCH $match ")
+                  + $"WHERE {where} ORDER BY f.value DESC, d.date DESC LIMIT {Math.Clamp(limit, 1, 10000)}";
+        if (match is not null)
+        {
+            parameters.Add(new("$match", match));
+        }
+
+        using var command = Command(null, sql, [.. parameters.Select(p => (p.Key, (object?)p.Value))]);
+        using var reader = command.ExecuteReader();
+        var rows = ImmutableArray.CreateBuilder<AmountRow>();
+        while (reader.Read())
+        {
+            rows.Add(new AmountRow(
+                (decimal)reader.GetDouble(0), NullableString(reader, 1), reader.GetString(2), NullableString(reader, 3), reader.GetString(4),
+                NullableString(reader, 5), reader.GetString(6), NullableInt(reader, 7), reader.GetString(8), NullableInt(reader, 9),
+                NullableString(reader, 10), NullableDate(reader, 11)));
+        }
+
+        return (rows.ToImmutable(), null);
+    }
+
+    private List<(long ItemId, SearchHit Hit)> Hits(CompiledQuery q, SearchSort sort, int limit, HashSet<long> exclude)
+    {
+        var rerank = sort == SearchSort.Relevance && q.Match is not null && q.Words.Length > 0;
+        var order = sort switch
+        {
+            SearchSort.Date => "d.date DESC, i.id",
+            SearchSort.Amount => "i.max_amount DESC NULLS LAST, score DESC",
+            _ => q.Match is null ? "d.date DESC, i.id" : "score DESC",
+        };
+        var excluded = exclude.Count == 0 ? string.Empty : $" AND i.id NOT IN ({string.Join(',', exclude)})";
+        var candidates = rerank ? Math.Max(limit * RerankDepthFactor, MinRerankCandidates) : limit;
+        const string Columns = "i.id, i.section, i.number, i.text, d.source, d.number, d.title, d.date, d.asker, d.minister";
+        const string Context = "(SELECT q.text FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.number AND i.section = 'answer')";
+        var sql = q.Match is null
+            ? $"SELECT {Columns}, 0.0 AS score, NULL FROM items i JOIN documents d ON d.id = i.document_id WHERE {q.Where}{excluded} ORDER BY {order} LIMIT {candidates}"
+            : $"SELECT {Columns}, -{IndexSchema.Bm25} AS score, {(rerank ? Context : "NULL")} "
+              + "FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN documents d ON d.id = i.document_id "
+              + $"WHERE items_fts MATCH $match AND {q.Where}{excluded} ORDER BY {order} LIMIT {candidates}";
+
+        using var command = Command(null, sql, [.. Parameters(q)]);
+        var rows = new List<(long, SearchHit)>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var hit = new SearchHit(
+                    reader.GetString(4), NullableInt(reader, 5), NullableString(reader, 6), NullableDate(reader, 7),
+                    NullableString(reader, 8), NullableString(reader, 9), reader.GetString(1), NullableInt(reader, 2),
+                    reader.GetString(3), reader.GetDouble(10), []);
+                if (rerank)
+                {
+                    hit = hit with { Score = RelevanceRanking.Score(hit.Score, hit.Section, hit.Snippet, NullableString(reader, 11), q.Words) };
+                }
+
+                rows.Add((reader.GetInt64(0), hit with { Score = Math.Round(hit.Score, 4) }));
+            }
+        }
+
+        if (rerank)
+        {
+            rows = [.. rows.OrderByDescending(r => r.Item2.Score).ThenBy(r => r.Item1).Take(limit)];
+        }
+
+        var figures = FiguresOf(rows.Select(r => r.Item1).ToList());
+        return rows.Select(r => (r.Item1, r.Item2 with { Figures = figures.GetValueOrDefault(r.Item1, []) })).ToList();
+    }
+
+    private long Count(CompiledQuery q)
+    {
+        var sql = q.Match is null
+            ? $"SELECT count(*) FROM items i JOIN documents d ON d.id = i.document_id WHERE {q.Where}"
+            : $"SELECT count(*) FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN documents d ON d.id = i.document_id WHERE items_fts MATCH $match AND {q.Where}";
+        using var command = Command(null, sql, [.. Parameters(q)]);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private ImmutableDictionary<string, ImmutableArray<FacetCount>> Facets(CompiledQuery q)
+    {
+        var result = ImmutableDictionary.CreateBuilder<string, ImmutableArray<FacetCount>>();
+        foreach (var (name, column) in new[] { ("minister", "d.minister"), ("asker", "d.asker"), ("year", "d.year") })
+        {
+            var from = q.Match is null
+                ? "FROM items i JOIN documents d ON d.id = i.document_id WHERE "
+                : "FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN documents d ON d.id = i.document_id WHERE items_fts MATCH $match AND ";
+            var sql = $"SELECT {column}, count(*) AS n {from}{q.Where} AND {column} IS NOT NULL GROUP BY {column} ORDER BY n DESC, {column} LIMIT 20";
+            using var command = Command(null, sql, [.. Parameters(q)]);
+            using var reader = command.ExecuteReader();
+            var counts = ImmutableArray.CreateBuilder<FacetCount>();
+            while (reader.Read())
+            {
+                counts.Add(new FacetCount(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!, reader.GetInt64(1)));
+            }
+
+            result[name] = counts.ToImmutable();
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>Indexed terms that contain a query term (compounds), most frequent first.</summary>
+    private Dictionary<string, ImmutableArray<string>> Compounds(ImmutableArray<string> queryTerms)
+    {
+        var result = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        foreach (var term in queryTerms)
+        {
+            using var command = Command(
+                null,
+                "SELECT v.term FROM vocabulary_trigrams t JOIN vocabulary v ON v.id = t.rowid "
+                + $"WHERE vocabulary_trigrams MATCH $q AND v.count > 0 AND v.term <> $t ORDER BY v.count DESC LIMIT {MaxCompounds}",
+                ("$q", "\"" + term + "\""), ("$t", term));
+            using var reader = command.ExecuteReader();
+            var compounds = ImmutableArray.CreateBuilder<string>();
+            while (reader.Read())
+            {
+                compounds.Add(reader.GetString(0));
+            }
+
+            if (compounds.Count > 0)
+            {
+                result[term] = compounds.ToImmutable();
+            }
+        }
+
+        return result;
+    }
+
+    private Dictionary<long, ImmutableArray<HitFigure>> FiguresOf(List<long> itemIds)
+    {
+        var result = new Dictionary<long, ImmutableArray<HitFigure>>();
+        if (itemIds.Count == 0)
+        {
+            return result;
+        }
+
+        using var command = Command(null, $"SELECT item_id, kind, value, currency, unit, per, text, qualifier, part FROM figures WHERE item_id IN ({string.Join(',', itemIds)}) ORDER BY item_id, id");
+        using var reader = command.ExecuteReader();
+        var lists = new Dictionary<long, List<HitFigure>>();
+        while (reader.Read())
+        {
+            var id = reader.GetInt64(0);
+            if (!lists.TryGetValue(id, out var list))
+            {
+                lists[id] = list = [];
+            }
+
+            list.Add(new HitFigure(reader.GetString(1), (decimal)reader.GetDouble(2), NullableString(reader, 3), NullableString(reader, 4),
+                NullableString(reader, 5), reader.GetString(6), NullableString(reader, 7), NullableString(reader, 8)));
+        }
+
+        foreach (var (id, list) in lists)
+        {
+            result[id] = [.. list];
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<(string, object?)> Parameters(CompiledQuery q)
+    {
+        foreach (var p in q.Parameters)
+        {
+            yield return (p.Key, p.Value);
+        }
+
+        if (q.Match is not null)
+        {
+            yield return ("$match", q.Match);
+        }
+    }
+
+    private static string? NullableString(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+
+    private static int? NullableInt(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetInt32(i);
+
+    private static DateOnly? NullableDate(SqliteDataReader reader, int i) =>
+        reader.IsDBNull(i) ? null : DateOnly.ParseExact(reader.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

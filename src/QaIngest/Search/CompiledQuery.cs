@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+
+namespace QaIngest.Search;
+
+/// <summary>
+/// A query compiled for the index: an FTS5 MATCH expression (null when the query has no text to
+/// rank by), an SQL condition over <c>i</c> (items) and <c>d</c> (documents) with its parameters,
+/// and the terms to highlight.
+/// </summary>
+public sealed record CompiledQuery(
+    string? Match,
+    string Where,
+    ImmutableArray<KeyValuePair<string, object>> Parameters,
+    ImmutableHashSet<string> Terms,
+    ImmutableArray<string> Prefixes,
+    ImmutableArray<string> ExpandableTerms)
+{
+    /// <summary>
+    /// One entry per positive query word: the terms (a word and its compounds) or the prefix that
+    /// satisfy it. Ranking rewards items whose own text covers more of them.
+    /// </summary>
+    public ImmutableArray<QueryWord> Words { get; init; } = [];
+}

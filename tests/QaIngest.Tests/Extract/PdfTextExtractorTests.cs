@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Text.Json;
+using QaIngest.Extract;
+using QaIngest.Tests.Support;
+using Xunit.Abstractions;
+
+namespace QaIngest.Tests.Extract;
+
+public sealed class PdfTextExtractorTests(ITestOutputHelper output)
+{
+    private const string RealPdf = "corpus/real/vrg_en_antw.235.pdf";
+
+    public static TheoryData<string> PdfFixtures => FixtureCase.Files("Pdf");
+
+    public static TheoryData<string> RealMustContain()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.PathOf("corpus/real/vrg_en_antw.235.json")));
+        var data = new TheoryData<string>();
+        foreach (var text in json.RootElement.GetProperty("mustContain").EnumerateArray())
+        {
+            data.Add(text.GetString()!);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PdfFixtures))]
+    public async Task ExtractFileAsync_FixturePdf_HasTheSeedsWords(string file)
+    {
+        var fixture = FixtureCase.Get(file);
+        var stopwatch = Stopwatch.StartNew();
+        var result = await new PdfTextExtractor().ExtractFileAsync(fixture.FullPath);
+        stopwatch.Stop();
+
+        Assert.True(result.Success, result.Error);
+        fixture.AssertSameWordsAsSeed(result.Value.Text, output, $", {result.Value.PageCount} pages, {stopwatch.ElapsedMilliseconds} ms");
+        Assert.Equal(fixture.Pages, result.Value.PageCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(PdfFixtures))]
+    public async Task ExtractFileAsync_FixturePdf_MarksEveryPageBreakOnItsOwnLine(string file)
+    {
+        var fixture = FixtureCase.Get(file);
+        var result = await new PdfTextExtractor().ExtractFileAsync(fixture.FullPath);
+
+        Assert.True(result.Success, result.Error);
+        var lines = result.Value.Text.Split('\n');
+        Assert.Equal(fixture.Pages - 1, lines.Count(l => l == "\f"));
+        Assert.DoesNotContain(lines, l => l.Contains('\f') && l != "\f");
+        var afterBreaks = lines.Select((l, i) => (l, i)).Where(x => x.l == "\f").Select(x => lines[x.i + 2]).ToList();
+        Assert.Contains(afterBreaks, l => l.StartsWith(fixture.AnswerStart!, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(RealMustContain))]
+    public async Task ExtractFileAsync_RealPdf_ContainsTextWithSingleSpaces(string expected)
+    {
+        var result = await new PdfTextExtractor().ExtractFileAsync(RepositoryFiles.PathOf(RealPdf));
+
+        Assert.True(result.Success, result.Error);
+        Assert.Contains(expected, result.Value.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("  ", result.Value.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SCHRIFTELIJKE VRAAG")]
+    [InlineData("nr. 235")]
+    [InlineData("van SUZY WOUTERS")]
+    [InlineData("datum: 11 januari 2024")]
+    [InlineData("aan ZUHAL DEMIR")]
+    [InlineData("VLAAMS MINISTER VAN JUSTITIE EN HANDHAVING, OMGEVING, ENERGIE EN TOERISME")]
+    [InlineData("Wateroverlast Demerbekken - Draaiboek voor lokale besturen")]
+    [InlineData("ZUHAL DEMIR")]
+    [InlineData("ANTWOORD")]
+    [InlineData("op vraag nr. 235 van 11 januari 2024")]
+    public async Task ExtractFileAsync_RealPdf_KeepsHeaderLinesApart(string headerLine)
+    {
+        var result = await new PdfTextExtractor().ExtractFileAsync(RepositoryFiles.PathOf(RealPdf));
+
+        Assert.True(result.Success, result.Error);
+        Assert.Contains(headerLine, result.Value.Text.Split('\n'));
+    }
+
+    [Fact]
+    public async Task ExtractFileAsync_RealPdf_StartsNumberedItemsOnTheirOwnLine()
+    {
+        var result = await new PdfTextExtractor().ExtractFileAsync(RepositoryFiles.PathOf(RealPdf));
+
+        Assert.True(result.Success, result.Error);
+        var lines = result.Value.Text.Split('\n');
+        Assert.Equal(2, lines.Count(l => l.StartsWith("1. ", StringComparison.Ordinal)));
+        Assert.Equal(2, lines.Count(l => l.StartsWith("2. ", StringComparison.Ordinal)));
+        Assert.Equal(2, lines.Count(l => l.StartsWith("3. ", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.StartsWith("1. Is de minister intussen al op de hoogte van de aanbeveling van de gouverneurs van Vlaams-Brabant en Limburg om", StringComparison.Ordinal));
+        Assert.Equal(3, result.Value.PageCount);
+        Assert.Equal(2, lines.Count(l => l == "\f"));
+    }
+
+    [Fact]
+    public async Task ExtractAsync_EncryptedPdf_FailsWithEncryptedReason()
+    {
+        var result = await new PdfTextExtractor().ExtractAsync(MinimalPdf.Encrypted());
+
+        Assert.Equal(ExtractionFailure.EncryptedPdf, result.Failure);
+        Assert.StartsWith("encrypted PDF", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_FirstHalfOfRealPdf_FailsWithPopplersMessage()
+    {
+        var bytes = await File.ReadAllBytesAsync(RepositoryFiles.PathOf(RealPdf));
+
+        var result = await new PdfTextExtractor().ExtractAsync(bytes[..(bytes.Length / 2)]);
+
+        Assert.Equal(ExtractionFailure.CorruptPdf, result.Failure);
+        Assert.StartsWith("corrupt or truncated PDF", result.Error, StringComparison.Ordinal);
+        Assert.Contains("xref", result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain('\n', result.Error!);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_GarbageAfterPdfHeader_FailsAsCorruptOnOneLine()
+    {
+        var garbage = new byte[4000];
+        new Random(235).NextBytes(garbage);
+        "%PDF-1.7\n"u8.CopyTo(garbage);
+
+        var result = await new PdfTextExtractor().ExtractAsync(garbage);
+
+        Assert.Equal(ExtractionFailure.CorruptPdf, result.Failure);
+        Assert.DoesNotContain('\n', result.Error!);
+        Assert.True(result.Error!.Length < 400, result.Error);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_ImageOnlyPdf_FailsWithNoTextLayer()
+    {
+        var result = await new PdfTextExtractor().ExtractAsync(MinimalPdf.ImageOnly());
+
+        Assert.Equal(ExtractionFailure.NoTextLayer, result.Failure);
+        Assert.StartsWith("no text layer; scanned?", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_TwoHundredPages_ExtractsEveryPageWithinTheTimeout()
+    {
+        var extractor = new PdfTextExtractor(new PdfTextExtractorOptions { Timeout = TimeSpan.FromSeconds(20) });
+        var stopwatch = Stopwatch.StartNew();
+
+        var result = await extractor.ExtractAsync(MinimalPdf.WithText(200, 40));
+
+        Assert.True(result.Success, result.Error);
+        output.WriteLine($"200 pages in {stopwatch.ElapsedMilliseconds} ms");
+        Assert.Equal(200, result.Value.PageCount);
+        Assert.Equal(199, result.Value.Text.Split('\n').Count(l => l == "\f"));
+        Assert.Contains("Regel 40 van pagina 200.", result.Value.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_PdfToTextMissing_SaysWhatToInstall()
+    {
+        var extractor = new PdfTextExtractor(new PdfTextExtractorOptions { PdfToTextPath = "/nonexistent/poppler/pdftotext" });
+
+        var result = await extractor.ExtractFileAsync(RepositoryFiles.PathOf(RealPdf));
+
+        Assert.Equal(ExtractionFailure.ToolMissing, result.Failure);
+        Assert.Equal("pdftotext not found: install poppler-utils (apt-get install poppler-utils)", result.Error);
+    }
+
+    [Fact]
+    public async Task ExtractFileAsync_PdfToTextHangs_KillsTheProcessTreeAtTheTimeout()
+    {
+        using var stub = StubTool.Create("""
+            #!/bin/sh
+            sleep 60 &
+            echo $! > "$(dirname "$0")/child.pid"
+            wait
+            """);
+        var extractor = new PdfTextExtractor(new PdfTextExtractorOptions { PdfToTextPath = stub.Path, Timeout = TimeSpan.FromSeconds(1) });
+        var stopwatch = Stopwatch.StartNew();
+
+        var result = await extractor.ExtractFileAsync(RepositoryFiles.PathOf(RealPdf));
+
+        stopwatch.Stop();
+        Assert.Equal(ExtractionFailure.TimedOut, result.Failure);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
+        var sleeper = int.Parse(File.ReadAllText(stub.PathOf("child.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.False(StubTool.IsRunning(sleeper), $"the stub's child {sleeper} outlived the time-out");
+    }
+
+    [Fact]
+    public async Task ExtractFileAsync_ToolFloodsBothPipes_DoesNotDeadlock()
+    {
+        // 2 MB on each pipe is far beyond the 64 KB a pipe buffers: a reader that waits for exit first would hang.
+        using var stub = StubTool.Create("""
+            #!/bin/sh
+            head -c 2000000 /dev/zero | tr '\0' 'x' >&2
+            head -c 2000000 /dev/zero | tr '\0' 'y'
+            exit 1
+            """);
+        var extractor = new PdfTextExtractor(new PdfTextExtractorOptions { PdfToTextPath = stub.Path, Timeout = TimeSpan.FromSeconds(15) });
+
+        var result = await extractor.ExtractFileAsync(RepositoryFiles.PathOf(RealPdf));
+
+        Assert.Equal(ExtractionFailure.CorruptPdf, result.Failure);
+    }
+}
