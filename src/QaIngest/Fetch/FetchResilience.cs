@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Registry;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace QaIngest.Fetch;
+
+/// <summary>
+/// All resilience of fetching, composed top-down with Polly v8: per host a pipeline of retry
+/// (exponential back-off with jitter, honouring <c>Retry-After</c> as seconds or an HTTP date) over a
+/// circuit breaker over a per-attempt time-out; and a total time-out per document. Built once from
+/// validated <see cref="FetchOptions"/>; time comes from the injected <see cref="TimeProvider"/>.
+/// Thread-safe.
+/// </summary>
+public sealed class FetchResilience : IDisposable
+{
+    private readonly FetchOptions options;
+    private readonly TimeProvider time;
+    private readonly ResiliencePipelineRegistry<string> registry = new();
+    private readonly ConcurrentDictionary<string, CircuitBreakerStateProvider> breakers = new(StringComparer.OrdinalIgnoreCase);
+
+    public FetchResilience(FetchOptions options, TimeProvider time)
+    {
+        this.options = options.Validate();
+        this.time = time;
+        Document = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddTimeout(options.TotalTimeout)
+            .Build();
+    }
+
+    /// <summary>The total time-out around everything done for one document.</summary>
+    public ResiliencePipeline Document { get; }
+
+    /// <summary>The pipeline for requests to <paramref name="host"/> (host[:port]); one circuit per host.</summary>
+    public ResiliencePipeline<HttpExchange> ForHost(string host) =>
+        registry.GetOrAddPipeline<HttpExchange>(host.ToLowerInvariant(), (builder, context) => Build(builder, context.PipelineKey));
+
+    /// <summary>The circuit state of a host (closed when no request went there yet).</summary>
+    public CircuitState CircuitOf(string host) =>
+        breakers.TryGetValue(host.ToLowerInvariant(), out var state) ? state.CircuitState : CircuitState.Closed;
+
+    /// <summary>How long a <c>Retry-After</c> asks to wait, measured from now; null when absent.</summary>
+    public static TimeSpan? RetryAfterDelay(RetryConditionHeaderValue? retryAfter, DateTimeOffset now)
+    {
+        if (retryAfter?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (retryAfter?.Date is { } date)
+        {
+            var wait = date - now;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    /// <summary>Failures worth another attempt: network errors, cut bodies, time-outs, 408/429/5xx.</summary>
+    public static bool IsTransient(Outcome<HttpExchange> outcome) => outcome.Exception switch
+    {
+        null => outcome.Result!.StatusCode is 408 or 429 or 500 or 502 or 503 or 504,
+        HttpRequestException or IOException or TimeoutRejectedException => true,
+        _ => false,
+    };
+
+    public void Dispose() => registry.Dispose();
+
+    private void Build(ResiliencePipelineBuilder<HttpExchange> builder, string host)
+    {
+        builder.TimeProvider = time;
+        if (options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpExchange>
+            {
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = options.MaxRetryDelay,
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome) || args.Outcome.Exception is BrokenCircuitException),
+                DelayGenerator = args => ValueTask.FromResult(ServerAskedDelay(args.Outcome)),
+            });
+        }
+
+        var state = breakers.GetOrAdd(host, _ => new CircuitBreakerStateProvider());
+        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpExchange>
+        {
+            FailureRatio = options.BreakerFailureRatio,
+            MinimumThroughput = options.BreakerMinimumThroughput,
+            SamplingDuration = options.BreakerSamplingDuration,
+            BreakDuration = options.BreakerBreakDuration,
+            ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+            StateProvider = state,
+        });
+
+        builder.AddTimeout(options.AttemptTimeout);
+    }
+
+    // The server's word beats our back-off: Retry-After on 429/503, the breaker's remaining break.
+    // Null lets the retry strategy compute its exponential back-off with jitter.
+    private TimeSpan? ServerAskedDelay(Outcome<HttpExchange> outcome)
+    {
+        var asked = outcome.Exception is BrokenCircuitException broken
+            ? broken.RetryAfter
+            : RetryAfterDelay(outcome.Result?.RetryAfter, time.GetUtcNow());
+        return asked is { } delay && delay > options.MaxRetryAfter ? options.MaxRetryAfter : asked;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+
+namespace QaIngest.Fetch;
+
+/// <summary>
+/// Per-host politeness state: at most <see cref="FetchOptions.RequestsPerSecond"/> requests a second,
+/// spread evenly, and at most <see cref="FetchOptions.MaxInFlightPerHost"/> responses in flight.
+/// Shared by every <see cref="PolitenessHandler"/> (the HTTP client factory recycles handlers; the
+/// limits must survive that). Tokens are replenished by a timer from the injected
+/// <see cref="TimeProvider"/>, so tests drive the rate with a fake clock. Thread-safe.
+/// </summary>
+public sealed class PolitenessPolicy : IDisposable
+{
+    private readonly FetchOptions options;
+    private readonly TimeProvider time;
+    private readonly ConcurrentDictionary<string, HostLimits> hosts = new(StringComparer.OrdinalIgnoreCase);
+    private volatile bool disposed;
+
+    public PolitenessPolicy(FetchOptions options, TimeProvider time)
+    {
+        this.options = options.Validate();
+        this.time = time;
+    }
+
+    public bool Enabled => options.PolitenessEnabled;
+
+    /// <summary>Waits for an in-flight slot, then for a rate token, for <paramref name="host"/>; dispose the lease when the response is read.</summary>
+    public async ValueTask<IDisposable> AcquireAsync(string host, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (!options.PolitenessEnabled)
+        {
+            return NoLease.Instance;
+        }
+
+        var limits = hosts.GetOrAdd(host, _ => new HostLimits(options, time));
+        var slot = await limits.InFlight.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The slot is taken first so that waiting for a slot does not hoard rate tokens.
+            using var token = await limits.Rate.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+            if (!slot.IsAcquired || !token.IsAcquired)
+            {
+                throw new InvalidOperationException("politeness limiter refused a request; its queue is unbounded, so this is a bug");
+            }
+
+            return slot;
+        }
+        catch
+        {
+            slot.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        disposed = true;
+        foreach (var limits in hosts.Values)
+        {
+            limits.Dispose();
+        }
+    }
+
+    private sealed class HostLimits : IDisposable
+    {
+        private readonly ITimer replenish;
+
+        public HostLimits(FetchOptions options, TimeProvider time)
+        {
+            var period = TimeSpan.FromSeconds(1 / options.RequestsPerSecond);
+            InFlight = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+            {
+                PermitLimit = options.MaxInFlightPerHost,
+                QueueLimit = int.MaxValue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            });
+
+            // One token at a time, one new token per period: never a burst above the rate.
+            Rate = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = 1,
+                TokensPerPeriod = 1,
+                ReplenishmentPeriod = period,
+                AutoReplenishment = false,
+                QueueLimit = int.MaxValue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            });
+            replenish = time.CreateTimer(static state => ((TokenBucketRateLimiter)state!).TryReplenish(), Rate, period, period);
+        }
+
+        public ConcurrencyLimiter InFlight { get; }
+
+        public TokenBucketRateLimiter Rate { get; }
+
+        public void Dispose()
+        {
+            replenish.Dispose();
+            Rate.Dispose();
+            InFlight.Dispose();
+        }
+    }
+
+    private sealed class NoLease : IDisposable
+    {
+        public static readonly NoLease Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+}
