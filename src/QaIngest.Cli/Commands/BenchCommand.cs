@@ -21,7 +21,7 @@ public static class BenchCommand
         format.AcceptOnlyFromAmong("json", "text");
         var parse = new Command("parse", "Measure parse throughput (MB/s, documents/s) on one thread.") { seeds, megabytes, format };
         parse.SetAction(r => RunParse(r.GetValue(seeds)!, r.GetValue(megabytes), r.GetValue(format)!));
-        return new Command("bench", "Benchmarks that print the figures quoted in the README.") { parse };
+        return new Command("bench", "Benchmarks that print the figures quoted in the README.") { parse, BenchFetchCommand.Create() };
     }
 
     private static int RunParse(string folder, int megabytes, string format)

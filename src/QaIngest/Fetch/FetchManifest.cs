@@ -5,7 +5,7 @@ namespace QaIngest.Fetch;
 
 /// <summary>
 /// The fetch manifest in the project's SQLite database (<c>DATA/qaingest.db</c>, WAL mode): one
-/// row per fetch in <c>fetches</c>, and which annexes belong to which question in <c>annexes</c>.
+/// row per fetch in <c>fetches</c>, and which annexes belong to which question in <c>fetch_annexes</c>.
 /// One connection, serialised; thread-safe.
 /// </summary>
 public sealed class FetchManifest : IDisposable
@@ -44,7 +44,7 @@ public sealed class FetchManifest : IDisposable
                 raw_path TEXT);
             CREATE INDEX IF NOT EXISTS fetches_final_url ON fetches (final_url, id);
             CREATE INDEX IF NOT EXISTS fetches_target ON fetches (target, id);
-            CREATE TABLE IF NOT EXISTS annexes (
+            CREATE TABLE IF NOT EXISTS fetch_annexes (
                 question TEXT NOT NULL,
                 annex_link_id INTEGER NOT NULL,
                 title TEXT,
@@ -106,7 +106,7 @@ public sealed class FetchManifest : IDisposable
         lock (gate)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO annexes (question, annex_link_id, title) VALUES ($q, $a, $t) ON CONFLICT DO UPDATE SET title = coalesce(excluded.title, title);";
+            command.CommandText = "INSERT INTO fetch_annexes (question, annex_link_id, title) VALUES ($q, $a, $t) ON CONFLICT DO UPDATE SET title = coalesce(excluded.title, title);";
             Add(command, "$q", question);
             Add(command, "$a", annex.Value);
             Add(command, "$t", title);
@@ -192,7 +192,7 @@ public sealed class FetchManifest : IDisposable
         lock (gate)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT annex_link_id, title FROM annexes WHERE question = $q ORDER BY annex_link_id;";
+            command.CommandText = "SELECT annex_link_id, title FROM fetch_annexes WHERE question = $q ORDER BY annex_link_id;";
             Add(command, "$q", question);
             using var reader = command.ExecuteReader();
             var annexes = new List<(LinkId, string?)>();
