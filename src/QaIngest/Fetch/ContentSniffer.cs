@@ -13,52 +13,52 @@ public static class ContentSniffer
     private static ReadOnlySpan<byte> ZipMagic => "PK\u0003\u0004"u8;
     private static ReadOnlySpan<byte> OleMagic => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-    /// <summary>The format the bytes alone show; <see cref="DocumentFormat.Unknown"/> for anything else.</summary>
-    public static DocumentFormat FromBytes(ReadOnlySpan<byte> body)
+    /// <summary>The format the bytes alone show; <see cref="FileFormat.Unknown"/> for anything else.</summary>
+    public static FileFormat FromBytes(ReadOnlySpan<byte> body)
     {
         if (body.IsEmpty)
         {
-            return DocumentFormat.Unknown;
+            return FileFormat.Unknown;
         }
 
         // PDF readers accept the header anywhere in the first kilobyte.
         if (body[..Math.Min(body.Length, 1024)].IndexOf(PdfMagic) >= 0)
         {
-            return DocumentFormat.Pdf;
+            return FileFormat.Pdf;
         }
 
         if (body.StartsWith(ZipMagic))
         {
             // Entry names are stored uncompressed in the local headers and the central directory.
-            return body.IndexOf("word/document.xml"u8) >= 0 ? DocumentFormat.Docx
-                : body.IndexOf("xl/workbook.xml"u8) >= 0 ? DocumentFormat.Xlsx
-                : DocumentFormat.Unknown;
+            return body.IndexOf("word/document.xml"u8) >= 0 ? FileFormat.Docx
+                : body.IndexOf("xl/workbook.xml"u8) >= 0 ? FileFormat.Xlsx
+                : FileFormat.Unknown;
         }
 
         if (body.StartsWith(OleMagic))
         {
-            return DocumentFormat.Doc;
+            return FileFormat.Doc;
         }
 
         return TextFormat(body);
     }
 
     /// <summary>The format a Content-Type claims; null when it claims nothing (missing, octet-stream).</summary>
-    public static DocumentFormat? FromContentType(string? contentType)
+    public static FileFormat? FromContentType(string? contentType)
     {
         var media = MediaType(contentType);
         return media switch
         {
             "" or "application/octet-stream" or "binary/octet-stream" or "application/force-download" or "application/download" or "application/zip" => null,
-            "application/pdf" or "application/x-pdf" => DocumentFormat.Pdf,
-            "text/html" or "application/xhtml+xml" => DocumentFormat.Html,
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => DocumentFormat.Docx,
-            "application/msword" => DocumentFormat.Doc,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => DocumentFormat.Xlsx,
-            "application/json" or "text/json" => DocumentFormat.Json,
-            _ when media.EndsWith("+json", StringComparison.Ordinal) => DocumentFormat.Json,
-            "text/plain" => DocumentFormat.Text,
-            _ => DocumentFormat.Unknown,
+            "application/pdf" or "application/x-pdf" => FileFormat.Pdf,
+            "text/html" or "application/xhtml+xml" => FileFormat.Html,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => FileFormat.Docx,
+            "application/msword" => FileFormat.Doc,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => FileFormat.Xlsx,
+            "application/json" or "text/json" => FileFormat.Json,
+            _ when media.EndsWith("+json", StringComparison.Ordinal) => FileFormat.Json,
+            "text/plain" => FileFormat.Text,
+            _ => FileFormat.Unknown,
         };
     }
 
@@ -68,9 +68,9 @@ public static class ContentSniffer
         var sniffed = FromBytes(body);
         var declared = FromContentType(contentType);
         var shown = string.IsNullOrWhiteSpace(contentType) ? "no Content-Type" : MediaType(contentType);
-        if (sniffed == DocumentFormat.Unknown)
+        if (sniffed == FileFormat.Unknown)
         {
-            return new SniffResult(DocumentFormat.Unknown, $"unrecognised content ({shown}, {body.Length:N0} bytes)");
+            return new SniffResult(FileFormat.Unknown, $"unrecognised content ({shown}, {body.Length:N0} bytes)");
         }
 
         if (declared is null || declared == sniffed)
@@ -79,12 +79,12 @@ public static class ContentSniffer
         }
 
         // Text-like bodies: a server that says text/html for a fragment without <html> is right.
-        if (IsTextual(declared.Value) && sniffed == DocumentFormat.Text)
+        if (IsTextual(declared.Value) && sniffed == FileFormat.Text)
         {
             return new SniffResult(declared.Value, null);
         }
 
-        if (declared == DocumentFormat.Text && sniffed is DocumentFormat.Html or DocumentFormat.Json)
+        if (declared == FileFormat.Text && sniffed is FileFormat.Html or FileFormat.Json)
         {
             return new SniffResult(sniffed, null);
         }
@@ -92,25 +92,25 @@ public static class ContentSniffer
         return new SniffResult(sniffed, $"wrong content type: declared {shown}, content is {Name(sniffed)}");
     }
 
-    public static string Extension(DocumentFormat format) => format switch
+    public static string Extension(FileFormat format) => format switch
     {
-        DocumentFormat.Pdf => "pdf",
-        DocumentFormat.Html => "html",
-        DocumentFormat.Docx => "docx",
-        DocumentFormat.Doc => "doc",
-        DocumentFormat.Xlsx => "xlsx",
-        DocumentFormat.Json => "json",
-        DocumentFormat.Text => "txt",
+        FileFormat.Pdf => "pdf",
+        FileFormat.Html => "html",
+        FileFormat.Docx => "docx",
+        FileFormat.Doc => "doc",
+        FileFormat.Xlsx => "xlsx",
+        FileFormat.Json => "json",
+        FileFormat.Text => "txt",
         _ => "bin",
     };
 
-    private static string Name(DocumentFormat format) => format.ToString().ToUpperInvariant() switch
+    private static string Name(FileFormat format) => format.ToString().ToUpperInvariant() switch
     {
         "TEXT" => "plain text",
         var name => name,
     };
 
-    private static bool IsTextual(DocumentFormat format) => format is DocumentFormat.Html or DocumentFormat.Json or DocumentFormat.Text;
+    private static bool IsTextual(FileFormat format) => format is FileFormat.Html or FileFormat.Json or FileFormat.Text;
 
     private static string MediaType(string? contentType)
     {
@@ -123,13 +123,13 @@ public static class ContentSniffer
         return (semicolon < 0 ? contentType : contentType[..semicolon]).Trim().ToLowerInvariant();
     }
 
-    private static DocumentFormat TextFormat(ReadOnlySpan<byte> body)
+    private static FileFormat TextFormat(ReadOnlySpan<byte> body)
     {
         // Binary content has NULs or many control bytes early on; text (UTF-8 or Latin-1) does not.
         var sample = body[..Math.Min(body.Length, 4096)];
         if (sample.IndexOf((byte)0) >= 0)
         {
-            return DocumentFormat.Unknown;
+            return FileFormat.Unknown;
         }
 
         var controls = 0;
@@ -143,7 +143,7 @@ public static class ContentSniffer
 
         if (controls > sample.Length / 100)
         {
-            return DocumentFormat.Unknown;
+            return FileFormat.Unknown;
         }
 
         var text = Encoding.UTF8.GetString(sample[..Math.Min(sample.Length, 1024)]).AsSpan().TrimStart('\uFEFF').TrimStart();
@@ -151,11 +151,11 @@ public static class ContentSniffer
             || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
             || (text.StartsWith("<", StringComparison.Ordinal) && text.Contains("<body", StringComparison.OrdinalIgnoreCase)))
         {
-            return DocumentFormat.Html;
+            return FileFormat.Html;
         }
 
         return text.StartsWith("{", StringComparison.Ordinal) || text.StartsWith("[", StringComparison.Ordinal)
-            ? DocumentFormat.Json
-            : DocumentFormat.Text;
+            ? FileFormat.Json
+            : FileFormat.Text;
     }
 }

@@ -268,7 +268,7 @@ public sealed class DocumentFetcher
             throw new FetchFailedException(sniff.Problem!, response.StatusCode);
         }
 
-        if (sniff.Format == DocumentFormat.Html && allowLanding && LandingPage.DocumentLinks(response.Body.Span, resolved.FinalUrl) is { IsEmpty: false } links)
+        if (sniff.Format == FileFormat.Html && allowLanding && LandingPage.DocumentLinks(response.Body.Span, resolved.FinalUrl) is { IsEmpty: false } links)
         {
             return new Step(outcome, null, links);
         }

@@ -13,7 +13,7 @@ public sealed class ExtractingAnnexLinkFinder(TextExtractor extractor) : IAnnexL
 {
     public async ValueTask<ImmutableArray<AnnexLink>> FindAsync(FetchedDocument document, CancellationToken cancellationToken)
     {
-        if (document.Format is not (DocumentFormat.Pdf or DocumentFormat.Docx or DocumentFormat.Html or DocumentFormat.Text))
+        if (document.Format is not (FileFormat.Pdf or FileFormat.Docx or FileFormat.Html or FileFormat.Text))
         {
             return [];
         }

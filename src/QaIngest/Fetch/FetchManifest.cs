@@ -137,7 +137,7 @@ public sealed class FetchManifest : IDisposable
                 reader.IsDBNull(1) ? null : DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture),
                 reader.GetString(2),
                 reader.GetString(3),
-                Enum.Parse<DocumentFormat>(reader.GetString(4), ignoreCase: true),
+                Enum.Parse<FileFormat>(reader.GetString(4), ignoreCase: true),
                 reader.IsDBNull(5) ? null : reader.GetString(5),
                 reader.IsDBNull(6) ? 0 : reader.GetInt64(6));
         }
@@ -169,7 +169,7 @@ public sealed class FetchManifest : IDisposable
                     FinalUrl = reader.IsDBNull(6) ? null : new Uri(reader.GetString(6)),
                     HttpStatus = reader.IsDBNull(7) ? null : reader.GetInt32(7),
                     ContentType = reader.IsDBNull(8) ? null : reader.GetString(8),
-                    Format = Enum.Parse<DocumentFormat>(reader.GetString(9), ignoreCase: true),
+                    Format = Enum.Parse<FileFormat>(reader.GetString(9), ignoreCase: true),
                     Size = reader.IsDBNull(10) ? null : reader.GetInt64(10),
                     Sha256 = reader.IsDBNull(11) ? null : reader.GetString(11),
                     ETag = reader.IsDBNull(12) ? null : reader.GetString(12),

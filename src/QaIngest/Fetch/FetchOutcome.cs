@@ -16,7 +16,7 @@ public sealed record FetchOutcome
     public Uri? FinalUrl { get; init; }
     public int? HttpStatus { get; init; }
     public string? ContentType { get; init; }
-    public DocumentFormat Format { get; init; }
+    public FileFormat Format { get; init; }
     public long? Size { get; init; }
     public string? Sha256 { get; init; }
     public string? ETag { get; init; }

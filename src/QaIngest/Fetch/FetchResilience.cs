@@ -4,7 +4,6 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Registry;
 using Polly.Retry;
 using Polly.Timeout;
 
@@ -21,8 +20,7 @@ public sealed class FetchResilience : IDisposable
 {
     private readonly FetchOptions options;
     private readonly TimeProvider time;
-    private readonly ResiliencePipelineRegistry<string> registry = new();
-    private readonly ConcurrentDictionary<string, CircuitBreakerStateProvider> breakers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Lazy<HostPipeline>> hosts = new(StringComparer.OrdinalIgnoreCase);
 
     public FetchResilience(FetchOptions options, TimeProvider time)
     {
@@ -38,11 +36,11 @@ public sealed class FetchResilience : IDisposable
 
     /// <summary>The pipeline for requests to <paramref name="host"/> (host[:port]); one circuit per host.</summary>
     public ResiliencePipeline<HttpExchange> ForHost(string host) =>
-        registry.GetOrAddPipeline<HttpExchange>(host.ToLowerInvariant(), (builder, context) => Build(builder, context.PipelineKey));
+        hosts.GetOrAdd(host, h => new Lazy<HostPipeline>(() => Build(h))).Value.Pipeline;
 
     /// <summary>The circuit state of a host (closed when no request went there yet).</summary>
     public CircuitState CircuitOf(string host) =>
-        breakers.TryGetValue(host.ToLowerInvariant(), out var state) ? state.CircuitState : CircuitState.Closed;
+        hosts.TryGetValue(host, out var pipeline) ? pipeline.Value.Circuit.CircuitState : CircuitState.Closed;
 
     /// <summary>How long a <c>Retry-After</c> asks to wait, measured from now; null when absent.</summary>
     public static TimeSpan? RetryAfterDelay(RetryConditionHeaderValue? retryAfter, DateTimeOffset now)
@@ -69,11 +67,14 @@ public sealed class FetchResilience : IDisposable
         _ => false,
     };
 
-    public void Dispose() => registry.Dispose();
-
-    private void Build(ResiliencePipelineBuilder<HttpExchange> builder, string host)
+    public void Dispose()
     {
-        builder.TimeProvider = time;
+        // Pipelines built with a builder hold no unmanaged resources; nothing to release.
+    }
+
+    private HostPipeline Build(string host)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpExchange> { TimeProvider = time, Name = $"fetch {host}" };
         if (options.MaxRetryAttempts > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpExchange>
@@ -88,7 +89,7 @@ public sealed class FetchResilience : IDisposable
             });
         }
 
-        var state = breakers.GetOrAdd(host, _ => new CircuitBreakerStateProvider());
+        var state = new CircuitBreakerStateProvider();
         builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpExchange>
         {
             FailureRatio = options.BreakerFailureRatio,
@@ -100,7 +101,10 @@ public sealed class FetchResilience : IDisposable
         });
 
         builder.AddTimeout(options.AttemptTimeout);
+        return new HostPipeline(builder.Build(), state);
     }
+
+    private sealed record HostPipeline(ResiliencePipeline<HttpExchange> Pipeline, CircuitBreakerStateProvider Circuit);
 
     // The server's word beats our back-off: Retry-After on 429/503, the breaker's remaining break.
     // Null lets the retry strategy compute its exponential back-off with jitter.

@@ -1,7 +1,7 @@
 namespace QaIngest.Fetch;
 
 /// <summary>The format of a body, or why it is not an acceptable document (<see cref="Problem"/> set).</summary>
-public sealed record SniffResult(DocumentFormat Format, string? Problem)
+public sealed record SniffResult(FileFormat Format, string? Problem)
 {
     public bool Accepted => Problem is null;
 

@@ -11,7 +11,7 @@ namespace QaIngest.Fetch;
 public sealed class TextAnnexLinkFinder : IAnnexLinkFinder
 {
     public ValueTask<ImmutableArray<AnnexLink>> FindAsync(FetchedDocument document, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(document.Format == DocumentFormat.Text ? FromText(Encoding.UTF8.GetString(document.Body.Span)) : []);
+        ValueTask.FromResult(document.Format == FileFormat.Text ? FromText(Encoding.UTF8.GetString(document.Body.Span)) : []);
 
     /// <summary>The annex links of a written question's text (what an extractor produced for other formats).</summary>
     public static ImmutableArray<AnnexLink> FromText(string text)

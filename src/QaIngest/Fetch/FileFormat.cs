@@ -1,7 +1,7 @@
 namespace QaIngest.Fetch;
 
 /// <summary>What a fetched body is, as recognised from its bytes and its Content-Type.</summary>
-public enum DocumentFormat
+public enum FileFormat
 {
     Unknown,
     Pdf,
