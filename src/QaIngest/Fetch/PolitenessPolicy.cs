@@ -14,7 +14,7 @@ public sealed class PolitenessPolicy : IDisposable
 {
     private readonly FetchOptions options;
     private readonly TimeProvider time;
-    private readonly ConcurrentDictionary<string, HostLimits> hosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Lazy<HostLimits>> hosts = new(StringComparer.OrdinalIgnoreCase);
     private volatile bool disposed;
 
     public PolitenessPolicy(FetchOptions options, TimeProvider time)
@@ -34,7 +34,8 @@ public sealed class PolitenessPolicy : IDisposable
             return NoLease.Instance;
         }
 
-        var limits = hosts.GetOrAdd(host, _ => new HostLimits(options, time));
+        // Lazy: GetOrAdd may run its factory twice under contention; only one limiter (and timer) may exist per host.
+        var limits = hosts.GetOrAdd(host, _ => new Lazy<HostLimits>(() => new HostLimits(options, time))).Value;
         var slot = await limits.InFlight.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -57,9 +58,9 @@ public sealed class PolitenessPolicy : IDisposable
     public void Dispose()
     {
         disposed = true;
-        foreach (var limits in hosts.Values)
+        foreach (var limits in hosts.Values.Where(l => l.IsValueCreated))
         {
-            limits.Dispose();
+            limits.Value.Dispose();
         }
     }
 
@@ -77,12 +78,14 @@ public sealed class PolitenessPolicy : IDisposable
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             });
 
-            // One token at a time, one new token per period: never a burst above the rate.
+            // One token at a time, one new token per period: never a burst above the rate. The
+            // period is kept by our timer on the injected clock; the limiter's own period only gates
+            // TryReplenish on real elapsed time, so it is set to one tick to leave the timer in charge.
             Rate = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {
                 TokenLimit = 1,
                 TokensPerPeriod = 1,
-                ReplenishmentPeriod = period,
+                ReplenishmentPeriod = TimeSpan.FromTicks(1),
                 AutoReplenishment = false,
                 QueueLimit = int.MaxValue,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,

@@ -13,7 +13,7 @@ public sealed class FetchOptionsTests
         Assert.Equal(4, options.MaxInFlightPerHost);
         Assert.Equal(50L * 1024 * 1024, options.MaxBodyBytes);
         Assert.Equal(5, options.MaxRedirects);
-        Assert.Equal(["www.vlaamsparlement.be", "docs.vlaamsparlement.be", "ws.vlpar.be"], options.AllowedHosts);
+        Assert.Equal(["www.vlaamsparlement.be", "docs.vlaamsparlement.be", "ws.vlpar.be"], options.AllowedHosts.ToArray());
         Assert.Matches(@"^QaIngest/\d+\.\d+\.\d+ \(\+https://github\.com/qaingest\)$", options.UserAgent);
     }
 
