@@ -12,7 +12,8 @@ namespace QaIngest.Fetch;
 /// <summary>
 /// All resilience of fetching, composed top-down with Polly v8: per host a pipeline of retry
 /// (exponential back-off with jitter, honouring <c>Retry-After</c> as seconds or an HTTP date) over a
-/// circuit breaker over a per-attempt time-out; and a total time-out per document. Built once from
+/// circuit breaker, around each attempt (politeness admission, then the per-attempt time-out of
+/// <see cref="Attempt"/>); and a total time-out per document. Built once from
 /// validated <see cref="FetchOptions"/>; time comes from the injected <see cref="TimeProvider"/>.
 /// Thread-safe.
 /// </summary>
@@ -29,7 +30,17 @@ public sealed class FetchResilience : IDisposable
         Document = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddTimeout(options.TotalTimeout)
             .Build();
+        Attempt = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddTimeout(options.AttemptTimeout)
+            .Build();
     }
+
+    /// <summary>
+    /// The time-out of one attempt, body included. It runs inside <see cref="ForHost"/> once the
+    /// request has been admitted by politeness, so waiting for our own rate limit never counts as
+    /// a slow server.
+    /// </summary>
+    public ResiliencePipeline Attempt { get; }
 
     /// <summary>The total time-out around everything done for one document.</summary>
     public ResiliencePipeline Document { get; }
@@ -100,7 +111,6 @@ public sealed class FetchResilience : IDisposable
             StateProvider = state,
         });
 
-        builder.AddTimeout(options.AttemptTimeout);
         return new HostPipeline(builder.Build(), state);
     }
 

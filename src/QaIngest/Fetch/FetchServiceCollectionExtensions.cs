@@ -34,6 +34,7 @@ public static class FetchServiceCollectionExtensions
         services.AddSingleton(sp => new HttpGateway(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             sp.GetRequiredService<FetchResilience>(),
+            sp.GetRequiredService<PolitenessPolicy>(),
             sp.GetRequiredService<FetchOptions>()));
         services.AddSingleton<ParliamentSearchClient>();
         return services;

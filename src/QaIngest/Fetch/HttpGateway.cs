@@ -7,9 +7,10 @@ namespace QaIngest.Fetch;
 /// <summary>
 /// Sends one GET through its host's resilience pipeline and reads the whole body inside the
 /// attempt, so a body that is cut short or stalls is retried like a failed request. Never follows
-/// redirects itself (the <see cref="LinkResolver"/> checks every hop). Thread-safe.
+/// redirects itself (the <see cref="LinkResolver"/> checks every hop). Each attempt is admitted by
+/// the <see cref="PolitenessPolicy"/> and holds its in-flight slot until the body is read. Thread-safe.
 /// </summary>
-public sealed class HttpGateway(HttpClient client, FetchResilience resilience, FetchOptions options)
+public sealed class HttpGateway(HttpClient client, FetchResilience resilience, PolitenessPolicy politeness, FetchOptions options)
 {
     public async Task<HttpExchange> GetAsync(Uri url, string accept, RequestValidators? validators, AttemptCounter attempts, CancellationToken cancellationToken)
     {
@@ -22,8 +23,18 @@ public sealed class HttpGateway(HttpClient client, FetchResilience resilience, F
         return await pipeline.ExecuteAsync(
             async token =>
             {
+                // Admitted first, timed second: queueing behind our own rate limit is not a slow server.
+                using var lease = await politeness.AcquireAsync(url.Authority, token).ConfigureAwait(false);
+                return await resilience.Attempt.ExecuteAsync(attempt => SendAsync(url, accept, validators, attempts, attempt), token).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<HttpExchange> SendAsync(Uri url, string accept, RequestValidators? validators, AttemptCounter attempts, CancellationToken token)
+    {
                 attempts.Increment();
                 using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                request.Options.Set(PolitenessHandler.AlreadyAdmitted, true);
                 request.Headers.Accept.ParseAdd(accept);
                 if (validators?.ETag is { } etag)
                 {
@@ -49,8 +60,6 @@ public sealed class HttpGateway(HttpClient client, FetchResilience resilience, F
                     response.Headers.Location is { } location ? new Uri(url, location) : null,
                     response.Headers.RetryAfter,
                     body);
-            },
-            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ReadOnlyMemory<byte>> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)

@@ -6,13 +6,22 @@ namespace QaIngest.Fetch;
 
 /// <summary>
 /// A <see cref="DelegatingHandler"/> that holds every request to its host's politeness limits
-/// (<see cref="PolitenessPolicy"/>). The in-flight slot is released when the response content is
-/// disposed, so a body still downloading counts as in flight.
+/// (<see cref="PolitenessPolicy"/>), so every request of the fetch client is polite. The in-flight
+/// slot is released when the response content is disposed, so a body still downloading counts as
+/// in flight. Requests the <see cref="HttpGateway"/> already admitted pass straight through.
 /// </summary>
 public sealed class PolitenessHandler(PolitenessPolicy policy) : DelegatingHandler
 {
+    /// <summary>Set by <see cref="HttpGateway"/>, which admits its requests before the attempt's time-out starts.</summary>
+    public static readonly HttpRequestOptionsKey<bool> AlreadyAdmitted = new("QaIngest.Politeness.AlreadyAdmitted");
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (request.Options.TryGetValue(AlreadyAdmitted, out var admitted) && admitted)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         var host = request.RequestUri?.Authority ?? throw new InvalidOperationException("request without an absolute URL");
         var lease = await policy.AcquireAsync(host, cancellationToken).ConfigureAwait(false);
         HttpResponseMessage response;

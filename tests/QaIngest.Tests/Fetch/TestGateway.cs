@@ -11,7 +11,7 @@ internal sealed class TestGateway : IDisposable
         Politeness = new PolitenessPolicy(options, time);
         Resilience = new FetchResilience(options, time);
         Client = new HttpClient(new PolitenessHandler(Politeness) { InnerHandler = inner }) { Timeout = Timeout.InfiniteTimeSpan };
-        Gateway = new HttpGateway(Client, Resilience, options);
+        Gateway = new HttpGateway(Client, Resilience, Politeness, options);
     }
 
     public FetchOptions Options { get; }
