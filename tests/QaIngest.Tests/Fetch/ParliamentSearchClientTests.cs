@@ -18,7 +18,7 @@ public sealed class ParliamentSearchClientTests
         var pages = fixture.Site.Log.Entries.Where(e => e.Path.StartsWith("/api/search/query/", StringComparison.Ordinal)).ToList();
         Assert.Equal(["page=1", "page=2", "page=3"], pages.Select(p => p.Query.Split('&').Single(q => q.StartsWith("page=", StringComparison.Ordinal))).Distinct().Order());
         Assert.All(pages, p => Assert.Contains("max=100", p.Query));
-        var real = found.Single(q => q.Number == 235);
+        var real = found.Single(q => q.Id == OpenDataId.Create(1789235));
         Assert.Equal(new DateOnly(2024, 1, 11), real.Date);
         Assert.Equal("Suzy Wouters", real.Asker);
         Assert.Equal("Zuhal Demir", real.Minister);
