@@ -16,6 +16,8 @@ namespace QaIngest.Cli.Commands;
 /// </summary>
 public static class BenchFetchCommand
 {
+    private const int WarmUp = 10;
+
     public static Command Create()
     {
         var documents = new Option<int>("--documents") { Description = "Synthetic documents to fetch.", DefaultValueFactory = _ => 1000 };
@@ -45,18 +47,18 @@ public static class BenchFetchCommand
         var data = Directory.CreateTempSubdirectory("qaingest-bench-fetch-").FullName;
         try
         {
-            await using var standIn = await StandInSite.StartAsync(new StandInOptions { Synthetic = count, SeedsDirectory = seeds }, cancellationToken).ConfigureAwait(false);
+            await using var standIn = await StandInSite.StartAsync(new StandInOptions { Synthetic = count + WarmUp, SeedsDirectory = seeds }, cancellationToken).ConfigureAwait(false);
             var options = new FetchOptions { PolitenessEnabled = false, MaxDocumentsInFlight = inFlight }.WithBaseUrl(standIn.BaseUrl);
-            var targets = Enumerable.Range(900_001, count).Select(id => FetchTarget.Link(LinkId.Create(id))).ToList();
+            var targets = Enumerable.Range(900_001, count + WarmUp).Select(id => FetchTarget.Link(LinkId.Create(id))).ToList();
             using var session = FetchSession.Open(data, options);
 
-            // Warm-up on a handful of documents: JIT, connection pool, SQLite. Not counted.
-            await session.Fetcher.FetchAllAsync(targets.Take(Math.Min(10, count)), null, cancellationToken).ConfigureAwait(false);
+            // Warm-up on documents of their own (JIT, connection pool, SQLite); not counted.
+            await session.Fetcher.FetchAllAsync(targets.Skip(count), null, cancellationToken).ConfigureAwait(false);
 
             var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            var batch = await session.Fetcher.FetchAllAsync(targets.Skip(Math.Min(10, count)), null, cancellationToken).ConfigureAwait(false);
+            var batch = await session.Fetcher.FetchAllAsync(targets.Take(count), null, cancellationToken).ConfigureAwait(false);
             watch.Stop();
             process.Refresh();
             var cpu = process.TotalProcessorTime - cpuBefore;
