@@ -30,7 +30,7 @@ public sealed record FetchOptions
     /// <summary>Politeness per host; off only for benchmarks against the loopback stand-in.</summary>
     public bool PolitenessEnabled { get; init; } = true;
 
-    /// <summary>Requests per second per host (spread evenly: one every 1/R seconds).</summary>
+    /// <summary>Requests per second per host: two requests to a host are at least 1/R seconds apart.</summary>
     public double RequestsPerSecond { get; init; } = 2;
 
     /// <summary>Requests per host whose response (body included) is still being received.</summary>

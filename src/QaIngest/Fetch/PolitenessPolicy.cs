@@ -5,7 +5,7 @@ namespace QaIngest.Fetch;
 
 /// <summary>
 /// Per-host politeness state: at most <see cref="FetchOptions.RequestsPerSecond"/> requests a second,
-/// spread evenly, and at most <see cref="FetchOptions.MaxInFlightPerHost"/> responses in flight.
+/// at least 1/R seconds apart, and at most <see cref="FetchOptions.MaxInFlightPerHost"/> responses in flight.
 /// Shared by every <see cref="PolitenessHandler"/> (the HTTP client factory recycles handlers; the
 /// limits must survive that). Tokens are replenished by a timer from the injected
 /// <see cref="TimeProvider"/>, so tests drive the rate with a fake clock. Thread-safe.
@@ -46,6 +46,8 @@ public sealed class PolitenessPolicy : IDisposable
                 throw new InvalidOperationException("politeness limiter refused a request; its queue is unbounded, so this is a bug");
             }
 
+            limits.TokenTaken();
+
             return slot;
         }
         catch
@@ -67,6 +69,7 @@ public sealed class PolitenessPolicy : IDisposable
     private sealed class HostLimits : IDisposable
     {
         private readonly ITimer replenish;
+        private readonly TimeSpan period;
 
         public HostLimits(FetchOptions options, TimeProvider time)
         {
@@ -78,8 +81,8 @@ public sealed class PolitenessPolicy : IDisposable
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             });
 
-            // One token at a time, one new token per period: never a burst above the rate. The
-            // period is kept by our timer on the injected clock; the limiter's own period only gates
+            // One token at a time, the next one a period after it was taken: never a burst above the
+            // rate. The period is kept by our timer on the injected clock; the limiter's own period only gates
             // TryReplenish on real elapsed time, so it is set to one tick to leave the timer in charge.
             Rate = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {
@@ -90,8 +93,16 @@ public sealed class PolitenessPolicy : IDisposable
                 QueueLimit = int.MaxValue,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             });
-            replenish = time.CreateTimer(static state => ((TokenBucketRateLimiter)state!).TryReplenish(), Rate, period, period);
+            this.period = period;
+            replenish = time.CreateTimer(static state => ((TokenBucketRateLimiter)state!).TryReplenish(), Rate, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
+
+        /// <summary>
+        /// The next token comes one period after this one was taken, never sooner: a fixed-rate
+        /// timer would hand out a token that sat unused right before the next tick (two requests
+        /// a moment apart), and late timer callbacks on a busy machine would bunch up.
+        /// </summary>
+        public void TokenTaken() => replenish.Change(period, Timeout.InfiniteTimeSpan);
 
         public ConcurrencyLimiter InFlight { get; }
 
