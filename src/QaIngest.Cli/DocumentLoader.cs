@@ -1,50 +1,71 @@
 using System.Security.Cryptography;
+using QaIngest.Extract;
 using QaIngest.Figures;
 using QaIngest.Index;
 using QaIngest.Parse;
 
 namespace QaIngest.Cli;
 
-/// <summary>Reads a document file and turns it into what the index stores: parse plus figures.</summary>
+/// <summary>
+/// Reads a document file of any supported format (PDF, DOCX, HTML, text; recognised from its
+/// bytes) and runs Extract, Parse and Figures on it.
+/// </summary>
 public static class DocumentLoader
 {
-    /// <summary>The document, or null with a one-line reason.</summary>
-    public static IndexedDocument? Load(string path, out string? error)
+    /// <summary>What the stages made of one file.</summary>
+    public sealed record LoadedDocument(string Path, string ContentHash, WrittenQuestion Question, FigureExtraction Figures, ImmutableWarnings Warnings)
     {
-        var bytes = InputFile.ReadBytes(path, out error);
+        public IndexedDocument ToIndexed()
+        {
+            var full = System.IO.Path.GetFullPath(Path);
+            return new IndexedDocument(full, full, Question, Figures.Figures) { ContentHash = ContentHash };
+        }
+    }
+
+    /// <summary>Warnings from extraction and parsing, as one-line messages.</summary>
+    public sealed record ImmutableWarnings(IReadOnlyList<string> Messages);
+
+    /// <summary>The document, or null with a one-line reason.</summary>
+    public static async Task<(LoadedDocument? Document, string? Error)> LoadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var bytes = InputFile.ReadBytes(path, out var error);
         if (bytes is null)
         {
-            return null;
+            return (null, error);
         }
 
-        var text = InputFile.ReadText(path, out error);
-        if (text is null)
+        if (bytes.Length == 0)
         {
-            return null;
+            return (null, $"{path}: empty file");
         }
 
-        var parsed = QuestionParser.Parse(text);
+        var extracted = await new TextExtractor().ExtractAsync(bytes, cancellationToken);
+        if (!extracted.Success)
+        {
+            return (null, $"{path}: {extracted.Error}");
+        }
+
+        var parsed = QuestionParser.Parse(extracted.Value.Text);
         if (!parsed.Success)
         {
-            error = $"{path}: {parsed.Error}";
-            return null;
+            return (null, $"{path}: {parsed.Error}");
         }
 
-        var full = System.IO.Path.GetFullPath(path);
-        return new IndexedDocument(full, full, parsed.Value, FigureExtractor.Extract(parsed.Value).Figures)
-        {
-            ContentHash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-        };
+        var warnings = extracted.Value.Warnings.Concat(parsed.Value.Warnings.Select(w => w.Message)).ToList();
+        return (new LoadedDocument(path, Convert.ToHexStringLower(SHA256.HashData(bytes)), parsed.Value, FigureExtractor.Extract(parsed.Value), new ImmutableWarnings(warnings)), null);
     }
 
     /// <summary>Every document file under the given files and folders, in a stable order.</summary>
     public static IEnumerable<string> Expand(IEnumerable<string> paths, List<string> missing)
     {
+        string[] extensions = [".txt", ".pdf", ".docx", ".html", ".htm"];
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
-                foreach (var file in Directory.EnumerateFiles(path, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                             .Where(f => extensions.Contains(System.IO.Path.GetExtension(f).ToLowerInvariant()))
+                             .Order(StringComparer.Ordinal))
                 {
                     yield return file;
                 }

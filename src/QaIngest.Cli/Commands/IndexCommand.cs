@@ -13,11 +13,11 @@ public static class IndexCommand
         var data = Options.Data();
         var format = Options.Format();
         var command = new Command("index", "Parse, extract figures and index documents; re-indexing a document replaces it.") { paths, data, format };
-        command.SetAction(r => Run(r.GetValue(paths)!, r.GetValue(data)!, r.GetValue(format)!));
+        command.SetAction((r, ct) => Run(r.GetValue(paths)!, r.GetValue(data)!, r.GetValue(format)!, ct));
         return command;
     }
 
-    private static int Run(string[] paths, string data, string format)
+    private static async Task<int> Run(string[] paths, string data, string format, CancellationToken cancellationToken)
     {
         var missing = new List<string>();
         var files = DocumentLoader.Expand(paths, missing).ToList();
@@ -43,13 +43,15 @@ public static class IndexCommand
             var unchanged = 0;
             foreach (var file in files)
             {
-                var document = DocumentLoader.Load(file, out var error);
-                if (document is null)
+                var (loaded, error) = await DocumentLoader.LoadAsync(file, cancellationToken);
+                if (loaded is null)
                 {
                     failed.Add(new FailedDocument(file, error!));
                     Console.Error.WriteLine($"qaingest: {error}");
                     continue;
                 }
+
+                var document = loaded.ToIndexed();
 
                 if (index.ContentHashOf(document.Key) == document.ContentHash)
                 {

@@ -1,46 +1,50 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using QaIngest.Cli.Output;
-using QaIngest.Parse;
 
 namespace QaIngest.Cli.Commands;
 
-/// <summary><c>qaingest parse FILE</c>: the structure of one written question as JSON or an outline.</summary>
+/// <summary><c>qaingest parse FILE</c>: the structure and figures of one written question as JSON or an outline.</summary>
 public static class ParseCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "The document to parse (text as extracted from the parliament's PDFs)." };
-        var format = new Option<string>("--format") { Description = "Output format: json or text.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("json", "text");
-        var command = new Command("parse", "Split a written question into header, questions, answers, annexes and references.")
+        var file = new Argument<string>("file") { Description = "The document to parse: PDF, DOCX, HTML or text (recognised from its bytes)." };
+        var format = Options.Format();
+        var command = new Command("parse", "Split a written question into header, questions, answers, annexes, references and figures.")
         {
             file,
             format,
         };
-        command.SetAction(result => Run(result.GetValue(file)!, result.GetValue(format)!));
+        command.SetAction((result, cancellationToken) => Run(result.GetValue(file)!, result.GetValue(format)!, cancellationToken));
         return command;
     }
 
-    private static int Run(string path, string format)
+    private static async Task<int> Run(string path, string format, CancellationToken cancellationToken)
     {
-        var text = InputFile.ReadText(path, out var error);
-        if (text is null)
+        var (document, error) = await DocumentLoader.LoadAsync(path, cancellationToken);
+        if (document is null)
         {
             return CommandLine.Fail(error!);
         }
 
-        var result = QuestionParser.Parse(text);
-        if (!result.Success)
+        foreach (var warning in document.Warnings.Messages)
         {
-            return CommandLine.Fail($"{path}: {result.Error}");
+            Console.Error.WriteLine($"warning: {path}: {warning}");
         }
 
-        foreach (var warning in result.Value.Warnings)
+        if (format == "json")
         {
-            Console.Error.WriteLine($"warning: {path}: {warning.Message}");
+            var json = JsonNode.Parse(Json.Serialize(document.Question))!.AsObject();
+            json["figures"] = JsonNode.Parse(Json.Serialize(document.Figures.Figures));
+            json["checks"] = JsonNode.Parse(Json.Serialize(document.Figures.Checks));
+            Console.Out.WriteLine(json.ToJsonString(Json.Options));
+        }
+        else
+        {
+            Console.Out.Write(TextOutline.Render(document.Question) + FigureOutline.Render(document.Figures));
         }
 
-        Console.Out.Write(format == "json" ? Json.Serialize(result.Value) + "\n" : TextOutline.Render(result.Value));
         return CommandLine.Ok;
     }
 }

@@ -55,11 +55,11 @@ internal static class IndexSchema
         CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
             title, body, context, parts, asker, minister,
             content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0');
-        CREATE TABLE IF NOT EXISTS vocabulary(
+        CREATE TABLE IF NOT EXISTS terms(
             id INTEGER PRIMARY KEY,
-            term TEXT NOT NULL UNIQUE,
-            count INTEGER NOT NULL);
+            term TEXT NOT NULL UNIQUE);
         CREATE VIRTUAL TABLE IF NOT EXISTS vocabulary_trigrams USING fts5(term, content = '', tokenize = 'trigram');
+        CREATE VIRTUAL TABLE IF NOT EXISTS items_vocabulary USING fts5vocab(items_fts, 'row');
         """;
 
     /// <summary>Column weights for bm25: title above question and answer text, context and parts below.</summary>

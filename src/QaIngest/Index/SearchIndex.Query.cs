@@ -199,8 +199,8 @@ public sealed partial class SearchIndex
         {
             using var command = Command(
                 null,
-                "SELECT v.term FROM vocabulary_trigrams t JOIN vocabulary v ON v.id = t.rowid "
-                + $"WHERE vocabulary_trigrams MATCH $q AND v.count > 0 AND v.term <> $t ORDER BY v.count DESC LIMIT {MaxCompounds}",
+                "SELECT t.term FROM vocabulary_trigrams v JOIN terms t ON t.id = v.rowid JOIN items_vocabulary iv ON iv.term = t.term "
+                + $"WHERE vocabulary_trigrams MATCH $q AND t.term <> $t ORDER BY iv.doc DESC LIMIT {MaxCompounds}",
                 ("$q", "\"" + term + "\""), ("$t", term));
             using var reader = command.ExecuteReader();
             var compounds = ImmutableArray.CreateBuilder<string>();

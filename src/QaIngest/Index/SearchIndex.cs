@@ -21,6 +21,9 @@ public sealed partial class SearchIndex : IDisposable
 
     private readonly SqliteConnection connection;
 
+    // Terms already in the trigram index; loaded on the first write.
+    private HashSet<string>? knownTerms;
+
     private SearchIndex(SqliteConnection connection) => this.connection = connection;
 
     /// <summary>The database file.</summary>
@@ -101,44 +104,31 @@ public sealed partial class SearchIndex : IDisposable
     }
 
     /// <summary>Adds a document, replacing any document with the same key, in one transaction.</summary>
-    public void Add(IndexedDocument document)
+    public void Add(IndexedDocument document) => AddRange([document]);
+
+    /// <summary>
+    /// Adds documents in one transaction (each replaces any document with the same key); either all
+    /// of them are in the index afterwards or none is.
+    /// </summary>
+    public void AddRange(IEnumerable<IndexedDocument> documents)
     {
         using var transaction = connection.BeginTransaction();
-        RemoveCore(document.Key, transaction);
-        var q = document.Question;
-        var documentId = Insert(
-            transaction,
-            "INSERT INTO documents(key, source, content_hash, number, date, year, asker, minister, minister_title, title, indexed_at) VALUES ($k, $s, $h, $n, $d, $y, $a, $m, $mt, $t, $at) RETURNING id",
-            ("$k", document.Key), ("$s", document.Source), ("$h", document.ContentHash), ("$n", q.Number),
-            ("$d", q.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$y", q.Date?.Year),
-            ("$a", q.Asker), ("$m", q.Minister), ("$mt", q.MinisterTitle), ("$t", q.Title),
-            ("$at", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
-
-        var title = Analysed(q.Title);
-        var asker = Analysed(q.Asker);
-        var minister = Analysed(q.Minister);
-        foreach (var item in ItemsOf(q))
+        using var writer = new DocumentWriter(this, transaction);
+        try
         {
-            var figures = document.Figures.Where(f => SameItem(f.Location, item.Section, item.Number)).ToList();
-            var maxAmount = figures.Where(f => f.IsMoney).Select(f => (double?)f.Value).Max();
-            var itemId = Insert(
-                transaction,
-                "INSERT INTO items(document_id, section, number, text, max_amount) VALUES ($d, $s, $n, $t, $m) RETURNING id",
-                ("$d", documentId), ("$s", SectionName(item.Section)), ("$n", item.Number), ("$t", item.Text), ("$m", maxAmount));
-            var body = DutchAnalyzer.Analyze(item.Text);
-            Execute(
-                transaction,
-                "INSERT INTO items_fts(rowid, title, body, context, parts, asker, minister) VALUES ($id, $ti, $b, $c, $p, $a, $m)",
-                ("$id", itemId), ("$ti", title.Whole), ("$b", Join(body, parts: false)), ("$c", Analysed(item.Context).Whole),
-                ("$p", Join(body, parts: true)), ("$a", asker.Whole), ("$m", minister.Whole));
-            AddVocabulary(transaction, body);
-            foreach (var f in figures)
+            foreach (var document in documents)
             {
-                InsertFigure(transaction, documentId, itemId, f);
+                RemoveCore(document.Key, transaction);
+                writer.Write(document);
             }
-        }
 
-        transaction.Commit();
+            transaction.Commit();
+        }
+        catch
+        {
+            writer.Forget();
+            throw;
+        }
     }
 
     /// <summary>Removes a document and everything of it; returns whether it was there.</summary>
@@ -162,7 +152,7 @@ public sealed partial class SearchIndex : IDisposable
     public IndexCounts Counts()
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM items), (SELECT count(*) FROM figures), (SELECT count(*) FROM vocabulary WHERE count > 0)";
+        command.CommandText = "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM items), (SELECT count(*) FROM figures), (SELECT count(*) FROM terms)";
         using var reader = command.ExecuteReader();
         reader.Read();
         return new IndexCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
@@ -181,69 +171,11 @@ public sealed partial class SearchIndex : IDisposable
             return false;
         }
 
-        // The vocabulary counts go down by what the old items had put in.
-        using var texts = connection.CreateCommand();
-        texts.Transaction = transaction;
-        texts.CommandText = "SELECT text FROM items WHERE document_id = $d";
-        texts.Parameters.AddWithValue("$d", documentId);
-        var old = new List<string>();
-        using (var reader = texts.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                old.Add(reader.GetString(0));
-            }
-        }
-
-        foreach (var text in old)
-        {
-            foreach (var term in DutchAnalyzer.Analyze(text).Where(t => !t.IsPart).Select(t => t.Term).Distinct())
-            {
-                Execute(transaction, "UPDATE vocabulary SET count = count - 1 WHERE term = $t", ("$t", term));
-            }
-        }
-
         Execute(transaction, "DELETE FROM items_fts WHERE rowid IN (SELECT id FROM items WHERE document_id = $d)", ("$d", documentId));
         Execute(transaction, "DELETE FROM figures WHERE document_id = $d", ("$d", documentId));
         Execute(transaction, "DELETE FROM items WHERE document_id = $d", ("$d", documentId));
         Execute(transaction, "DELETE FROM documents WHERE id = $d", ("$d", documentId));
         return true;
-    }
-
-    private void AddVocabulary(SqliteTransaction transaction, ImmutableArray<AnalyzedToken> tokens)
-    {
-        foreach (var term in tokens.Where(t => !t.IsPart && t.Term.Length >= 3 && !char.IsAsciiDigit(t.Term[0])).Select(t => t.Term).Distinct())
-        {
-            using var upsert = connection.CreateCommand();
-            upsert.Transaction = transaction;
-            upsert.CommandText = "INSERT INTO vocabulary(term, count) VALUES ($t, 1) ON CONFLICT(term) DO UPDATE SET count = count + 1 RETURNING id, count";
-            upsert.Parameters.AddWithValue("$t", term);
-            using var reader = upsert.ExecuteReader();
-            reader.Read();
-            var (id, count) = (reader.GetInt64(0), reader.GetInt64(1));
-            reader.Close();
-            if (count == 1)
-            {
-                // New (or back from zero) terms enter the trigram index; a term is there at most once.
-                Execute(transaction, "DELETE FROM vocabulary_trigrams WHERE rowid = $id", ("$id", id));
-                Execute(transaction, "INSERT INTO vocabulary_trigrams(rowid, term) VALUES ($id, $t)", ("$id", id), ("$t", term));
-            }
-        }
-    }
-
-    private void InsertFigure(SqliteTransaction transaction, long documentId, long itemId, Figure f) =>
-        Execute(
-            transaction,
-            "INSERT INTO figures(item_id, document_id, kind, value, range_end, currency, unit, per, text, sentence, qualifier, implied, section, number, part) "
-            + "VALUES ($i, $d, $k, $v, $r, $c, $u, $p, $t, $s, $q, $im, $sec, $n, $part)",
-            ("$i", itemId), ("$d", documentId), ("$k", f.Kind.ToString().ToLowerInvariant()), ("$v", (double)f.Value),
-            ("$r", (double?)f.RangeEnd), ("$c", f.Currency), ("$u", f.Unit), ("$p", f.Per), ("$t", f.Text), ("$s", f.Sentence),
-            ("$q", f.Qualifier), ("$im", f.Implied ? 1 : 0), ("$sec", SectionName(f.Location.Section)), ("$n", f.Location.Number), ("$part", f.Location.Part));
-
-    private long Insert(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(transaction, sql, parameters);
-        return (long)command.ExecuteScalar()!;
     }
 
     private void Execute(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
@@ -265,7 +197,7 @@ public sealed partial class SearchIndex : IDisposable
         return command;
     }
 
-    private static (string Whole, string Parts) Analysed(string? text)
+    internal static (string Whole, string Parts) Analysed(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -276,11 +208,11 @@ public sealed partial class SearchIndex : IDisposable
         return (Join(tokens, parts: false), Join(tokens, parts: true));
     }
 
-    private static string Join(ImmutableArray<AnalyzedToken> tokens, bool parts) =>
+    internal static string Join(ImmutableArray<AnalyzedToken> tokens, bool parts) =>
         string.Join(' ', tokens.Where(t => t.IsPart == parts).Select(t => t.Term));
 
     /// <summary>The searchable items of a written question; an answer carries its question as context.</summary>
-    private static IEnumerable<(Section Section, int? Number, string Text, string? Context)> ItemsOf(WrittenQuestion q)
+    internal static IEnumerable<(Section Section, int? Number, string Text, string? Context)> ItemsOf(WrittenQuestion q)
     {
         if (q.Preamble is not null)
         {
@@ -304,7 +236,7 @@ public sealed partial class SearchIndex : IDisposable
         }
     }
 
-    private static bool SameItem(TextLocation location, Section section, int? number) =>
+    internal static bool SameItem(TextLocation location, Section section, int? number) =>
         location.Section == section && location.Number == number;
 
     internal static string SectionName(Section section) => section switch

@@ -96,6 +96,13 @@ internal sealed record GoldFacts
                 $"{File}: annex '{annex.Title}' ({annex.LinkId}) not found");
         }
 
+        var allText = string.Join('\n', new[] { q.Title, q.Preamble, q.AnswerPreamble }
+            .Concat(q.Questions.Select(i => i.FullText)).Concat(q.Answers.Select(i => i.FullText)).OfType<string>());
+        foreach (var text in MustContain ?? [])
+        {
+            Assert.True(allText.Contains(text, StringComparison.Ordinal), $"{File}: text '{text}' not found");
+        }
+
         foreach (var reference in CrossReferences ?? [])
         {
             Assert.True(
