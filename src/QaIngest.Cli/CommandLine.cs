@@ -9,6 +9,7 @@ public static class CommandLine
     public const int Ok = 0;
     public const int SomeFailed = 1;
     public const int BadInput = 2;
+    public const int Locked = 3;
 
     public static int Run(RootCommand root, string[] args)
     {

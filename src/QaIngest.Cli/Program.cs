@@ -10,6 +10,9 @@ var root = new RootCommand("QaIngest: the Flemish Parliament's written questions
     SearchCommand.Create(),
     AmountsCommand.Create(),
     new Command("eval", "Evaluate extraction and search against gold files.") { EvalFiguresCommand.Create(), EvalSearchCommand.Create() },
+    FetchCommand.Create(),
+    DiscoverCommand.Create(),
+    StandInCommand.Create(),
     BenchCommand.Create(),
 };
 

@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using QaIngest.Extract;
+
+namespace QaIngest.Fetch;
+
+/// <summary>
+/// Annex links of any document the Extract stage reads (PDF, DOCX, HTML, text): extracts its text,
+/// then finds the annex trailer as <see cref="TextAnnexLinkFinder"/> does. A document that cannot
+/// be extracted (no <c>pdftotext</c>, a legacy .doc) simply has no annex links here; fetching it
+/// still succeeded.
+/// </summary>
+public sealed class ExtractingAnnexLinkFinder(TextExtractor extractor) : IAnnexLinkFinder
+{
+    public async ValueTask<ImmutableArray<AnnexLink>> FindAsync(FetchedDocument document, CancellationToken cancellationToken)
+    {
+        if (document.Format is not (FileFormat.Pdf or FileFormat.Docx or FileFormat.Html or FileFormat.Text))
+        {
+            return [];
+        }
+
+        var extracted = await extractor.ExtractAsync(document.Body.ToArray(), cancellationToken).ConfigureAwait(false);
+        return extracted.Success ? TextAnnexLinkFinder.FromText(extracted.Value.Text) : [];
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace QaIngest.Fetch;
+
+/// <summary>
+/// The front door for a fetch run: takes the data folder's lock, opens the raw store and the
+/// manifest, and wires a <see cref="DocumentFetcher"/> and a <see cref="ParliamentSearchClient"/>
+/// from <see cref="FetchServiceCollectionExtensions.AddQaIngestFetch"/>. Dispose to release all.
+/// </summary>
+public sealed class FetchSession : IDisposable
+{
+    private readonly ServiceProvider services;
+    private readonly DataDirectory data;
+
+    private FetchSession(ServiceProvider services, DataDirectory data, RawStore store, FetchManifest manifest, DocumentFetcher fetcher)
+    {
+        this.services = services;
+        this.data = data;
+        Store = store;
+        Manifest = manifest;
+        Fetcher = fetcher;
+    }
+
+    public RawStore Store { get; }
+
+    public FetchManifest Manifest { get; }
+
+    public DocumentFetcher Fetcher { get; }
+
+    public ParliamentSearchClient Search => services.GetRequiredService<ParliamentSearchClient>();
+
+    public string DataRoot => data.Root;
+
+    /// <summary>Opens a session on <paramref name="dataDirectory"/>; throws <see cref="DataDirectoryLockedException"/> when another run holds it.</summary>
+    public static FetchSession Open(string dataDirectory, FetchOptions options, TimeProvider? time = null, IAnnexLinkFinder? annexFinder = null)
+    {
+        options.Validate();
+        var data = DataDirectory.Open(dataDirectory);
+        ServiceProvider? services = null;
+        FetchManifest? manifest = null;
+        try
+        {
+            services = new ServiceCollection().AddQaIngestFetch(options, time).BuildServiceProvider();
+            var store = new RawStore(data.RawRoot);
+            manifest = new FetchManifest(data.DatabasePath);
+            var fetcher = new DocumentFetcher(
+                services.GetRequiredService<HttpGateway>(),
+                services.GetRequiredService<FetchResilience>(),
+                options,
+                store,
+                manifest,
+                annexFinder ?? new TextAnnexLinkFinder(),
+                services.GetRequiredService<TimeProvider>());
+            return new FetchSession(services, data, store, manifest, fetcher);
+        }
+        catch
+        {
+            manifest?.Dispose();
+            services?.Dispose();
+            data.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        Manifest.Dispose();
+        services.Dispose();
+        data.Dispose();
+    }
+}
