@@ -17,8 +17,14 @@ public static class PdfLayoutReader
     /// <summary>Returns the pages in document order; a page without text has no lines.</summary>
     public static ImmutableArray<PdfPage> Read(string xhtml)
     {
-        // pdftotext writes well-formed XHTML, which a streaming XmlReader reads about 6× faster than
-        // HtmlAgilityPack builds its tree; HtmlAgilityPack stays as the reader for anything malformed.
+        // pdftotext writes one regular XHTML shape, which a span scanner reads fastest; anything else
+        // goes to a streaming XmlReader (6× faster than building HtmlAgilityPack's tree), and what
+        // is not even XML to HtmlAgilityPack.
+        if (PdfBboxScanner.TryRead(xhtml, out var scanned))
+        {
+            return [.. scanned.Select((p, i) => new PdfPage(i + 1, p.Width, p.Height, MergeByBaseline(p.Pieces)))];
+        }
+
         try
         {
             return ReadXml(xhtml);
@@ -29,7 +35,7 @@ public static class PdfLayoutReader
         }
     }
 
-    private static ImmutableArray<PdfPage> ReadXml(string xhtml)
+    internal static ImmutableArray<PdfPage> ReadXml(string xhtml)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, IgnoreComments = true, IgnoreWhitespace = true, XmlResolver = null };
         using var reader = XmlReader.Create(new StringReader(xhtml), settings);
@@ -97,7 +103,7 @@ public static class PdfLayoutReader
         return pages.ToImmutable();
     }
 
-    private static ImmutableArray<PdfPage> ReadHtml(string xhtml)
+    internal static ImmutableArray<PdfPage> ReadHtml(string xhtml)
     {
         var document = new HtmlDocument();
         document.LoadHtml(xhtml);
@@ -219,7 +225,7 @@ public static class PdfLayoutReader
         return new PdfWord(CleanWord(raw.Contains('&') ? HtmlEntity.DeEntitize(raw) : raw), xMin, yMin, xMax, yMax);
     }
 
-    private static string CleanWord(string text)
+    internal static string CleanWord(string text)
     {
         text = text.Trim();
         // Typographic ligatures come out as single code points from some fonts; the corpus searches letters.
