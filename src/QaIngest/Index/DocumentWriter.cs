@@ -34,6 +34,7 @@ public sealed partial class SearchIndex
         private readonly SqliteCommand figure;
         private readonly SqliteCommand term;
         private readonly SqliteCommand trigram;
+        private readonly SqliteCommand span;
         private readonly HashSet<string> known;
         private readonly List<string> added = [];
 
@@ -49,6 +50,7 @@ public sealed partial class SearchIndex
                 + "VALUES ($i, $d, $k, $v, $r, $c, $u, $p, $t, $s, $q, $im, $sec, $n, $part)", "$i", "$d", "$k", "$v", "$r", "$c", "$u", "$p", "$t", "$s", "$q", "$im", "$sec", "$n", "$part");
             term = Prepare(transaction, "INSERT INTO terms(term) VALUES ($t) RETURNING id", "$t");
             trigram = Prepare(transaction, "INSERT INTO vocabulary_trigrams(rowid, term) VALUES ($id, $t)", "$id", "$t");
+            span = Prepare(transaction, "UPDATE documents SET first_item = $f, last_item = $l WHERE id = $d", "$f", "$l", "$d");
         }
 
         public void Write(IndexedDocument d)
@@ -59,13 +61,22 @@ public sealed partial class SearchIndex
             var title = Analysed(q.Title).Whole;
             var asker = Analysed(q.Asker).Whole;
             var minister = Analysed(q.Minister).Whole;
+            long? first = null, last = null;
+
+            // An answer carries its question as context: analyse each text once.
+            var analysed = new Dictionary<string, System.Collections.Immutable.ImmutableArray<AnalyzedToken>>(StringComparer.Ordinal);
+            System.Collections.Immutable.ImmutableArray<AnalyzedToken> Analyse(string text) =>
+                analysed.TryGetValue(text, out var tokens) ? tokens : analysed[text] = DutchAnalyzer.Analyze(text);
             foreach (var (section, number, text, context) in ItemsOf(q))
             {
                 var figures = d.Figures.Where(f => SameItem(f.Location, section, number)).ToList();
                 var maxAmount = figures.Where(f => f.IsMoney).Select(f => (double?)f.Value).Max();
                 var itemId = (long)Run(item, true, documentId, SectionName(section), number, text, maxAmount)!;
-                var body = DutchAnalyzer.Analyze(text);
-                Run(fts, false, itemId, title, Join(body, parts: false), Analysed(context).Whole, Join(body, parts: true), asker, minister);
+                first ??= itemId;
+                last = itemId;
+                var body = Analyse(text);
+                var contextTerms = context is null ? string.Empty : Join(Analyse(context), parts: false);
+                Run(fts, false, itemId, title, Join(body, parts: false), contextTerms, Join(body, parts: true), asker, minister);
                 foreach (var token in body)
                 {
                     if (!token.IsPart && token.Term.Length >= 3 && !char.IsAsciiDigit(token.Term[0]) && known.Add(token.Term))
@@ -82,11 +93,13 @@ public sealed partial class SearchIndex
                         f.Sentence, f.Qualifier, f.Implied ? 1 : 0, SectionName(f.Location.Section), f.Location.Number, f.Location.Part);
                 }
             }
+
+            Run(span, false, first, last, documentId);
         }
 
         public void Dispose()
         {
-            foreach (var command in new[] { document, item, fts, figure, term, trigram })
+            foreach (var command in new[] { document, item, fts, figure, term, trigram, span })
             {
                 command.Dispose();
             }

@@ -20,7 +20,9 @@ internal static class IndexSchema
             minister TEXT,
             minister_title TEXT,
             title TEXT,
-            indexed_at TEXT NOT NULL);
+            indexed_at TEXT NOT NULL,
+            first_item INTEGER,
+            last_item INTEGER);
         CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
         CREATE INDEX IF NOT EXISTS documents_number ON documents(number);
         CREATE TABLE IF NOT EXISTS items(

@@ -28,10 +28,11 @@ public sealed partial class SearchIndex
         }
 
         var limit = Math.Clamp(request.Limit, 1, 1000);
-        var direct = Hits(compiled!, request.Sort, limit, exclude: []);
+        var plan = Plan(compiled!);
+        var direct = Hits(compiled!, request.Sort, limit, [], ref plan);
         var hits = direct.Select(h => h.Hit).ToList();
-        var total = Count(compiled!);
         var highlightTerms = compiled!.Terms;
+        var counted = compiled;
 
         // Compound words reached through their parts come after every direct hit.
         if (request.Compounds && hits.Count < limit && compiled.Match is not null && compiled.ExpandableTerms.Length > 0)
@@ -40,16 +41,19 @@ public sealed partial class SearchIndex
             if (expansions.Count > 0)
             {
                 var (expanded, _) = QueryCompiler.Compile(node!, expansions);
-                var more = Hits(expanded!, request.Sort, limit - hits.Count, exclude: [.. direct.Select(h => h.ItemId)]);
+                var expandedPlan = Plan(expanded!);
+                var more = Hits(expanded!, request.Sort, limit - hits.Count, [.. direct.Select(h => h.ItemId)], ref expandedPlan);
                 hits.AddRange(more.Select(h => h.Hit with { ViaCompound = true }));
-                total = Count(expanded!);
                 highlightTerms = expanded!.Terms;
+                counted = expanded;
+                plan = expandedPlan;
             }
         }
 
+        var (total, estimated) = Count(counted, plan);
         var withSnippets = hits.Select(h => h with { Snippet = Highlighter.Snippet(h.Snippet, highlightTerms, compiled.Prefixes) }).ToImmutableArray();
-        var results = new SearchResults(request.Query, total, withSnippets);
-        return (request.Facets ? results with { Facets = Facets(compiled) } : results, null);
+        var results = new SearchResults(request.Query, total, withSnippets) { TotalIsEstimate = estimated };
+        return (request.Facets ? results with { Facets = Facets(counted, plan) } : results, null);
     }
 
     /// <summary>The money amounts of the index, largest first, optionally only in items matching a query.</summary>
@@ -112,24 +116,116 @@ public sealed partial class SearchIndex
         return (rows.ToImmutable(), null);
     }
 
-    private List<(long ItemId, SearchHit Hit)> Hits(CompiledQuery q, SearchSort sort, int limit, HashSet<long> exclude)
+    /// <summary>
+    /// Which items a query looks at. A query whose words match more items than can be ranked in time
+    /// is ranked among the most recent ones (item ids grow with indexing, and runs index in date
+    /// order): a window of ids sized to hold about <see cref="RankBudget"/> matches, widened when it
+    /// holds too few hits. A year filter narrows the ids to that year's items first.
+    /// </summary>
+    private sealed record QueryPlan(long Lowest, long Highest, long WindowLowest)
+    {
+        public bool Windowed => WindowLowest > Lowest;
+    }
+
+    private const long RankBudget = 6_000;
+    private const int CountCap = 100_000;
+    private const int FacetSample = 20_000;
+
+    private QueryPlan Plan(CompiledQuery q)
+    {
+        var (lowest, highest) = (0L, MaxItemId());
+        if (q.Years is { } years)
+        {
+            using var command = Command(null, "SELECT min(first_item), max(last_item) FROM documents WHERE year >= $from AND year <= $to",
+                ("$from", years.From ?? int.MinValue), ("$to", years.To ?? int.MaxValue));
+            using var reader = command.ExecuteReader();
+            if (reader.Read() && !reader.IsDBNull(0))
+            {
+                (lowest, highest) = (reader.GetInt64(0), reader.GetInt64(1));
+            }
+        }
+
+        if (q.Match is null || q.HasNumberFilter)
+        {
+            return new QueryPlan(lowest, highest, lowest);
+        }
+
+        var estimate = EstimateMatches(q);
+        var span = highest - lowest + 1;
+        var items = ItemCount();
+        var inSpan = items == 0 ? estimate : estimate * span / Math.Max(1, items);
+        if (inSpan <= RankBudget)
+        {
+            return new QueryPlan(lowest, highest, lowest);
+        }
+
+        var window = Math.Max(1, span * RankBudget / inSpan);
+        return new QueryPlan(lowest, highest, Math.Max(lowest, highest - window));
+    }
+
+    /// <summary>An upper bound of the items the query's words match, from the index's own term statistics.</summary>
+    private long EstimateMatches(CompiledQuery q)
+    {
+        if (q.Words.Length == 0)
+        {
+            return ItemCount();
+        }
+
+        var counts = q.Words.Select(w => w.Prefix is { } prefix
+                ? Scalar("SELECT coalesce(sum(doc), 0) FROM items_vocabulary WHERE term >= $p AND term < $q", ("$p", prefix), ("$q", prefix + "\uffff"))
+                : w.Terms.Sum(t => Scalar("SELECT coalesce(sum(doc), 0) FROM items_vocabulary WHERE term = $t", ("$t", t))))
+            .ToList();
+        return q.AllWordsRequired ? counts.Min() : counts.Sum();
+    }
+
+    private long MaxItemId() => Scalar("SELECT coalesce(max(id), 0) FROM items");
+
+    private long ItemCount() => MaxItemId();
+
+    private long Scalar(string sql, params (string, object?)[] parameters)
+    {
+        using var command = Command(null, sql, parameters);
+        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
+    }
+
+    private List<(long ItemId, SearchHit Hit)> Hits(CompiledQuery q, SearchSort sort, int limit, HashSet<long> exclude, ref QueryPlan plan)
+    {
+        while (true)
+        {
+            var hits = HitsIn(q, sort, limit, exclude, plan);
+            if (hits.Count >= limit || !plan.Windowed)
+            {
+                return hits;
+            }
+
+            // Too few hits among the most recent items: look four times further back.
+            var width = (plan.Highest - plan.WindowLowest + 1) * 4;
+            plan = plan with { WindowLowest = Math.Max(plan.Lowest, plan.Highest - width) };
+        }
+    }
+
+    private List<(long ItemId, SearchHit Hit)> HitsIn(CompiledQuery q, SearchSort sort, int limit, HashSet<long> exclude, QueryPlan plan)
     {
         var rerank = sort == SearchSort.Relevance && q.Match is not null && q.Words.Length > 0;
+        var hasAmount = q.Where.Contains("max_amount", StringComparison.Ordinal);
         var order = sort switch
         {
-            SearchSort.Date => "d.date DESC, i.id",
-            SearchSort.Amount => "i.max_amount DESC NULLS LAST, score DESC",
-            _ => q.Match is null ? "d.date DESC, i.id" : "score DESC",
+            SearchSort.Date => "d.date DESC, i.id DESC",
+            SearchSort.Amount => "i.max_amount DESC NULLS LAST, i.id DESC",
+            _ when q.Match is not null => "score DESC",
+            _ when hasAmount => "i.max_amount DESC, i.id DESC",
+            _ => "i.id DESC",
         };
         var excluded = exclude.Count == 0 ? string.Empty : $" AND i.id NOT IN ({string.Join(',', exclude)})";
         var candidates = rerank ? Math.Max(limit * RerankDepthFactor, MinRerankCandidates) : limit;
         const string Columns = "i.id, i.section, i.number, i.text, d.source, d.number, d.title, d.date, d.asker, d.minister";
         const string Context = "(SELECT q.text FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.number AND i.section = 'answer')";
         var sql = q.Match is null
-            ? $"SELECT {Columns}, 0.0 AS score, NULL FROM items i JOIN documents d ON d.id = i.document_id WHERE {q.Where}{excluded} ORDER BY {order} LIMIT {candidates}"
+            ? $"SELECT {Columns}, 0.0 AS score, NULL FROM items i JOIN documents d ON d.id = i.document_id "
+              + $"WHERE i.id BETWEEN {plan.WindowLowest} AND {plan.Highest} AND {q.Where}{excluded} ORDER BY {order} LIMIT {candidates}"
             : $"SELECT {Columns}, -{IndexSchema.Bm25} AS score, {(rerank ? Context : "NULL")} "
               + "FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN documents d ON d.id = i.document_id "
-              + $"WHERE items_fts MATCH $match AND {q.Where}{excluded} ORDER BY {order} LIMIT {candidates}";
+              + $"WHERE items_fts MATCH $match AND items_fts.rowid BETWEEN {plan.WindowLowest} AND {plan.Highest} AND {q.Where}{excluded} ORDER BY {order} LIMIT {candidates}";
 
         using var command = Command(null, sql, [.. Parameters(q)]);
         var rows = new List<(long, SearchHit)>();
@@ -159,24 +255,36 @@ public sealed partial class SearchIndex
         return rows.Select(r => (r.Item1, r.Item2 with { Figures = figures.GetValueOrDefault(r.Item1, []) })).ToList();
     }
 
-    private long Count(CompiledQuery q)
+    /// <summary>The number of matching items; counted in the window and scaled up when the plan is windowed.</summary>
+    private (long Total, bool Estimated) Count(CompiledQuery q, QueryPlan plan)
     {
-        var sql = q.Match is null
-            ? $"SELECT count(*) FROM items i JOIN documents d ON d.id = i.document_id WHERE {q.Where}"
-            : $"SELECT count(*) FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN documents d ON d.id = i.document_id WHERE items_fts MATCH $match AND {q.Where}";
-        using var command = Command(null, sql, [.. Parameters(q)]);
-        return (long)command.ExecuteScalar()!;
+        var from = q.Match is null
+            ? $"FROM items i JOIN documents d ON d.id = i.document_id WHERE i.id BETWEEN {plan.WindowLowest} AND {plan.Highest} AND "
+            : $"FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN documents d ON d.id = i.document_id WHERE items_fts MATCH $match AND items_fts.rowid BETWEEN {plan.WindowLowest} AND {plan.Highest} AND ";
+        var counted = Scalar($"SELECT count(*) FROM (SELECT 1 {from}{q.Where} LIMIT {CountCap + 1})", [.. Parameters(q)]);
+        if (counted > CountCap)
+        {
+            return (counted, true);
+        }
+
+        if (!plan.Windowed)
+        {
+            return (counted, false);
+        }
+
+        var scale = (double)(plan.Highest - plan.Lowest + 1) / (plan.Highest - plan.WindowLowest + 1);
+        return ((long)Math.Round(counted * scale), true);
     }
 
-    private ImmutableDictionary<string, ImmutableArray<FacetCount>> Facets(CompiledQuery q)
+    private ImmutableDictionary<string, ImmutableArray<FacetCount>> Facets(CompiledQuery q, QueryPlan plan)
     {
         var result = ImmutableDictionary.CreateBuilder<string, ImmutableArray<FacetCount>>();
+        var from = q.Match is null
+            ? $"FROM items i JOIN documents d ON d.id = i.document_id WHERE i.id BETWEEN {plan.WindowLowest} AND {plan.Highest} AND "
+            : $"FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN documents d ON d.id = i.document_id WHERE items_fts MATCH $match AND items_fts.rowid BETWEEN {plan.WindowLowest} AND {plan.Highest} AND ";
         foreach (var (name, column) in new[] { ("minister", "d.minister"), ("asker", "d.asker"), ("year", "d.year") })
         {
-            var from = q.Match is null
-                ? "FROM items i JOIN documents d ON d.id = i.document_id WHERE "
-                : "FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN documents d ON d.id = i.document_id WHERE items_fts MATCH $match AND ";
-            var sql = $"SELECT {column}, count(*) AS n {from}{q.Where} AND {column} IS NOT NULL GROUP BY {column} ORDER BY n DESC, {column} LIMIT 20";
+            var sql = $"SELECT value, count(*) AS n FROM (SELECT {column} AS value {from}{q.Where} AND {column} IS NOT NULL LIMIT {FacetSample}) GROUP BY value ORDER BY n DESC, value LIMIT 20";
             using var command = Command(null, sql, [.. Parameters(q)]);
             using var reader = command.ExecuteReader();
             var counts = ImmutableArray.CreateBuilder<FacetCount>();

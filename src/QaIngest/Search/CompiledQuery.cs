@@ -20,4 +20,13 @@ public sealed record CompiledQuery(
     /// satisfy it. Ranking rewards items whose own text covers more of them.
     /// </summary>
     public ImmutableArray<QueryWord> Words { get; init; } = [];
+
+    /// <summary>True when every positive word must match (no OR at the top), so the rarest word bounds the matches.</summary>
+    public bool AllWordsRequired { get; init; }
+
+    /// <summary>The years a top-level <c>year:</c> filter allows (null ends are open); null without such a filter.</summary>
+    public (int? From, int? To)? Years { get; init; }
+
+    /// <summary>True when a top-level filter is on the question number, which selects few documents.</summary>
+    public bool HasNumberFilter { get; init; }
 }

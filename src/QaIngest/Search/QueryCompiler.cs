@@ -34,9 +34,14 @@ public sealed class QueryCompiler
             return (null, "the query has nothing to search for (only stop words?)");
         }
 
+        var top = query is AndQuery and ? and.Clauses : [query];
+        var years = top.OfType<RangeQuery>().Where(r => r.Field == "year").ToList();
         return (new CompiledQuery(match, where ?? "1", [.. compiler.parameters], [.. compiler.terms], [.. compiler.prefixes], [.. compiler.expandable.Distinct()])
         {
             Words = [.. compiler.words],
+            AllWordsRequired = top.All(c => c is TermQuery or PhraseQuery or RangeQuery or NotQuery),
+            Years = years.Count == 0 ? null : (years.Max(y => (int?)y.Min), years.Min(y => (int?)y.Max)),
+            HasNumberFilter = top.OfType<RangeQuery>().Any(r => r.Field == "number" && r.Min is not null && r.Max is not null),
         }, null);
     }
 
@@ -247,9 +252,20 @@ public sealed class QueryCompiler
         }
 
         var condition = conditions.Count == 0 ? "1" : string.Join(" AND ", conditions);
-        return r.Field == "amount"
-            ? $"i.id IN (SELECT f.item_id FROM figures f WHERE f.kind IN ('money', 'rate') AND {condition})"
-            : condition;
+        if (r.Field != "amount")
+        {
+            return condition;
+        }
+
+        // An item's largest amount decides a lower bound alone (and its index orders by it); other
+        // bounds need a figure in range, looked up through the item's own figures.
+        if (r.Min is { } low && r.Max is null)
+        {
+            return $"i.max_amount {(r.MinInclusive ? ">=" : ">")} {Parameter((double)low)}";
+        }
+
+        var any = $"EXISTS (SELECT 1 FROM figures f INDEXED BY figures_item WHERE f.item_id = i.id AND f.kind IN ('money', 'rate') AND {condition})";
+        return r.Min is { } lowest ? $"i.max_amount >= {Parameter((double)lowest)} AND {any}" : any;
     }
 
     private string Parameter(object value)
