@@ -125,7 +125,15 @@ public sealed partial class SearchIndex
     private sealed record QueryPlan(long Lowest, long Highest, long WindowLowest)
     {
         public bool Windowed => WindowLowest > Lowest;
+
+        /// <summary>The highest item id of the whole index.</summary>
+        public long AllItems { get; init; }
+
+        /// <summary>For a question-number filter: the item id ranges of the documents it selects.</summary>
+        public (long From, long To)[]? Ranges { get; init; }
     }
+
+    private const int MaxNumberRanges = 400;
 
     private const long RankBudget = 6_000;
     private const int CountCap = 100_000;
@@ -139,15 +147,23 @@ public sealed partial class SearchIndex
             using var command = Command(null, "SELECT min(first_item), max(last_item) FROM documents WHERE year >= $from AND year <= $to",
                 ("$from", years.From ?? int.MinValue), ("$to", years.To ?? int.MaxValue));
             using var reader = command.ExecuteReader();
-            if (reader.Read() && !reader.IsDBNull(0))
+            (lowest, highest) = reader.Read() && !reader.IsDBNull(0) ? (reader.GetInt64(0), reader.GetInt64(1)) : (1L, 0L);
+            if (lowest > highest)
             {
-                (lowest, highest) = (reader.GetInt64(0), reader.GetInt64(1));
+                // No document of those years: nothing to rank, and nothing to widen towards.
+                return new QueryPlan(lowest, highest, lowest) { AllItems = MaxItemId() };
             }
         }
 
-        if (q.Match is null || q.HasNumberFilter)
+        var all = MaxItemId();
+        if (q.HasNumberFilter && NumberRanges(q) is { } ranges)
         {
-            return new QueryPlan(lowest, highest, lowest);
+            return new QueryPlan(lowest, highest, lowest) { AllItems = all, Ranges = ranges };
+        }
+
+        if (q.Match is null)
+        {
+            return new QueryPlan(lowest, highest, lowest) { AllItems = all };
         }
 
         var estimate = EstimateMatches(q);
@@ -156,11 +172,26 @@ public sealed partial class SearchIndex
         var inSpan = items == 0 ? estimate : estimate * span / Math.Max(1, items);
         if (inSpan <= RankBudget)
         {
-            return new QueryPlan(lowest, highest, lowest);
+            return new QueryPlan(lowest, highest, lowest) { AllItems = all };
         }
 
         var window = Math.Max(1, span * RankBudget / inSpan);
-        return new QueryPlan(lowest, highest, Math.Max(lowest, highest - window));
+        return new QueryPlan(lowest, highest, Math.Max(lowest, highest - window)) { AllItems = all };
+    }
+
+    /// <summary>The item id ranges of the documents a question-number filter selects, or null when there are too many.</summary>
+    private (long From, long To)[]? NumberRanges(CompiledQuery q)
+    {
+        using var command = Command(null, $"SELECT first_item, last_item FROM documents WHERE number BETWEEN $from AND $to AND first_item IS NOT NULL ORDER BY first_item LIMIT {MaxNumberRanges + 1}",
+            ("$from", q.Numbers!.Value.From), ("$to", q.Numbers.Value.To));
+        using var reader = command.ExecuteReader();
+        var ranges = new List<(long, long)>();
+        while (reader.Read())
+        {
+            ranges.Add((reader.GetInt64(0), reader.GetInt64(1)));
+        }
+
+        return ranges.Count is 0 or > MaxNumberRanges ? (ranges.Count == 0 ? [(1, 0)] : null) : [.. ranges];
     }
 
     /// <summary>An upper bound of the items the query's words match, from the index's own term statistics.</summary>
@@ -222,10 +253,10 @@ public sealed partial class SearchIndex
         const string Context = "(SELECT q.text FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.number AND i.section = 'answer')";
         var sql = q.Match is null
             ? $"SELECT {Columns}, 0.0 AS score, NULL FROM items i JOIN documents d ON d.id = i.document_id "
-              + $"WHERE i.id BETWEEN {plan.WindowLowest} AND {plan.Highest} AND {q.Where}{excluded} ORDER BY {order} LIMIT {candidates}"
-            : $"SELECT {Columns}, -{IndexSchema.Bm25} AS score, {(rerank ? Context : "NULL")} "
-              + "FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN documents d ON d.id = i.document_id "
-              + $"WHERE items_fts MATCH $match AND items_fts.rowid BETWEEN {plan.WindowLowest} AND {plan.Highest} AND {q.Where}{excluded} ORDER BY {order} LIMIT {candidates}";
+              + $"WHERE {IdRange(plan)}{q.Where}{excluded} ORDER BY {order} LIMIT {candidates}"
+            : $"SELECT {Columns}, m.score AS score, {(rerank ? Context : "NULL")} "
+              + $"FROM {FullText(q, plan)} JOIN items i ON i.id = m.rowid JOIN documents d ON d.id = i.document_id "
+              + $"WHERE {q.Where}{excluded} ORDER BY {order} LIMIT {candidates}";
 
         using var command = Command(null, sql, [.. Parameters(q)]);
         var rows = new List<(long, SearchHit)>();
@@ -255,12 +286,34 @@ public sealed partial class SearchIndex
         return rows.Select(r => (r.Item1, r.Item2 with { Figures = figures.GetValueOrDefault(r.Item1, []) })).ToList();
     }
 
+    /// <summary>
+    /// The full-text matches as a row source <c>m(rowid, score)</c>: within the plan's window, or, when a
+    /// question number selects a few documents, within each of their items' id ranges (FTS5 seeks a
+    /// rowid range, where a join on each item id would run the whole match every time).
+    /// </summary>
+    private string FullText(CompiledQuery q, QueryPlan plan)
+    {
+        var select = $"SELECT rowid, -{IndexSchema.Bm25} AS score FROM items_fts WHERE items_fts MATCH $match AND rowid BETWEEN ";
+        if (q.HasNumberFilter && plan.Ranges is { Length: > 0 } ranges)
+        {
+            return "(" + string.Join(" UNION ALL ", ranges.Select(r => $"{select}{r.From} AND {r.To}")) + ") m";
+        }
+
+        return $"({select}{plan.WindowLowest} AND {plan.Highest}) m";
+    }
+
+    /// <summary>An id range condition on items, left out when it covers every item (so indexes on other columns stay usable).</summary>
+    private static string IdRange(QueryPlan plan) =>
+        plan.WindowLowest <= 1 && plan.Highest >= plan.AllItems ? string.Empty : $"i.id BETWEEN {plan.WindowLowest} AND {plan.Highest} AND ";
+
     /// <summary>The number of matching items; counted in the window and scaled up when the plan is windowed.</summary>
     private (long Total, bool Estimated) Count(CompiledQuery q, QueryPlan plan)
     {
+        // The documents table is joined only when a condition needs it: counting runs over many rows.
+        var documents = q.Where.Contains("d.", StringComparison.Ordinal) ? " JOIN documents d ON d.id = i.document_id" : string.Empty;
         var from = q.Match is null
-            ? $"FROM items i JOIN documents d ON d.id = i.document_id WHERE i.id BETWEEN {plan.WindowLowest} AND {plan.Highest} AND "
-            : $"FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN documents d ON d.id = i.document_id WHERE items_fts MATCH $match AND items_fts.rowid BETWEEN {plan.WindowLowest} AND {plan.Highest} AND ";
+            ? $"FROM items i{documents} WHERE {IdRange(plan)}"
+            : $"FROM {FullText(q, plan)} JOIN items i ON i.id = m.rowid{documents} WHERE ";
         var counted = Scalar($"SELECT count(*) FROM (SELECT 1 {from}{q.Where} LIMIT {CountCap + 1})", [.. Parameters(q)]);
         if (counted > CountCap)
         {
@@ -276,27 +329,33 @@ public sealed partial class SearchIndex
         return ((long)Math.Round(counted * scale), true);
     }
 
+    /// <summary>Counts per minister, asker and year over the matches (the window's when windowed), in one pass.</summary>
     private ImmutableDictionary<string, ImmutableArray<FacetCount>> Facets(CompiledQuery q, QueryPlan plan)
     {
-        var result = ImmutableDictionary.CreateBuilder<string, ImmutableArray<FacetCount>>();
         var from = q.Match is null
-            ? $"FROM items i JOIN documents d ON d.id = i.document_id WHERE i.id BETWEEN {plan.WindowLowest} AND {plan.Highest} AND "
-            : $"FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN documents d ON d.id = i.document_id WHERE items_fts MATCH $match AND items_fts.rowid BETWEEN {plan.WindowLowest} AND {plan.Highest} AND ";
-        foreach (var (name, column) in new[] { ("minister", "d.minister"), ("asker", "d.asker"), ("year", "d.year") })
+            ? $"FROM items i JOIN documents d ON d.id = i.document_id WHERE {IdRange(plan)}"
+            : $"FROM {FullText(q, plan)} JOIN items i ON i.id = m.rowid JOIN documents d ON d.id = i.document_id WHERE ";
+        var counts = new[] { "minister", "asker", "year" }.ToDictionary(n => n, _ => new Dictionary<string, long>(StringComparer.Ordinal));
+        using (var command = Command(null, $"SELECT d.minister, d.asker, d.year {from}{q.Where} LIMIT {FacetSample}", [.. Parameters(q)]))
+        using (var reader = command.ExecuteReader())
         {
-            var sql = $"SELECT value, count(*) AS n FROM (SELECT {column} AS value {from}{q.Where} AND {column} IS NOT NULL LIMIT {FacetSample}) GROUP BY value ORDER BY n DESC, value LIMIT 20";
-            using var command = Command(null, sql, [.. Parameters(q)]);
-            using var reader = command.ExecuteReader();
-            var counts = ImmutableArray.CreateBuilder<FacetCount>();
             while (reader.Read())
             {
-                counts.Add(new FacetCount(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!, reader.GetInt64(1)));
+                for (var column = 0; column < 3; column++)
+                {
+                    if (!reader.IsDBNull(column))
+                    {
+                        var value = Convert.ToString(reader.GetValue(column), CultureInfo.InvariantCulture)!;
+                        var facet = counts[column switch { 0 => "minister", 1 => "asker", _ => "year" }];
+                        facet[value] = facet.GetValueOrDefault(value) + 1;
+                    }
+                }
             }
-
-            result[name] = counts.ToImmutable();
         }
 
-        return result.ToImmutable();
+        return counts.ToImmutableDictionary(
+            c => c.Key,
+            c => c.Value.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Take(20).Select(v => new FacetCount(v.Key, v.Value)).ToImmutableArray());
     }
 
     /// <summary>Indexed terms that contain a query term (compounds), most frequent first.</summary>

@@ -27,6 +27,8 @@ public sealed record CompiledQuery(
     /// <summary>The years a top-level <c>year:</c> filter allows (null ends are open); null without such a filter.</summary>
     public (int? From, int? To)? Years { get; init; }
 
-    /// <summary>True when a top-level filter is on the question number, which selects few documents.</summary>
-    public bool HasNumberFilter { get; init; }
+    /// <summary>The question numbers a top-level <c>number:</c> filter allows, which select few documents; null without one.</summary>
+    public (long From, long To)? Numbers { get; init; }
+
+    public bool HasNumberFilter => Numbers is not null;
 }

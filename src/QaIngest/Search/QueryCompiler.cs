@@ -41,7 +41,9 @@ public sealed class QueryCompiler
             Words = [.. compiler.words],
             AllWordsRequired = top.All(c => c is TermQuery or PhraseQuery or RangeQuery or NotQuery),
             Years = years.Count == 0 ? null : (years.Max(y => (int?)y.Min), years.Min(y => (int?)y.Max)),
-            HasNumberFilter = top.OfType<RangeQuery>().Any(r => r.Field == "number" && r.Min is not null && r.Max is not null),
+            Numbers = top.OfType<RangeQuery>().FirstOrDefault(r => r.Field == "number" && r.Min is not null && r.Max is not null) is { } n
+                ? ((long)Math.Ceiling(n.Min!.Value), (long)Math.Floor(n.Max!.Value))
+                : null,
         }, null);
     }
 
