@@ -18,15 +18,16 @@ public static class BenchSearchCommand
         var data = new Option<string?>("--data") { Description = "Where to build the index (default: a temporary folder, deleted afterwards)." };
         var seeds = new Option<string>("--seeds") { Description = "Folder of seed texts whose sentences are mixed in.", DefaultValueFactory = _ => "seeds" };
         var format = Options.Format();
+        var reuse = new Option<bool>("--reuse") { Description = "Query an index built by an earlier run with the same --data, --documents and --seed, without indexing again." };
         var command = new Command("search", "Index a synthetic corpus and report indexing throughput, size, peak memory and query latency.")
         {
-            documents, seed, vocabulary, queries, data, seeds, format,
+            documents, seed, vocabulary, queries, data, seeds, format, reuse,
         };
-        command.SetAction((r, ct) => Run(r.GetValue(documents), r.GetValue(seed), r.GetValue(vocabulary), r.GetValue(queries), r.GetValue(data), r.GetValue(seeds)!, r.GetValue(format)!, ct));
+        command.SetAction((r, ct) => Run(r.GetValue(documents), r.GetValue(seed), r.GetValue(vocabulary), r.GetValue(queries), r.GetValue(data), r.GetValue(seeds)!, r.GetValue(format)!, r.GetValue(reuse), ct));
         return command;
     }
 
-    private static async Task<int> Run(int count, int seed, int vocabularySize, int queryCount, string? data, string seeds, string format, CancellationToken cancellationToken)
+    private static async Task<int> Run(int count, int seed, int vocabularySize, int queryCount, string? data, string seeds, string format, bool reuse, CancellationToken cancellationToken)
     {
         if (count is < 100 or > 2_000_000 || vocabularySize is < 1_000 or > 1_000_000 || queryCount is < 1 or > 10_000)
         {
@@ -39,9 +40,20 @@ public static class BenchSearchCommand
         {
             var corpus = new SyntheticCorpus(seed, vocabularySize, seedTexts);
             var benchmark = new SearchBenchmark(corpus, seed);
-            SearchBenchmark.IndexingFigures indexing;
-            using (var index = SearchIndex.Open(folder, create: true))
+            if (reuse && data is null)
             {
+                return CommandLine.Fail("--reuse needs --data");
+            }
+
+            SearchBenchmark.IndexingFigures indexing;
+            if (reuse)
+            {
+                using var existing = SearchIndex.Open(folder, create: false);
+                indexing = new SearchBenchmark.IndexingFigures(count, 0, 0, new[] { existing.Path, existing.Path + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length), existing.Counts());
+            }
+            else
+            {
+                using var index = SearchIndex.Open(folder, create: true);
                 var step = Math.Max(1, count / 20);
                 indexing = await benchmark.IndexAsync(index, count, 500, done =>
                 {
