@@ -35,6 +35,11 @@ public sealed partial class SearchIndex
         private readonly SqliteCommand term;
         private readonly SqliteCommand trigram;
         private readonly SqliteCommand span;
+        private readonly SqliteCommand stats;
+
+        // How many items of this transaction each term is in (title, text, question as context, parts):
+        // written once per transaction, because fts5vocab counts a term's rows one by one.
+        private readonly Dictionary<string, long> termItems = new(StringComparer.Ordinal);
         private readonly HashSet<string> known;
         private readonly List<string> added = [];
 
@@ -51,6 +56,7 @@ public sealed partial class SearchIndex
             term = Prepare(transaction, "INSERT INTO terms(term) VALUES ($t) RETURNING id", "$t");
             trigram = Prepare(transaction, "INSERT INTO vocabulary_trigrams(rowid, term) VALUES ($id, $t)", "$id", "$t");
             span = Prepare(transaction, "UPDATE documents SET first_item = $f, last_item = $l WHERE id = $d", "$f", "$l", "$d");
+            stats = Prepare(transaction, "INSERT INTO term_items(term, items) VALUES ($t, $n) ON CONFLICT(term) DO UPDATE SET items = items + $n", "$t", "$n");
         }
 
         public void Write(IndexedDocument d)
@@ -58,7 +64,8 @@ public sealed partial class SearchIndex
             var q = d.Question;
             var documentId = (long)Run(document, true, d.Key, d.Source, d.ContentHash, q.Number, q.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), q.Date?.Year,
                 q.Asker, q.Minister, q.MinisterTitle, q.Title, DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture))!;
-            var title = Analysed(q.Title).Whole;
+            var titleTokens = q.Title is null ? [] : DutchAnalyzer.Analyze(q.Title);
+            var title = Join(titleTokens, parts: false);
             var asker = Analysed(q.Asker).Whole;
             var minister = Analysed(q.Minister).Whole;
             long? first = null, last = null;
@@ -76,6 +83,7 @@ public sealed partial class SearchIndex
                 last = itemId;
                 var body = Analyse(text);
                 var contextTerms = context is null ? string.Empty : Join(Analyse(context), parts: false);
+                CountTerms(titleTokens, body, context is null ? [] : Analyse(context));
                 Run(fts, false, itemId, title, Join(body, parts: false), contextTerms, Join(body, parts: true), asker, minister);
                 foreach (var token in body)
                 {
@@ -97,9 +105,32 @@ public sealed partial class SearchIndex
             Run(span, false, first, last, documentId);
         }
 
+        /// <summary>Writes the transaction's term counts; call before committing.</summary>
+        public void Flush()
+        {
+            foreach (var (term, items) in termItems)
+            {
+                Run(stats, false, term, items);
+            }
+
+            termItems.Clear();
+        }
+
+        private void CountTerms(params System.Collections.Immutable.ImmutableArray<AnalyzedToken>[] columns)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var token in columns.SelectMany(c => c))
+            {
+                if (seen.Add(token.Term))
+                {
+                    termItems[token.Term] = termItems.GetValueOrDefault(token.Term) + 1;
+                }
+            }
+        }
+
         public void Dispose()
         {
-            foreach (var command in new[] { document, item, fts, figure, term, trigram, span })
+            foreach (var command in new[] { document, item, fts, figure, term, trigram, span, stats })
             {
                 command.Dispose();
             }

@@ -62,6 +62,9 @@ internal static class IndexSchema
             term TEXT NOT NULL UNIQUE);
         CREATE VIRTUAL TABLE IF NOT EXISTS vocabulary_trigrams USING fts5(term, content = '', tokenize = 'trigram');
         CREATE VIRTUAL TABLE IF NOT EXISTS items_vocabulary USING fts5vocab(items_fts, 'row');
+        CREATE TABLE IF NOT EXISTS term_items(
+            term TEXT PRIMARY KEY,
+            items INTEGER NOT NULL) WITHOUT ROWID;
         """;
 
     /// <summary>Column weights for bm25: title above question and answer text, context and parts below.</summary>

@@ -28,8 +28,11 @@ public sealed partial class SearchIndex
         }
 
         var limit = Math.Clamp(request.Limit, 1, 1000);
+        var trace = Environment.GetEnvironmentVariable("QAINGEST_TRACE") is not null ? System.Diagnostics.Stopwatch.StartNew() : null;
         var plan = Plan(compiled!);
+        var tPlan = trace?.Elapsed.TotalMilliseconds;
         var direct = Hits(compiled!, request.Sort, limit, [], ref plan);
+        var tHits = trace?.Elapsed.TotalMilliseconds;
         var hits = direct.Select(h => h.Hit).ToList();
         var highlightTerms = compiled!.Terms;
         var counted = compiled;
@@ -50,7 +53,12 @@ public sealed partial class SearchIndex
             }
         }
 
+        var tCompound = trace?.Elapsed.TotalMilliseconds;
         var (total, estimated) = Count(counted, plan);
+        if (trace is not null)
+        {
+            Console.Error.WriteLine($"TRACE {request.Query}: plan {tPlan:0.0} hits {tHits - tPlan:0.0} compounds {tCompound - tHits:0.0} count {trace.Elapsed.TotalMilliseconds - tCompound:0.0} windowed={plan.Windowed} inproc={plan.ScoreInProcess} window={plan.Highest - plan.WindowLowest}");
+        }
         var withSnippets = hits.Select(h => h with { Snippet = Highlighter.Snippet(h.Snippet, highlightTerms, compiled.Prefixes) }).ToImmutableArray();
         var results = new SearchResults(request.Query, total, withSnippets) { TotalIsEstimate = estimated };
         return (request.Facets ? results with { Facets = Facets(counted, plan) } : results, null);
@@ -131,7 +139,23 @@ public sealed partial class SearchIndex
 
         /// <summary>For a question-number filter: the item id ranges of the documents it selects.</summary>
         public (long From, long To)[]? Ranges { get; init; }
+
+        /// <summary>
+        /// True when candidates are scored here rather than by FTS5's bm25, which counts every row of
+        /// each query word before it ranks: a common word would cost tens of milliseconds.
+        /// </summary>
+        public bool ScoreInProcess { get; init; }
+
+        /// <summary>The expected number of matches (an upper bound when all words are required).</summary>
+        public long Estimate { get; init; }
+
+        /// <summary>How many items each query word's terms occur in (for the in-process IDF).</summary>
+        public IReadOnlyList<long> WordFrequencies { get; init; } = [];
     }
+
+    // A word in more items than this makes FTS5's bm25 too slow to use (it counts them all first).
+    private const long Bm25WordBudget = 30_000;
+    private const int InProcessCandidates = 120;
 
     private const int MaxNumberRanges = 400;
 
@@ -156,9 +180,11 @@ public sealed partial class SearchIndex
         }
 
         var all = MaxItemId();
+        var frequencies = q.Match is null ? [] : WordFrequencies(q);
+        var common = frequencies.Count > 0 && frequencies.Max() > Bm25WordBudget;
         if (q.HasNumberFilter && NumberRanges(q) is { } ranges)
         {
-            return new QueryPlan(lowest, highest, lowest) { AllItems = all, Ranges = ranges };
+            return new QueryPlan(lowest, highest, lowest) { AllItems = all, Ranges = ranges, ScoreInProcess = true, WordFrequencies = frequencies };
         }
 
         if (q.Match is null)
@@ -166,17 +192,16 @@ public sealed partial class SearchIndex
             return new QueryPlan(lowest, highest, lowest) { AllItems = all };
         }
 
-        var estimate = EstimateMatches(q);
+        var estimate = frequencies.Count == 0 ? all : q.AllWordsRequired ? frequencies.Min() : frequencies.Sum();
         var span = highest - lowest + 1;
-        var items = ItemCount();
-        var inSpan = items == 0 ? estimate : estimate * span / Math.Max(1, items);
+        var inSpan = all == 0 ? estimate : estimate * span / Math.Max(1, all);
         if (inSpan <= RankBudget)
         {
-            return new QueryPlan(lowest, highest, lowest) { AllItems = all };
+            return new QueryPlan(lowest, highest, lowest) { AllItems = all, ScoreInProcess = common, WordFrequencies = frequencies };
         }
 
         var window = Math.Max(1, span * RankBudget / inSpan);
-        return new QueryPlan(lowest, highest, Math.Max(lowest, highest - window)) { AllItems = all };
+        return new QueryPlan(lowest, highest, Math.Max(lowest, highest - window)) { AllItems = all, ScoreInProcess = common, WordFrequencies = frequencies, Estimate = inSpan };
     }
 
     /// <summary>The item id ranges of the documents a question-number filter selects, or null when there are too many.</summary>
@@ -194,24 +219,13 @@ public sealed partial class SearchIndex
         return ranges.Count is 0 or > MaxNumberRanges ? (ranges.Count == 0 ? [(1, 0)] : null) : [.. ranges];
     }
 
-    /// <summary>An upper bound of the items the query's words match, from the index's own term statistics.</summary>
-    private long EstimateMatches(CompiledQuery q)
-    {
-        if (q.Words.Length == 0)
-        {
-            return ItemCount();
-        }
-
-        var counts = q.Words.Select(w => w.Prefix is { } prefix
-                ? Scalar("SELECT coalesce(sum(doc), 0) FROM items_vocabulary WHERE term >= $p AND term < $q", ("$p", prefix), ("$q", prefix + "\uffff"))
-                : w.Terms.Sum(t => Scalar("SELECT coalesce(sum(doc), 0) FROM items_vocabulary WHERE term = $t", ("$t", t))))
-            .ToList();
-        return q.AllWordsRequired ? counts.Min() : counts.Sum();
-    }
+    /// <summary>How many items each positive query word occurs in, from the term counts kept at indexing.</summary>
+    private List<long> WordFrequencies(CompiledQuery q) =>
+        [.. q.Words.Select(w => w.Prefix is { } prefix
+            ? Scalar("SELECT coalesce(sum(items), 0) FROM term_items WHERE term >= $p AND term < $q", ("$p", prefix), ("$q", prefix + "\uffff"))
+            : w.Terms.Sum(t => Scalar("SELECT coalesce(sum(items), 0) FROM term_items WHERE term = $t", ("$t", t))))];
 
     private long MaxItemId() => Scalar("SELECT coalesce(max(id), 0) FROM items");
-
-    private long ItemCount() => MaxItemId();
 
     private long Scalar(string sql, params (string, object?)[] parameters)
     {
@@ -255,8 +269,8 @@ public sealed partial class SearchIndex
             ? $"SELECT {Columns}, 0.0 AS score, NULL FROM items i JOIN documents d ON d.id = i.document_id "
               + $"WHERE {IdRange(plan)}{q.Where}{excluded} ORDER BY {order} LIMIT {candidates}"
             : $"SELECT {Columns}, m.score AS score, {(rerank ? Context : "NULL")} "
-              + $"FROM {FullText(q, plan)} JOIN items i ON i.id = m.rowid JOIN documents d ON d.id = i.document_id "
-              + $"WHERE {q.Where}{excluded} ORDER BY {order} LIMIT {candidates}";
+              + $"FROM {FullText(q, plan, scored: true)} JOIN items i ON i.id = m.rowid JOIN documents d ON d.id = i.document_id "
+              + $"WHERE {q.Where}{excluded} ORDER BY {(plan.ScoreInProcess && sort == SearchSort.Relevance ? "i.id DESC" : order)} LIMIT {(plan.ScoreInProcess ? Math.Max(candidates, InProcessCandidates) : candidates)}";
 
         using var command = Command(null, sql, [.. Parameters(q)]);
         var rows = new List<(long, SearchHit)>();
@@ -270,7 +284,9 @@ public sealed partial class SearchIndex
                     reader.GetString(3), reader.GetDouble(10), []);
                 if (rerank)
                 {
-                    hit = hit with { Score = RelevanceRanking.Score(hit.Score, hit.Section, hit.Snippet, NullableString(reader, 11), q.Words) };
+                    var context = NullableString(reader, 11);
+                    var bm25 = plan.ScoreInProcess ? InProcessBm25(q, plan, hit.Title, hit.Snippet, context) : hit.Score;
+                    hit = hit with { Score = RelevanceRanking.Score(bm25, hit.Section, hit.Snippet, context, q.Words) };
                 }
 
                 rows.Add((reader.GetInt64(0), hit with { Score = Math.Round(hit.Score, 4) }));
@@ -291,9 +307,10 @@ public sealed partial class SearchIndex
     /// question number selects a few documents, within each of their items' id ranges (FTS5 seeks a
     /// rowid range, where a join on each item id would run the whole match every time).
     /// </summary>
-    private string FullText(CompiledQuery q, QueryPlan plan)
+    private string FullText(CompiledQuery q, QueryPlan plan, bool scored = false)
     {
-        var select = $"SELECT rowid, -{IndexSchema.Bm25} AS score FROM items_fts WHERE items_fts MATCH $match AND rowid BETWEEN ";
+        var score = scored && !plan.ScoreInProcess ? $"-{IndexSchema.Bm25}" : "0.0";
+        var select = $"SELECT rowid, {score} AS score FROM items_fts WHERE items_fts MATCH $match AND rowid BETWEEN ";
         if (q.HasNumberFilter && plan.Ranges is { Length: > 0 } ranges)
         {
             return "(" + string.Join(" UNION ALL ", ranges.Select(r => $"{select}{r.From} AND {r.To}")) + ") m";
@@ -306,9 +323,45 @@ public sealed partial class SearchIndex
     private static string IdRange(QueryPlan plan) =>
         plan.WindowLowest <= 1 && plan.Highest >= plan.AllItems ? string.Empty : $"i.id BETWEEN {plan.WindowLowest} AND {plan.Highest} AND ";
 
+    /// <summary>
+    /// BM25 of one candidate computed here, with the column weights of <see cref="IndexSchema.Bm25"/>
+    /// (title 3, text 1, question as context 1) and each word's item frequency from the plan.
+    /// </summary>
+    private static double InProcessBm25(CompiledQuery q, QueryPlan plan, string? title, string text, string? context)
+    {
+        const double K1 = 1.2, B = 0.75, AverageLength = 120;
+        var body = DutchAnalyzer.Analyze(text);
+        var titleTerms = title is null ? [] : DutchAnalyzer.Analyze(title).Select(t => t.Term).ToList();
+        var contextTerms = context is null ? [] : DutchAnalyzer.Analyze(context).Select(t => t.Term).ToList();
+        var norm = K1 * (1 - B + (B * body.Length / AverageLength));
+        var score = 0.0;
+        for (var w = 0; w < q.Words.Length; w++)
+        {
+            var word = q.Words[w];
+            bool Has(string term) => word.Prefix is { } p ? term.StartsWith(p, StringComparison.Ordinal) : word.Terms.Contains(term);
+            var tf = (3.0 * titleTerms.Count(Has)) + body.Count(t => Has(t.Term)) + contextTerms.Count(Has);
+            if (tf == 0)
+            {
+                continue;
+            }
+
+            var df = w < plan.WordFrequencies.Count ? plan.WordFrequencies[w] : 1;
+            var idf = Math.Log(1 + ((plan.AllItems - df + 0.5) / (df + 0.5)));
+            score += idf * (tf * (K1 + 1)) / (tf + norm);
+        }
+
+        return score;
+    }
+
     /// <summary>The number of matching items; counted in the window and scaled up when the plan is windowed.</summary>
     private (long Total, bool Estimated) Count(CompiledQuery q, QueryPlan plan)
     {
+        if (plan.Windowed && plan.Estimate > 0)
+        {
+            // Counting every match of a very common query costs as much as ranking them all.
+            return (plan.Estimate, true);
+        }
+
         // The documents table is joined only when a condition needs it: counting runs over many rows.
         var documents = q.Where.Contains("d.", StringComparison.Ordinal) ? " JOIN documents d ON d.id = i.document_id" : string.Empty;
         var from = q.Match is null

@@ -122,6 +122,7 @@ public sealed partial class SearchIndex : IDisposable
                 writer.Write(document);
             }
 
+            writer.Flush();
             transaction.Commit();
         }
         catch
@@ -169,6 +170,29 @@ public sealed partial class SearchIndex : IDisposable
         if (find.ExecuteScalar() is not long documentId)
         {
             return false;
+        }
+
+        // The term counts go down by what the old items had put in.
+        using (var texts = Command(transaction, "SELECT i.text, d.title, (SELECT q.text FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.number AND i.section = 'answer') "
+                   + "FROM items i JOIN documents d ON d.id = i.document_id WHERE i.document_id = $d", ("$d", documentId)))
+        using (var reader = texts.ExecuteReader())
+        {
+            var removed = new Dictionary<string, long>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                var terms = new[] { reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2) }
+                    .OfType<string>().SelectMany(t => DutchAnalyzer.Analyze(t)).Select(t => t.Term).Distinct(StringComparer.Ordinal);
+                foreach (var term in terms)
+                {
+                    removed[term] = removed.GetValueOrDefault(term) + 1;
+                }
+            }
+
+            reader.Close();
+            foreach (var (term, count) in removed)
+            {
+                Execute(transaction, "UPDATE term_items SET items = items - $n WHERE term = $t", ("$n", count), ("$t", term));
+            }
         }
 
         Execute(transaction, "DELETE FROM items_fts WHERE rowid IN (SELECT id FROM items WHERE document_id = $d)", ("$d", documentId));
