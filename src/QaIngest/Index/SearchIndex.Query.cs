@@ -269,7 +269,7 @@ public sealed partial class SearchIndex
             ? $"SELECT {Columns}, 0.0 AS score, NULL FROM items i JOIN documents d ON d.id = i.document_id "
               + $"WHERE {IdRange(plan)}{q.Where}{excluded} ORDER BY {order} LIMIT {candidates}"
             : $"SELECT {Columns}, m.score AS score, {(rerank ? Context : "NULL")} "
-              + $"FROM {FullText(q, plan, scored: true)} JOIN items i ON i.id = m.rowid JOIN documents d ON d.id = i.document_id "
+              + $"FROM {FullText(q, plan, scored: true, top: q.Where == "1" && exclude.Count == 0 && sort == SearchSort.Relevance ? (plan.ScoreInProcess ? Math.Max(candidates, InProcessCandidates) : candidates) : null)} JOIN items i ON i.id = m.rowid JOIN documents d ON d.id = i.document_id "
               + $"WHERE {q.Where}{excluded} ORDER BY {(plan.ScoreInProcess && sort == SearchSort.Relevance ? "i.id DESC" : order)} LIMIT {(plan.ScoreInProcess ? Math.Max(candidates, InProcessCandidates) : candidates)}";
 
         using var command = Command(null, sql, [.. Parameters(q)]);
@@ -307,7 +307,7 @@ public sealed partial class SearchIndex
     /// question number selects a few documents, within each of their items' id ranges (FTS5 seeks a
     /// rowid range, where a join on each item id would run the whole match every time).
     /// </summary>
-    private string FullText(CompiledQuery q, QueryPlan plan, bool scored = false)
+    private string FullText(CompiledQuery q, QueryPlan plan, bool scored = false, int? top = null)
     {
         var score = scored && !plan.ScoreInProcess ? $"-{IndexSchema.Bm25}" : "0.0";
         var select = $"SELECT rowid, {score} AS score FROM items_fts WHERE items_fts MATCH $match AND rowid BETWEEN ";
@@ -316,7 +316,10 @@ public sealed partial class SearchIndex
             return "(" + string.Join(" UNION ALL ", ranges.Select(r => $"{select}{r.From} AND {r.To}")) + ") m";
         }
 
-        return $"({select}{plan.WindowLowest} AND {plan.Highest}) m";
+        // Without other conditions, the best (or, scored here, the most recent) matches are chosen
+        // inside the full-text index, before any item's text is read.
+        var order = top is { } n ? $" ORDER BY {(plan.ScoreInProcess || !scored ? "rowid DESC" : "score DESC")} LIMIT {n}" : string.Empty;
+        return $"({select}{plan.WindowLowest} AND {plan.Highest}{order}) m";
     }
 
     /// <summary>An id range condition on items, left out when it covers every item (so indexes on other columns stay usable).</summary>
