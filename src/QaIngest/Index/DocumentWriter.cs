@@ -40,6 +40,10 @@ public sealed partial class SearchIndex
         // How many items of this transaction each term is in (title, text, question as context, parts):
         // written once per transaction, because fts5vocab counts a term's rows one by one.
         private readonly Dictionary<string, long> termItems = new(StringComparer.Ordinal);
+
+        // The item ids each year's documents got in this transaction (a superset is fine: a bound).
+        private readonly Dictionary<int, (long First, long Last)> yearItems = [];
+        private readonly SqliteCommand years;
         private readonly HashSet<string> known;
         private readonly List<string> added = [];
 
@@ -56,6 +60,8 @@ public sealed partial class SearchIndex
             term = Prepare(transaction, "INSERT INTO terms(term) VALUES ($t) RETURNING id", "$t");
             trigram = Prepare(transaction, "INSERT INTO vocabulary_trigrams(rowid, term) VALUES ($id, $t)", "$id", "$t");
             span = Prepare(transaction, "UPDATE documents SET first_item = $f, last_item = $l WHERE id = $d", "$f", "$l", "$d");
+            years = Prepare(transaction, "INSERT INTO year_items(year, first_item, last_item) VALUES ($y, $f, $l) "
+                + "ON CONFLICT(year) DO UPDATE SET first_item = min(first_item, excluded.first_item), last_item = max(last_item, excluded.last_item)", "$y", "$f", "$l");
             stats = Prepare(transaction, "INSERT INTO term_items(term, items) VALUES ($t, $n) ON CONFLICT(term) DO UPDATE SET items = items + $n", "$t", "$n");
         }
 
@@ -103,6 +109,10 @@ public sealed partial class SearchIndex
             }
 
             Run(span, false, first, last, documentId);
+            if (q.Date is { } date && first is { } firstItem && last is { } lastItem)
+            {
+                yearItems[date.Year] = yearItems.TryGetValue(date.Year, out var known) ? (Math.Min(known.First, firstItem), Math.Max(known.Last, lastItem)) : (firstItem, lastItem);
+            }
         }
 
         /// <summary>Writes the transaction's term counts; call before committing.</summary>
@@ -114,6 +124,12 @@ public sealed partial class SearchIndex
             }
 
             termItems.Clear();
+            foreach (var (year, (first, last)) in yearItems)
+            {
+                Run(years, false, year, first, last);
+            }
+
+            yearItems.Clear();
         }
 
         private void CountTerms(params System.Collections.Immutable.ImmutableArray<AnalyzedToken>[] columns)
@@ -130,7 +146,7 @@ public sealed partial class SearchIndex
 
         public void Dispose()
         {
-            foreach (var command in new[] { document, item, fts, figure, term, trigram, span, stats })
+            foreach (var command in new[] { document, item, fts, figure, term, trigram, span, stats, years })
             {
                 command.Dispose();
             }

@@ -168,7 +168,7 @@ public sealed partial class SearchIndex
         var (lowest, highest) = (0L, MaxItemId());
         if (q.Years is { } years)
         {
-            using var command = Command(null, "SELECT min(first_item), max(last_item) FROM documents WHERE year >= $from AND year <= $to",
+            using var command = Command(null, "SELECT min(first_item), max(last_item) FROM year_items WHERE year >= $from AND year <= $to",
                 ("$from", years.From ?? int.MinValue), ("$to", years.To ?? int.MaxValue));
             using var reader = command.ExecuteReader();
             (lowest, highest) = reader.Read() && !reader.IsDBNull(0) ? (reader.GetInt64(0), reader.GetInt64(1)) : (1L, 0L);
