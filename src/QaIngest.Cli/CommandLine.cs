@@ -28,6 +28,21 @@ public static class CommandLine
         return parsed.Invoke();
     }
 
+    /// <summary>Opens the index of a data directory, or writes why it cannot and gives the exit code in <paramref name="failure"/>.</summary>
+    public static QaIngest.Index.SearchIndex? OpenIndex(string data, bool create, out int failure)
+    {
+        failure = Ok;
+        try
+        {
+            return QaIngest.Index.SearchIndex.Open(data, create);
+        }
+        catch (QaIngest.Index.IndexUnavailableException e)
+        {
+            failure = Fail(e.Message);
+            return null;
+        }
+    }
+
     /// <summary>Writes a one-line error and returns the exit code for bad input.</summary>
     public static int Fail(string message, int code = BadInput)
     {

@@ -29,14 +29,9 @@ public static class AmountsCommand
             return CommandLine.Fail("--min is larger than --max");
         }
 
-        SearchIndex index;
-        try
+        if (CommandLine.OpenIndex(data, create: false, out var failure) is not { } index)
         {
-            index = SearchIndex.Open(data, create: false);
-        }
-        catch (IndexUnavailableException e)
-        {
-            return CommandLine.Fail(e.Message);
+            return failure;
         }
 
         using (index)

@@ -48,14 +48,9 @@ public static class EvalSearchCommand
             return CommandLine.Fail($"{queriesFile}: no queries");
         }
 
-        SearchIndex index;
-        try
+        if (CommandLine.OpenIndex(data, create: false, out var failure) is not { } index)
         {
-            index = SearchIndex.Open(data, create: false);
-        }
-        catch (IndexUnavailableException e)
-        {
-            return CommandLine.Fail(e.Message);
+            return failure;
         }
 
         using (index)

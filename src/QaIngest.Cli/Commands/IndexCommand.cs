@@ -26,14 +26,9 @@ public static class IndexCommand
             return CommandLine.Fail($"{missing[0]}: no such file or folder");
         }
 
-        SearchIndex index;
-        try
+        if (CommandLine.OpenIndex(data, create: true, out var failure) is not { } index)
         {
-            index = SearchIndex.Open(data, create: true);
-        }
-        catch (IndexUnavailableException e)
-        {
-            return CommandLine.Fail(e.Message);
+            return failure;
         }
 
         using (index)

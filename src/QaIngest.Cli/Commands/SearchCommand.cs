@@ -33,14 +33,9 @@ public static class SearchCommand
             return CommandLine.Fail("--limit must be between 1 and 1000");
         }
 
-        SearchIndex index;
-        try
+        if (CommandLine.OpenIndex(data, create: false, out var failure) is not { } index)
         {
-            index = SearchIndex.Open(data, create: false);
-        }
-        catch (IndexUnavailableException e)
-        {
-            return CommandLine.Fail(e.Message);
+            return failure;
         }
 
         using (index)
