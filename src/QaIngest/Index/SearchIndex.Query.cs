@@ -269,7 +269,7 @@ public sealed partial class SearchIndex
             ? $"SELECT {Columns}, 0.0 AS score, NULL FROM items i JOIN documents d ON d.id = i.document_id "
               + $"WHERE {IdRange(plan)}{q.Where}{excluded} ORDER BY {order} LIMIT {candidates}"
             : $"SELECT {Columns}, m.score AS score, {(rerank ? Context : "NULL")} "
-              + $"FROM {FullText(q, plan, scored: true, top: q.Where == "1" && exclude.Count == 0 && sort == SearchSort.Relevance ? (plan.ScoreInProcess ? Math.Max(candidates, InProcessCandidates) : candidates) : null)} JOIN items i ON i.id = m.rowid JOIN documents d ON d.id = i.document_id "
+              + $"FROM {FullText(q, plan, scored: true, top: plan.Windowed && q.Where == "1" && exclude.Count == 0 && sort == SearchSort.Relevance ? (plan.ScoreInProcess ? Math.Max(candidates, InProcessCandidates) : candidates) : null)} JOIN items i ON i.id = m.rowid JOIN documents d ON d.id = i.document_id "
               + $"WHERE {q.Where}{excluded} ORDER BY {(plan.ScoreInProcess && sort == SearchSort.Relevance ? "i.id DESC" : order)} LIMIT {(plan.ScoreInProcess ? Math.Max(candidates, InProcessCandidates) : candidates)}";
 
         using var command = Command(null, sql, [.. Parameters(q)]);
@@ -316,8 +316,9 @@ public sealed partial class SearchIndex
             return "(" + string.Join(" UNION ALL ", ranges.Select(r => $"{select}{r.From} AND {r.To}")) + ") m";
         }
 
-        // Without other conditions, the best (or, scored here, the most recent) matches are chosen
-        // inside the full-text index, before any item's text is read.
+        // In a window of a very common query without other conditions, the best (or, scored here, the
+        // most recent) matches are chosen inside the full-text index, before any item's text is read.
+        // (Outside a window it does not pay: FTS5 walks an AND of a common and a rare word backwards slowly.)
         var order = top is { } n ? $" ORDER BY {(plan.ScoreInProcess || !scored ? "rowid DESC" : "score DESC")} LIMIT {n}" : string.Empty;
         return $"({select}{plan.WindowLowest} AND {plan.Highest}{order}) m";
     }
