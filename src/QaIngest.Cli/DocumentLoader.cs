@@ -13,7 +13,7 @@ namespace QaIngest.Cli;
 public static class DocumentLoader
 {
     /// <summary>What the stages made of one file.</summary>
-    public sealed record LoadedDocument(string Path, string ContentHash, WrittenQuestion Question, FigureExtraction Figures, ImmutableWarnings Warnings)
+    public sealed record LoadedDocument(string Path, string ContentHash, WrittenQuestion Question, FigureExtraction Figures, IReadOnlyList<string> Warnings)
     {
         public IndexedDocument ToIndexed()
         {
@@ -21,9 +21,6 @@ public static class DocumentLoader
             return new IndexedDocument(full, full, Question, Figures.Figures) { ContentHash = ContentHash };
         }
     }
-
-    /// <summary>Warnings from extraction and parsing, as one-line messages.</summary>
-    public sealed record ImmutableWarnings(IReadOnlyList<string> Messages);
 
     /// <summary>The document, or null with a one-line reason.</summary>
     public static async Task<(LoadedDocument? Document, string? Error)> LoadAsync(string path, CancellationToken cancellationToken = default)
@@ -52,7 +49,7 @@ public static class DocumentLoader
         }
 
         var warnings = extracted.Value.Warnings.Concat(parsed.Value.Warnings.Select(w => w.Message)).ToList();
-        return (new LoadedDocument(path, Convert.ToHexStringLower(SHA256.HashData(bytes)), parsed.Value, FigureExtractor.Extract(parsed.Value), new ImmutableWarnings(warnings)), null);
+        return (new LoadedDocument(path, Convert.ToHexStringLower(SHA256.HashData(bytes)), parsed.Value, FigureExtractor.Extract(parsed.Value), warnings), null);
     }
 
     /// <summary>Every document file under the given files and folders, in a stable order.</summary>

@@ -28,7 +28,7 @@ public static class ParseCommand
             return CommandLine.Fail(error!);
         }
 
-        foreach (var warning in document.Warnings.Messages)
+        foreach (var warning in document.Warnings)
         {
             Console.Error.WriteLine($"warning: {path}: {warning}");
         }

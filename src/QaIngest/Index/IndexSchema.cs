@@ -61,7 +61,6 @@ internal static class IndexSchema
             id INTEGER PRIMARY KEY,
             term TEXT NOT NULL UNIQUE);
         CREATE VIRTUAL TABLE IF NOT EXISTS vocabulary_trigrams USING fts5(term, content = '', tokenize = 'trigram');
-        CREATE VIRTUAL TABLE IF NOT EXISTS items_vocabulary USING fts5vocab(items_fts, 'row');
         CREATE TABLE IF NOT EXISTS year_items(
             year INTEGER PRIMARY KEY,
             first_item INTEGER NOT NULL,

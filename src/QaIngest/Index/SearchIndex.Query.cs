@@ -285,8 +285,10 @@ public sealed partial class SearchIndex
                 if (rerank)
                 {
                     var context = NullableString(reader, 11);
-                    var bm25 = plan.ScoreInProcess ? InProcessBm25(q, plan, hit.Title, hit.Snippet, context) : hit.Score;
-                    hit = hit with { Score = RelevanceRanking.Score(bm25, hit.Section, hit.Snippet, context, q.Words) };
+                    var body = DutchAnalyzer.Analyze(hit.Snippet);
+                    var question = context is null ? [] : DutchAnalyzer.Analyze(context);
+                    var bm25 = plan.ScoreInProcess ? InProcessBm25(q, plan, hit.Title, body, question) : hit.Score;
+                    hit = hit with { Score = RelevanceRanking.Score(bm25, hit.Section, body, context is null ? null : question, q.Words) };
                 }
 
                 rows.Add((reader.GetInt64(0), hit with { Score = Math.Round(hit.Score, 4) }));
@@ -331,12 +333,11 @@ public sealed partial class SearchIndex
     /// BM25 of one candidate computed here, with the column weights of <see cref="IndexSchema.Bm25"/>
     /// (title 3, text 1, question as context 1) and each word's item frequency from the plan.
     /// </summary>
-    private static double InProcessBm25(CompiledQuery q, QueryPlan plan, string? title, string text, string? context)
+    private static double InProcessBm25(CompiledQuery q, QueryPlan plan, string? title, ImmutableArray<AnalyzedToken> body, ImmutableArray<AnalyzedToken> context)
     {
         const double K1 = 1.2, B = 0.75, AverageLength = 120;
-        var body = DutchAnalyzer.Analyze(text);
         var titleTerms = title is null ? [] : DutchAnalyzer.Analyze(title).Select(t => t.Term).ToList();
-        var contextTerms = context is null ? [] : DutchAnalyzer.Analyze(context).Select(t => t.Term).ToList();
+        var contextTerms = context.Select(t => t.Term).ToList();
         var norm = K1 * (1 - B + (B * body.Length / AverageLength));
         var score = 0.0;
         for (var w = 0; w < q.Words.Length; w++)
@@ -423,8 +424,8 @@ public sealed partial class SearchIndex
         {
             using var command = Command(
                 null,
-                "SELECT t.term FROM vocabulary_trigrams v JOIN terms t ON t.id = v.rowid JOIN items_vocabulary iv ON iv.term = t.term "
-                + $"WHERE vocabulary_trigrams MATCH $q AND t.term <> $t ORDER BY iv.doc DESC LIMIT {MaxCompounds}",
+                "SELECT t.term FROM vocabulary_trigrams v JOIN terms t ON t.id = v.rowid JOIN term_items n ON n.term = t.term "
+                + $"WHERE vocabulary_trigrams MATCH $q AND t.term <> $t AND n.items > 0 ORDER BY n.items DESC LIMIT {MaxCompounds}",
                 ("$q", "\"" + term + "\""), ("$t", term));
             using var reader = command.ExecuteReader();
             var compounds = ImmutableArray.CreateBuilder<string>();

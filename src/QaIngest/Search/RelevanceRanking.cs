@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace QaIngest.Search;
 
 /// <summary>
@@ -13,12 +15,16 @@ public static class RelevanceRanking
     public const double OtherWeight = 0.8;
 
     /// <summary>The final score from the BM25 score (higher is better), the item's section, text and question.</summary>
-    public static double Score(double bm25, string section, string text, string? questionText, IReadOnlyList<QueryWord> words)
+    public static double Score(double bm25, string section, string text, string? questionText, IReadOnlyList<QueryWord> words) =>
+        Score(bm25, section, DutchAnalyzer.Analyze(text), questionText is null ? null : DutchAnalyzer.Analyze(questionText), words);
+
+    /// <summary>The same, from texts the caller has already analysed (no question: null).</summary>
+    public static double Score(double bm25, string section, ImmutableArray<AnalyzedToken> text, ImmutableArray<AnalyzedToken>? question, IReadOnlyList<QueryWord> words)
     {
         var coverage = Coverage(text, words);
-        if (questionText is not null)
+        if (question is { } asked)
         {
-            coverage = (coverage + Coverage(questionText, words)) / 2;
+            coverage = (coverage + Coverage(asked, words)) / 2;
         }
 
         var weight = section switch
@@ -31,14 +37,16 @@ public static class RelevanceRanking
     }
 
     /// <summary>The share of query words that the text contains (0 to 1).</summary>
-    public static double Coverage(string text, IReadOnlyList<QueryWord> words)
+    public static double Coverage(string text, IReadOnlyList<QueryWord> words) => Coverage(DutchAnalyzer.Analyze(text), words);
+
+    private static double Coverage(ImmutableArray<AnalyzedToken> tokens, IReadOnlyList<QueryWord> words)
     {
         if (words.Count == 0)
         {
             return 0;
         }
 
-        var analysed = DutchAnalyzer.Analyze(text).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        var analysed = tokens.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         return (double)words.Count(w => w.IsIn(analysed)) / words.Count;
     }
 }
