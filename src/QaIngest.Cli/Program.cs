@@ -6,6 +6,9 @@ var root = new RootCommand("QaIngest: the Flemish Parliament's written questions
 {
     ParseCommand.Create(),
     ExtractCommand.Create(),
+    RunCommand.Create(),
+    StatusCommand.Create(),
+    StatusCommand.CreateRetryFailed(),
     IndexCommand.Create(),
     SearchCommand.Create(),
     AmountsCommand.Create(),

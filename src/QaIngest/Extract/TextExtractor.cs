@@ -11,6 +11,12 @@ namespace QaIngest.Extract;
 /// </summary>
 public sealed class TextExtractor
 {
+    /// <summary>
+    /// The version of this stage's output for the same input: bump it when a change should make a
+    /// pipeline redo the stage (and the stages after it) for every document, from the stored raw files.
+    /// </summary>
+    public const int StageVersion = 1;
+
     /// <summary>The one-line error for a pre-2007 Word file.</summary>
     public const string LegacyDocMessage = "legacy .doc is not supported; save as .docx or PDF";
 

@@ -17,6 +17,12 @@ namespace QaIngest.Fetch;
 /// </summary>
 public sealed class DocumentFetcher
 {
+    /// <summary>
+    /// The version of this stage's output for the same input: bump it when a change should make a
+    /// pipeline redo the stage (and the stages after it) for every document, from the stored raw files.
+    /// </summary>
+    public const int StageVersion = 1;
+
     private readonly HttpGateway gateway;
     private readonly LinkResolver resolver;
     private readonly FetchResilience resilience;

@@ -11,11 +11,13 @@ public sealed class FetchSession : IDisposable
 {
     private readonly ServiceProvider services;
     private readonly DataDirectory data;
+    private readonly bool ownsData;
 
-    private FetchSession(ServiceProvider services, DataDirectory data, RawStore store, FetchManifest manifest, DocumentFetcher fetcher)
+    private FetchSession(ServiceProvider services, DataDirectory data, bool ownsData, RawStore store, FetchManifest manifest, DocumentFetcher fetcher)
     {
         this.services = services;
         this.data = data;
+        this.ownsData = ownsData;
         Store = store;
         Manifest = manifest;
         Fetcher = fetcher;
@@ -36,6 +38,23 @@ public sealed class FetchSession : IDisposable
     {
         options.Validate();
         var data = DataDirectory.Open(dataDirectory);
+        try
+        {
+            return Open(data, ownsData: true, options, time, annexFinder);
+        }
+        catch
+        {
+            data.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens a session on a data directory whose lock the caller holds (and keeps: disposing the session does not release it).</summary>
+    public static FetchSession Open(DataDirectory data, FetchOptions options, TimeProvider? time = null, IAnnexLinkFinder? annexFinder = null) =>
+        Open(data, ownsData: false, options.Validate(), time, annexFinder);
+
+    private static FetchSession Open(DataDirectory data, bool ownsData, FetchOptions options, TimeProvider? time, IAnnexLinkFinder? annexFinder)
+    {
         ServiceProvider? services = null;
         FetchManifest? manifest = null;
         try
@@ -51,13 +70,12 @@ public sealed class FetchSession : IDisposable
                 manifest,
                 annexFinder ?? new TextAnnexLinkFinder(),
                 services.GetRequiredService<TimeProvider>());
-            return new FetchSession(services, data, store, manifest, fetcher);
+            return new FetchSession(services, data, ownsData, store, manifest, fetcher);
         }
         catch
         {
             manifest?.Dispose();
             services?.Dispose();
-            data.Dispose();
             throw;
         }
     }
@@ -66,6 +84,9 @@ public sealed class FetchSession : IDisposable
     {
         Manifest.Dispose();
         services.Dispose();
-        data.Dispose();
+        if (ownsData)
+        {
+            data.Dispose();
+        }
     }
 }

@@ -10,6 +10,12 @@ namespace QaIngest.Figures;
 public static class FigureExtractor
 {
     /// <summary>
+    /// The version of this stage's output for the same input: bump it when a change should make a
+    /// pipeline redo the stage (and the stages after it) for every document, from the stored raw files.
+    /// </summary>
+    public const int StageVersion = 1;
+
+    /// <summary>
     /// Extracts figures from every text of <paramref name="question"/> in document order: title,
     /// preamble, each question (lead text, then its lettered parts), answer preamble, each answer.
     /// Offsets are relative to the text a figure stands in (see <see cref="Figure.Location"/>).

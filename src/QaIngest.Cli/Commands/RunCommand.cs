@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Globalization;
+using QaIngest.Cli.Output;
+using QaIngest.Fetch;
+using QaIngest.Index;
+using QaIngest.Pipeline;
+
+namespace QaIngest.Cli.Commands;
+
+/// <summary><c>qaingest run PIPELINE.json</c>: runs a pipeline (incremental, resumable, locked) and prints its report.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("pipeline") { Description = "The pipeline file (pipelines/seeds.json, pipelines/nightly.json, ...)." };
+        var data = new Option<string?>("--data") { Description = "The data directory (default: the pipeline's \"data\", relative to the working directory)." };
+        var format = Options.Format();
+        var quiet = new Option<bool>("--quiet") { Description = "No progress on stderr." };
+        var command = new Command("run", "Run a pipeline: list, fetch, extract, parse, find figures, index; only what changed. Exit 0 done, 1 some documents failed, 2 bad pipeline or arguments, 3 another run holds the data directory.")
+        {
+            file, data, format, quiet,
+        };
+        command.SetAction((r, ct) => Run(r.GetValue(file)!, r.GetValue(data), r.GetValue(format)!, r.GetValue(quiet), ct));
+        return command;
+    }
+
+    private static async Task<int> Run(string file, string? data, string format, bool quiet, CancellationToken cancellationToken)
+    {
+        var (pipeline, errors) = PipelineDefinitionReader.ReadFile(file);
+        if (pipeline is null)
+        {
+            foreach (var error in errors)
+            {
+                Console.Error.WriteLine($"qaingest: {error}");
+            }
+
+            return CommandLine.BadInput;
+        }
+
+        RunReport report;
+        try
+        {
+            report = await RunProgressDisplay.RunAsync(
+                quiet,
+                pipeline.Name,
+                progress => new PipelineRunner(pipeline, new PipelineRunOptions { Data = data, Progress = progress }).RunAsync(cancellationToken)).ConfigureAwait(false);
+        }
+        catch (DataDirectoryLockedException e)
+        {
+            return CommandLine.Fail(e.Message, CommandLine.Locked);
+        }
+        catch (Exception e) when (e is PipelineSourceException or IndexUnavailableException or UnauthorizedAccessException or IOException)
+        {
+            return CommandLine.Fail(e.Message);
+        }
+
+        Console.Out.WriteLine(format == "json" ? Json.Serialize(report) : Describe(report));
+        return report.ExitCode;
+    }
+
+    public static string Describe(RunReport report)
+    {
+        var d = report.Documents;
+        var lines = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture,
+                $"run {report.Pipeline}: {d.New} new, {d.Changed} changed, {d.Unchanged} unchanged, {d.Reprocessed} reprocessed, {d.Failed} failed in {report.DurationSeconds:0.###} s ({report.DocumentsPerSecond:0.#} documents/s, peak memory {report.PeakMemoryBytes / 1048576.0:0} MB)"),
+            string.Create(CultureInfo.InvariantCulture, $"written: {report.Items} items, {report.Figures} figures; {report.Warnings} warnings"),
+        };
+        if (report.Index is { } index)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"index: {index.Documents} documents, {index.Items} items, {index.Figures} figures ({report.Data})"));
+        }
+
+        if (report.Fetch is { } fetch)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"fetch: {fetch.Fetched} fetched, {fetch.Unchanged} unchanged, {fetch.Failed} failed, {fetch.NotAsked} not asked (already stored)"));
+        }
+
+        if (report.KnownFailures > 0)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{report.KnownFailures} documents skipped: they failed before for the same input ('qaingest status' lists them, 'qaingest retry-failed' puts them back)"));
+        }
+
+        lines.AddRange(report.Alerts.Select(a => string.Create(CultureInfo.InvariantCulture, $"alerts: {a.Key} {a.Value} new ({Path.Combine(report.Data, "alerts", a.Key + ".jsonl")})")));
+        if (report.StaleLockTakenOver is { } stale)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"took over the lock left by pid {stale.Pid} (since {stale.Since:yyyy-MM-dd HH:mm:ss}Z), which is no longer running"));
+        }
+
+        lines.AddRange(report.Notes.Select(n => "note: " + n));
+        lines.AddRange(report.Failed.Select(f => $"failed {f.Key} ({f.Stage}{(f.Transient ? ", retried next run" : "")}): {f.Reason}"));
+        lines.Add($"report: {report.ReportFile}");
+        return string.Join(Environment.NewLine, lines);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using QaIngest.Extract;
+using QaIngest.Figures;
+using QaIngest.Index;
+using QaIngest.Parse;
+
+namespace QaIngest.Pipeline;
+
+/// <summary>
+/// Runs extract, parse and figures on one document's raw bytes, as far as the pipeline's stages go.
+/// Intermediate outputs are not stored, so a stage redone later recomputes the ones before it from
+/// the raw bytes. Never throws for bad input; thread-safe.
+/// </summary>
+public sealed class DocumentProcessor(TextExtractor extractor)
+{
+    /// <summary>What the stages made of a document, or where and why it failed.</summary>
+    public sealed record Result(IndexedDocument? Document, ImmutableArray<string> Warnings, PipelineStage? FailedStage, string? Error, bool Transient)
+    {
+        public static Result Failure(PipelineStage stage, string error, bool transient, ImmutableArray<string> warnings) => new(null, warnings, stage, error, transient);
+    }
+
+    public async Task<Result> ProcessAsync(byte[] bytes, string key, string source, string rawHash, ImmutableArray<PipelineStage> stages, CancellationToken cancellationToken)
+    {
+        var extracted = await extractor.ExtractAsync(bytes, cancellationToken).ConfigureAwait(false);
+        if (!extracted.Success)
+        {
+            // A missing tool or a time-out may pass; a broken or unsupported file will not.
+            var transient = extracted.Failure is ExtractionFailure.ToolMissing or ExtractionFailure.TimedOut;
+            return Result.Failure(PipelineStage.Extract, extracted.Error, transient, []);
+        }
+
+        var warnings = extracted.Value.Warnings.ToImmutableArray();
+        if (!stages.Contains(PipelineStage.Parse))
+        {
+            return new Result(null, warnings, null, null, false);
+        }
+
+        var parsed = QuestionParser.Parse(extracted.Value.Text);
+        if (!parsed.Success)
+        {
+            return Result.Failure(PipelineStage.Parse, parsed.Error, transient: false, warnings);
+        }
+
+        warnings = warnings.AddRange(parsed.Value.Warnings.Select(w => w.Message));
+        var figures = stages.Contains(PipelineStage.Figures) ? FigureExtractor.Extract(parsed.Value).Figures : [];
+        return new Result(new IndexedDocument(key, source, parsed.Value, figures) { ContentHash = rawHash }, warnings, null, null, false);
+    }
+}

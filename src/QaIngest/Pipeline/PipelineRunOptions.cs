@@ -1,0 +1,17 @@
+namespace QaIngest.Pipeline;
+
+/// <summary>How to run a pipeline here: the working directory its relative paths start from, a data directory override, progress, and (for tests) the stage versions and the clock.</summary>
+public sealed record PipelineRunOptions
+{
+    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+
+    /// <summary>Overrides the pipeline's <c>data</c>.</summary>
+    public string? Data { get; init; }
+
+    public IProgress<RunProgress>? Progress { get; init; }
+
+    /// <summary>Null: the versions the code has (<see cref="StageVersions.Current"/>).</summary>
+    public StageVersions? Versions { get; init; }
+
+    public TimeProvider? Time { get; init; }
+}

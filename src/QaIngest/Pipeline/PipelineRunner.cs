@@ -1,0 +1,590 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using QaIngest.Extract;
+using QaIngest.Fetch;
+using QaIngest.Index;
+
+namespace QaIngest.Pipeline;
+
+/// <summary>
+/// Runs a pipeline on its data directory: takes the directory's lock, lists the source's documents,
+/// fetches what is not stored yet, and for each document whose raw bytes or stage versions changed
+/// runs extract, parse and figures (a few documents at once) and hands the result to one index
+/// writer. Every stage's outcome is a state row (<see cref="PipelineState"/>), committed after the
+/// index batch it belongs to, so a killed run leaves nothing half-done that the next run would not
+/// redo: re-indexing a key replaces it. Transient failures are retried by the next run; permanent
+/// ones are recorded with their reason until the input changes or <c>retry-failed</c>.
+/// </summary>
+public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptions options)
+{
+    private const int WriteBatch = 100;
+
+    private readonly PipelineDefinition pipeline = pipeline;
+    private readonly PipelineRunOptions options = options;
+
+    private readonly StageVersions versions = options.Versions ?? StageVersions.Current;
+    private readonly TimeProvider time = options.Time ?? TimeProvider.System;
+
+    public string DataDirectory => Path.GetFullPath(Path.Combine(options.WorkingDirectory, options.Data ?? pipeline.Data));
+
+    /// <summary>Runs once; the report is also written to <c>DATA/runs/&lt;start&gt;.json</c>.</summary>
+    /// <exception cref="DataDirectoryLockedException">Another run holds the data directory (exit code 3).</exception>
+    /// <exception cref="PipelineSourceException">The source cannot be listed (exit code 2).</exception>
+    /// <exception cref="IndexUnavailableException">The data directory cannot be used (exit code 2).</exception>
+    public async Task<RunReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var started = time.GetUtcNow();
+        var stopwatch = Stopwatch.StartNew();
+        using var data = Fetch.DataDirectory.Open(DataDirectory);
+        var scratch = Path.Combine(data.Root, ".scratch");
+        SqliteScratch.Delete(scratch);
+        using var state = new PipelineState(data.DatabasePath);
+        var runId = state.BeginRun(pipeline.Name, started);
+        using var index = pipeline.Runs(PipelineStage.Index) ? SearchIndex.Open(data.Root, create: true) : null;
+        using var session = pipeline.Runs(PipelineStage.Fetch)
+            ? FetchSession.Open(data, pipeline.FetchOptions(), time, new ExtractingAnnexLinkFinder(new TextExtractor()))
+            : null;
+
+        var run = new Run(this, data, state, index, session, scratch, cancellationToken);
+        var report = await run.ExecuteAsync(started).ConfigureAwait(false);
+        report = report with
+        {
+            FinishedAt = started + stopwatch.Elapsed,
+            StaleLockTakenOver = data.StaleOwner,
+            PeakMemoryBytes = Process.GetCurrentProcess().PeakWorkingSet64,
+            Index = index?.Counts(),
+        };
+
+        var runs = Path.Combine(data.Root, "runs");
+        Directory.CreateDirectory(runs);
+        var reportFile = Path.Combine(runs, started.UtcDateTime.ToString("yyyy-MM-dd'T'HH-mm-ss.fff'Z'", CultureInfo.InvariantCulture) + ".json");
+        report = report with { ReportFile = reportFile };
+        var json = JsonSerializer.Serialize(report, PipelineJson.Indented);
+        File.WriteAllText(reportFile, json + "\n");
+        state.EndRun(runId, report.FinishedAt, report.ExitCode, run.DiscoveredTo, json);
+        return report;
+    }
+
+    /// <summary>The input hash of a stage for a raw file: the raw hash and the versions of the stages that made its input.</summary>
+    internal static string InputHash(string rawHash, PipelineStage stage, StageVersions versions)
+    {
+        if (stage == PipelineStage.Extract)
+        {
+            return rawHash;
+        }
+
+        var text = new StringBuilder(rawHash);
+        for (var before = PipelineStage.Extract; before < stage; before++)
+        {
+            text.Append('|').Append(before.Name()).Append(versions[before].ToString(CultureInfo.InvariantCulture));
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
+    }
+
+    private static bool IsTransient(FetchOutcome outcome) =>
+        outcome.HttpStatus is null or 408 or 425 or 429 or >= 500;
+
+    /// <summary>One run's working state.</summary>
+    private sealed class Run(PipelineRunner runner, Fetch.DataDirectory data, PipelineState state, SearchIndex? index, FetchSession? session, string scratch, CancellationToken cancellationToken)
+    {
+        private readonly PipelineDefinition pipeline = runner.pipeline;
+        private readonly StageVersions versions = runner.versions;
+        private readonly IProgress<RunProgress>? progress = runner.options.Progress;
+        private readonly ImmutableArray<PipelineStage> processing = [.. runner.pipeline.Stages.Where(s => s != PipelineStage.Fetch)];
+        private readonly List<string> notes = [];
+        private readonly List<DocumentFailure> failures = [];
+        private readonly List<DocumentMessage> warningSamples = [];
+        private readonly Lock gate = new();
+        private Dictionary<string, StageRecord[]> stages = [];
+        private Dictionary<string, SourceRecord> sources = [];
+        private int warnings;
+        private int created, changed, unchanged, reprocessed, knownFailures;
+        private int fetched, fetchUnchanged, fetchFailed, notAsked;
+        private long items, figures;
+        private readonly SortedDictionary<string, int> alerts = new(StringComparer.Ordinal);
+
+        public DateOnly? DiscoveredTo { get; private set; }
+
+        public async Task<RunReport> ExecuteAsync(DateTimeOffset started)
+        {
+            stages = state.Stages();
+            sources = state.Sources();
+            var planned = await ListAsync(started).ConfigureAwait(false);
+            var work = new List<(PlannedDocument Document, SourceRecord? Raw)>();
+            var toFetch = new List<PlannedDocument>();
+            foreach (var document in planned)
+            {
+                if (document.Target is null)
+                {
+                    work.Add((document, LocalRaw(document)));
+                }
+                else if (!pipeline.Runs(PipelineStage.Fetch))
+                {
+                    work.Add((document, sources.GetValueOrDefault(document.Key)));
+                }
+                else
+                {
+                    var row = Row(document.Key, PipelineStage.Fetch);
+                    if (row?.Covers(document.Key, versions[PipelineStage.Fetch]) == true && sources.TryGetValue(document.Key, out var stored))
+                    {
+                        notAsked++;
+                        if (row.Status == StageStatus.Failed)
+                        {
+                            knownFailures++;
+                        }
+                        else
+                        {
+                            work.Add((document, stored));
+                        }
+                    }
+                    else if (row?.Covers(document.Key, versions[PipelineStage.Fetch]) == true && row.Status == StageStatus.Failed)
+                    {
+                        notAsked++;
+                        knownFailures++;
+                    }
+                    else
+                    {
+                        toFetch.Add(document);
+                    }
+                }
+            }
+
+            // Fetched documents join the work as they arrive; the rest is decided now.
+            var channel = Channel.CreateBounded<Processed>(new BoundedChannelOptions(64) { SingleReader = true });
+            var writer = Task.Run(() => WriteAsync(channel.Reader), cancellationToken);
+            try
+            {
+                var decided = work.Select(w => Decide(w.Document, w.Raw)).Where(d => d is not null).Select(d => d!).ToList();
+                var fetches = FetchAsync(toFetch);
+                await ProcessAsync(decided.ToAsyncEnumerable().Concat(fetches), decided.Count + toFetch.Count, channel.Writer).ConfigureAwait(false);
+            }
+            finally
+            {
+                channel.Writer.TryComplete();
+            }
+
+            await writer.ConfigureAwait(false);
+            WriteAlertFiles();
+            var failed = failures.Count;
+            return new RunReport
+            {
+                Pipeline = pipeline.Name,
+                Data = data.Root,
+                StartedAt = started,
+                FinishedAt = started,
+                Stages = [.. pipeline.Stages.Select(s => s.Name())],
+                Documents = new DocumentCounts(created, changed, unchanged, reprocessed, failed),
+                Items = items,
+                Figures = figures,
+                Warnings = warnings,
+                WarningSamples = [.. warningSamples],
+                Failed = [.. failures.OrderBy(f => f.Key, StringComparer.Ordinal)],
+                KnownFailures = knownFailures,
+                Alerts = alerts.ToImmutableSortedDictionary(StringComparer.Ordinal),
+                Fetch = pipeline.Runs(PipelineStage.Fetch) ? new FetchCounts(fetched, fetchUnchanged, fetchFailed, notAsked) : null,
+                Notes = [.. notes],
+                ExitCode = failed > 0 ? 1 : 0,
+            };
+        }
+
+        private async Task<List<PlannedDocument>> ListAsync(DateTimeOffset started)
+        {
+            progress?.Report(new RunProgress("list", 0, 0));
+            var workingDirectory = runner.options.WorkingDirectory;
+            var planned = pipeline.Source switch
+            {
+                FilesSource files => DocumentSources.Files(files, workingDirectory, notes).ToList(),
+                LinkIdsSource links => DocumentSources.LinkIds(links, workingDirectory).ToList(),
+                DiscoverSource discover => await DiscoverAsync(discover, started).ConfigureAwait(false),
+                _ => throw new InvalidOperationException("unknown source"),
+            };
+
+            if (pipeline.Source.IsRemote)
+            {
+                // A document that failed transiently is retried even when the source no longer lists it (discovery moved on).
+                var listed = planned.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+                foreach (var (key, rows) in stages)
+                {
+                    if (!listed.Contains(key) && rows.Any(r => r?.Status == StageStatus.Retry) && PlannedDocument.FromRemoteKey(key) is { } retry)
+                    {
+                        planned.Add(retry);
+                    }
+                }
+            }
+
+            return planned;
+        }
+
+        private async Task<List<PlannedDocument>> DiscoverAsync(DiscoverSource source, DateTimeOffset started)
+        {
+            progress?.Report(new RunProgress("discover", 0, 0));
+            var today = DateOnly.FromDateTime(started.UtcDateTime);
+            var (query, to) = DocumentSources.DiscoveryQuery(source, state.LastDiscovery(pipeline.Name)?.DiscoveredTo, today);
+            try
+            {
+                var found = await session!.Search.DiscoverAsync(query, cancellationToken).ConfigureAwait(false);
+                DiscoveredTo = to;
+                notes.Add($"discovered {found.Length} written questions ({query})");
+                return [.. found.Select(DocumentSources.Planned).OfType<PlannedDocument>().DistinctBy(p => p.Key)];
+            }
+            catch (Exception e) when (e is FetchFailedException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
+            {
+                // Discovery failing is not a document failing: the run goes on with what needs a retry, and the next run asks again from the same date.
+                notes.Add($"discovery failed: {e.Message}; the next run asks again");
+                failures.Add(new DocumentFailure("discover", PipelineStage.Fetch.Name(), e.Message, Transient: true));
+                return [];
+            }
+        }
+
+        // A local file's raw record: the stored one when size and modification time are the same (no need to read it).
+        private SourceRecord? LocalRaw(PlannedDocument document)
+        {
+            var info = new FileInfo(document.FilePath!);
+            if (!info.Exists)
+            {
+                return null;
+            }
+
+            return sources.TryGetValue(document.Key, out var stored) && stored.Size == info.Length && stored.ModifiedTicks == info.LastWriteTimeUtc.Ticks
+                ? stored
+                : null;
+        }
+
+        /// <summary>Null when nothing is to be done (unchanged, or a known permanent failure); else the work item.</summary>
+        private WorkItem? Decide(PlannedDocument document, SourceRecord? raw)
+        {
+            if (raw is null)
+            {
+                if (document.Target is not null)
+                {
+                    Fail(document.Key, PipelineStage.Fetch, "not fetched yet: run a pipeline with the fetch stage for it first", transient: false, DateTimeOffset.UtcNow, record: false);
+                    return null;
+                }
+
+                // A new or changed local file: read and hashed when processed.
+                return new WorkItem(document, null);
+            }
+
+            var decision = Classify(document.Key, raw.RawHash);
+            switch (decision)
+            {
+                case Change.Unchanged:
+                    Interlocked.Increment(ref unchanged);
+                    return null;
+                case Change.KnownFailure:
+                    Interlocked.Increment(ref knownFailures);
+                    return null;
+                default:
+                    return new WorkItem(document, raw);
+            }
+        }
+
+        private Change Classify(string key, string rawHash)
+        {
+            var previousRaw = sources.GetValueOrDefault(key)?.RawHash;
+            var rows = stages.GetValueOrDefault(key);
+            if (rows is null || processing.All(s => rows[(int)s] is null))
+            {
+                return Change.New;
+            }
+
+            var covered = true;
+            foreach (var stage in processing)
+            {
+                var row = rows[(int)stage];
+                if (row is null || !row.Covers(InputHash(rawHash, stage, versions), versions[stage]))
+                {
+                    covered = false;
+                    break;
+                }
+
+                if (row.Status == StageStatus.Failed)
+                {
+                    return Change.KnownFailure;
+                }
+            }
+
+            if (covered)
+            {
+                return Change.Unchanged;
+            }
+
+            return previousRaw is not null && !string.Equals(previousRaw, rawHash, StringComparison.Ordinal) ? Change.Changed : Change.Reprocessed;
+        }
+
+        private async IAsyncEnumerable<WorkItem> FetchAsync(List<PlannedDocument> targets)
+        {
+            if (targets.Count == 0)
+            {
+                yield break;
+            }
+
+            var ready = Channel.CreateUnbounded<WorkItem>();
+            var done = 0;
+            var fetching = Parallel.ForEachAsync(
+                targets,
+                new ParallelOptions { MaxDegreeOfParallelism = pipeline.FetchOptions().MaxDocumentsInFlight, CancellationToken = cancellationToken },
+                async (document, token) =>
+                {
+                    var outcome = await session!.Fetcher.FetchAsync(document.Target!, token).ConfigureAwait(false);
+                    var now = runner.time.GetUtcNow();
+                    var version = versions[PipelineStage.Fetch];
+                    progress?.Report(new RunProgress("fetch", Interlocked.Increment(ref done), targets.Count, document.Key));
+                    if (outcome.Status == FetchStatus.Failed || outcome.Sha256 is null || outcome.RawPath is null)
+                    {
+                        Interlocked.Increment(ref fetchFailed);
+                        Fail(document.Key, PipelineStage.Fetch, outcome.FailureReason ?? "no body stored", IsTransient(outcome), now, record: true);
+                        return;
+                    }
+
+                    Interlocked.Increment(ref outcome.Status == FetchStatus.Fetched ? ref fetched : ref fetchUnchanged);
+                    var raw = new SourceRecord(document.Key, outcome.FinalUrl?.AbsoluteUri ?? outcome.RequestedUrl.AbsoluteUri, outcome.Sha256, outcome.RawPath, outcome.Size, null);
+                    state.Record([new StageRecord(document.Key, PipelineStage.Fetch, document.Key, version, StageStatus.Done, Attempts(document.Key, PipelineStage.Fetch, document.Key), null, now)], [raw]);
+                    if (Decide(document, raw) is { } item)
+                    {
+                        await ready.Writer.WriteAsync(item, token).ConfigureAwait(false);
+                    }
+                });
+            _ = fetching.ContinueWith(t => ready.Writer.TryComplete(t.Exception), TaskScheduler.Default);
+            await foreach (var item in ready.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+
+            await fetching.ConfigureAwait(false);
+        }
+
+        private async Task ProcessAsync(IAsyncEnumerable<WorkItem> work, int total, ChannelWriter<Processed> output)
+        {
+            var processor = new DocumentProcessor(new TextExtractor());
+            var done = 0;
+            await Parallel.ForEachAsync(
+                work,
+                new ParallelOptions { MaxDegreeOfParallelism = pipeline.Parallelism, CancellationToken = cancellationToken },
+                async (item, token) =>
+                {
+                    var processed = await ProcessOneAsync(processor, item, token).ConfigureAwait(false);
+                    await output.WriteAsync(processed, token).ConfigureAwait(false);
+                    progress?.Report(new RunProgress("process", Interlocked.Increment(ref done), total, item.Document.Key));
+                }).ConfigureAwait(false);
+        }
+
+        private async Task<Processed> ProcessOneAsync(DocumentProcessor processor, WorkItem item, CancellationToken token)
+        {
+            var document = item.Document;
+            var path = document.FilePath ?? Path.Combine(data.Root, item.Raw!.RawPath);
+            byte[] bytes;
+            long? size = null, modified = null;
+            try
+            {
+                var info = new FileInfo(path);
+                size = info.Length;
+                modified = info.LastWriteTimeUtc.Ticks;
+                bytes = await File.ReadAllBytesAsync(path, token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A stored raw file that went missing needs fetching again; a local file that went away is gone for good.
+                return Processed.Failed(document.Key, PipelineStage.Extract, $"cannot read {path}: {e.Message}", transient: document.Target is not null);
+            }
+
+            var rawHash = RawStore.Sha256Hex(bytes);
+            var raw = document.FilePath is null ? item.Raw! : new SourceRecord(document.Key, document.Key, rawHash, document.Key, size, modified);
+            var change = Classify(document.Key, rawHash);
+            if (change is Change.Unchanged or Change.KnownFailure)
+            {
+                // A local file touched but not changed: remember its new size and time so the next run does not read it.
+                return new Processed(document.Key, change, raw, null, [], null);
+            }
+
+            var result = await processor.ProcessAsync(bytes, document.Key, raw.Source, rawHash, processing, token).ConfigureAwait(false);
+            return new Processed(document.Key, change, raw, result, [], null);
+        }
+
+        private async Task WriteAsync(ChannelReader<Processed> reader)
+        {
+            var batch = new List<Processed>();
+            while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                while (batch.Count < WriteBatch && reader.TryRead(out var processed))
+                {
+                    batch.Add(processed);
+                }
+
+                if (batch.Count > 0)
+                {
+                    Commit(batch);
+                    batch.Clear();
+                }
+            }
+        }
+
+        // The index batch first, then the state rows that say it is done: a kill between the two redoes the batch (same keys, replaced).
+        private void Commit(List<Processed> batch)
+        {
+            var now = runner.time.GetUtcNow();
+            var toIndex = batch.Where(p => p.Result?.Document is not null && p.Result.FailedStage is null).Select(p => p.Result!.Document!).ToList();
+            var indexFailure = default(string);
+            if (index is not null && toIndex.Count > 0)
+            {
+                try
+                {
+                    index.AddRange(toIndex);
+                }
+                catch (Microsoft.Data.Sqlite.SqliteException e)
+                {
+                    indexFailure = $"index: {e.Message.Split('\n')[0]}";
+                }
+            }
+
+            var rows = new List<StageRecord>();
+            var raws = new List<SourceRecord>();
+            foreach (var processed in batch)
+            {
+                var key = processed.Key;
+                if (processed.Raw is null)
+                {
+                    // The file could not be read at all: there is no input hash to record against.
+                    var result0 = processed.Result!;
+                    Fail(key, result0.FailedStage!.Value, result0.Error!, result0.Transient, now, record: false);
+                    rows.Add(new StageRecord(key, result0.FailedStage.Value, string.Empty, versions[result0.FailedStage.Value],
+                        result0.Transient ? StageStatus.Retry : StageStatus.Failed, Attempts(key, result0.FailedStage.Value, string.Empty), result0.Error, now));
+                    continue;
+                }
+
+                raws.Add(processed.Raw);
+                if (processed.Result is null)
+                {
+                    Interlocked.Increment(ref processed.Change == Change.Unchanged ? ref unchanged : ref knownFailures);
+                    continue;
+                }
+
+                var result = processed.Result;
+                Count(key, result.Warnings);
+                var failedAt = result.FailedStage ?? (indexFailure is not null && result.Document is not null ? PipelineStage.Index : null);
+                foreach (var stage in processing)
+                {
+                    if (failedAt is { } failed && stage >= failed)
+                    {
+                        if (stage == failed)
+                        {
+                            var reason = result.Error ?? indexFailure!;
+                            var transient = result.FailedStage is null || result.Transient;
+                            rows.Add(new StageRecord(key, stage, InputHash(processed.Raw!.RawHash, stage, versions), versions[stage], transient ? StageStatus.Retry : StageStatus.Failed,
+                                Attempts(key, stage, InputHash(processed.Raw!.RawHash, stage, versions)), reason, now));
+                            lock (gate)
+                            {
+                                failures.Add(new DocumentFailure(key, stage.Name(), reason, transient));
+                            }
+                        }
+
+                        break;
+                    }
+
+                    var input = InputHash(processed.Raw!.RawHash, stage, versions);
+                    rows.Add(new StageRecord(key, stage, input, versions[stage], StageStatus.Done, Attempts(key, stage, input), null, now));
+                }
+
+                if (failedAt is null)
+                {
+                    if (processed.Change == Change.New)
+                    {
+                        Interlocked.Increment(ref created);
+                    }
+                    else if (processed.Change == Change.Changed)
+                    {
+                        Interlocked.Increment(ref changed);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref reprocessed);
+                    }
+
+                    if (result.Document is { } document && index is not null)
+                    {
+                        items += SearchIndex.ItemsOf(document.Question).Count();
+                        figures += document.Figures.Length;
+                    }
+                }
+            }
+
+            var alertEntries = new List<AlertEntry>();
+            if (index is not null && indexFailure is null && pipeline.SavedSearches.Length > 0)
+            {
+                var alerting = new SavedSearchAlerts(pipeline.SavedSearches, scratch);
+                alertEntries = alerting.Evaluate(toIndex, state.AlertedItems, now);
+                foreach (var entry in alertEntries)
+                {
+                    alerts[entry.Search] = alerts.GetValueOrDefault(entry.Search) + 1;
+                }
+            }
+
+            state.Record(rows, raws, alertEntries);
+        }
+
+        private void WriteAlertFiles()
+        {
+            foreach (var search in pipeline.SavedSearches)
+            {
+                SavedSearchAlerts.WriteFiles(Path.Combine(data.Root, "alerts"), search, state.Alerts(search.Name));
+            }
+        }
+
+        private void Count(string key, ImmutableArray<string> messages)
+        {
+            lock (gate)
+            {
+                warnings += messages.Length;
+                foreach (var message in messages.Take(Math.Max(0, 50 - warningSamples.Count)))
+                {
+                    warningSamples.Add(new DocumentMessage(key, message));
+                }
+            }
+        }
+
+        private void Fail(string key, PipelineStage stage, string reason, bool transient, DateTimeOffset now, bool record)
+        {
+            lock (gate)
+            {
+                failures.Add(new DocumentFailure(key, stage.Name(), reason, transient));
+            }
+
+            if (record)
+            {
+                var input = stage == PipelineStage.Fetch ? key : string.Empty;
+                state.Record([new StageRecord(key, stage, input, versions[stage], transient ? StageStatus.Retry : StageStatus.Failed, Attempts(key, stage, input), reason, now)], []);
+            }
+        }
+
+        private StageRecord? Row(string key, PipelineStage stage) => stages.GetValueOrDefault(key)?[(int)stage];
+
+        // Attempts count the tries on the same input: a new input starts again at one.
+        private int Attempts(string key, PipelineStage stage, string input) =>
+            Row(key, stage) is { } row && string.Equals(row.InputHash, input, StringComparison.Ordinal) && row.Status != StageStatus.Done ? row.Attempts + 1 : 1;
+    }
+
+    private enum Change
+    {
+        New,
+        Changed,
+        Reprocessed,
+        Unchanged,
+        KnownFailure,
+    }
+
+    private sealed record WorkItem(PlannedDocument Document, SourceRecord? Raw);
+
+    private sealed record Processed(string Key, Change Change, SourceRecord? Raw, DocumentProcessor.Result? Result, ImmutableArray<string> Warnings, string? Error)
+    {
+        public static Processed Failed(string key, PipelineStage stage, string reason, bool transient) =>
+            new(key, Change.Reprocessed, null, DocumentProcessor.Result.Failure(stage, reason, transient, []), [], reason);
+    }
+}

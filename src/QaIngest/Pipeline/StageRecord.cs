@@ -1,0 +1,12 @@
+namespace QaIngest.Pipeline;
+
+/// <summary>
+/// One document's state in one stage: the hash of the input it last ran on, the stage version,
+/// how it ended, how many times it was tried, and the last error.
+/// </summary>
+public sealed record StageRecord(string Key, PipelineStage Stage, string InputHash, int Version, StageStatus Status, int Attempts, string? LastError, DateTimeOffset UpdatedAt)
+{
+    /// <summary>True when the stage need not run again for this input and version.</summary>
+    public bool Covers(string inputHash, int version) =>
+        Version == version && string.Equals(InputHash, inputHash, StringComparison.Ordinal) && Status != StageStatus.Retry;
+}
