@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using QaIngest.Fetch;
+using QaIngest.Parse;
+using QaIngest.Pipeline;
+using QaIngest.SiteStandIn;
+
+namespace QaIngest.Tests.Pipeline;
+
+/// <summary>Pipelines against the loopback stand-in of the parliament's site: faults, kills, locks, reprocessing.</summary>
+public sealed class StandInPipelineTests : IAsyncLifetime
+{
+    private const int Documents = 500;
+    private readonly string root = Directory.CreateTempSubdirectory("qaingest-standin-pipeline-").FullName;
+    private StandInSite site = null!;
+
+    public async Task InitializeAsync() =>
+        site = await StandInSite.StartAsync(new StandInOptions
+        {
+            Synthetic = Documents,
+            FaultRate = 0.2,
+            Seed = 7,
+            SlowDelay = TimeSpan.FromSeconds(2),
+            CorpusDirectory = Repo.File_("corpus"),
+            SeedsDirectory = Repo.File_("seeds"),
+        });
+
+    public async Task DisposeAsync()
+    {
+        await site.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(root, recursive: true);
+    }
+
+    [Fact]
+    public async Task Run_KilledAtTwentyRandomMoments_EndsEqualToAnUninterruptedRun()
+    {
+        var pipeline = WritePipeline();
+        var reference = Path.Combine(root, "reference");
+        var interrupted = Path.Combine(root, "interrupted");
+        await RunToCompletionAsync(pipeline, reference);
+
+        var random = new Random(20261122);
+        var killed = 0;
+        for (var i = 0; i < 20; i++)
+        {
+            using var process = StartRun(pipeline, interrupted);
+            if (!process.WaitForExit(random.Next(100, 2500)))
+            {
+                process.Kill(entireProcessTree: true);
+                killed++;
+            }
+
+            process.WaitForExit();
+        }
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var outcome = QaIngest.Tests.Cli.Cli.Run("run", pipeline, "--data", interrupted, "--quiet", "--format", "json");
+            if (outcome.ExitCode == 0)
+            {
+                break;
+            }
+
+            Assert.True(outcome.ExitCode == 1, outcome.StdErr);
+        }
+
+        Assert.True(killed >= 10, $"only {killed} of 20 runs were still running when killed");
+        var expected = Dump(reference);
+        var actual = Dump(interrupted);
+        Assert.Equal(Documents, expected.Documents.Count);
+        Assert.Equal(expected.Documents, actual.Documents);
+        Assert.Equal(expected.Items, actual.Items);
+        Assert.Equal(expected.Figures, actual.Figures);
+        Assert.Equal(actual.Items.Count, actual.FtsRows);
+    }
+
+    [Fact]
+    public async Task Run_ParserVersionBumped_ReprocessesFromTheRawStoreWithoutHttp()
+    {
+        var pipeline = WritePipeline();
+        var data = Path.Combine(root, "bump");
+        await RunToCompletionAsync(pipeline, data);
+        site.Log.Clear();
+
+        var bumped = StageVersions.Current.With(PipelineStage.Parse, QuestionParser.StageVersion + 1);
+        var report = await Runner(pipeline, data, bumped).RunAsync();
+        var again = await Runner(pipeline, data, bumped).RunAsync();
+
+        Assert.Equal(Documents, report.Documents.Reprocessed);
+        Assert.Equal(Documents, again.Documents.Unchanged);
+        Assert.Empty(site.Log.Entries);
+        Assert.Equal(Documents, report.Index!.Documents);
+    }
+
+    [Fact]
+    public void Run_SecondRunWhileTheFirstHoldsTheLock_ExitsWithCode3()
+    {
+        var pipeline = WritePipeline();
+        var data = Path.Combine(root, "locked");
+        using var held = DataDirectory.Open(data);
+
+        var outcome = QaIngest.Tests.Cli.Cli.Run("run", pipeline, "--data", data, "--quiet");
+
+        Assert.Equal(3, outcome.ExitCode);
+        Assert.Contains($"another run is in progress (pid {Environment.ProcessId}, since ", outcome.StdErr);
+        Assert.Single(outcome.StdErr.Trim().Split('\n'));
+        Assert.Empty(site.Log.Entries);
+    }
+
+    private string WritePipeline()
+    {
+        var ids = Path.Combine(root, "ids.txt");
+        File.WriteAllLines(ids, Enumerable.Range(900_001, Documents).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var path = Path.Combine(root, "standin.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(new
+        {
+            name = "standin",
+            source = new { linkIds = ids, baseUrl = site.BaseUrl.AbsoluteUri },
+            stages = new[] { "fetch", "extract", "parse", "figures", "index" },
+            politeness = new { enabled = false, documentsInFlight = 16 },
+            resilience = new { attemptTimeoutSeconds = 1, retryBaseDelaySeconds = 0.05, maxRetryAfterSeconds = 1 },
+        }));
+        return path;
+    }
+
+    private static PipelineRunner Runner(string pipeline, string data, StageVersions? versions = null) =>
+        new(PipelineDefinitionReader.ReadFile(pipeline).Definition!, new PipelineRunOptions { Data = data, Versions = versions });
+
+    // Transient failures are retried by the next run: run until one ends with nothing failed.
+    private static async Task RunToCompletionAsync(string pipeline, string data)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if ((await Runner(pipeline, data).RunAsync()).ExitCode == 0)
+            {
+                return;
+            }
+        }
+
+        Assert.Fail("five runs did not get every document through");
+    }
+
+    private static Process StartRun(string pipeline, string data)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repo.Root };
+        foreach (var arg in new[] { QaIngest.Tests.Cli.Cli.DllPath, "run", pipeline, "--data", data, "--quiet", "--format", "json" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private sealed record Snapshot(List<string> Documents, List<string> Items, List<string> Figures, long FtsRows);
+
+    // The index's content without ids and times, which differ between runs by design.
+    private static Snapshot Dump(string data)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "qaingest.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        List<string> Rows(string sql)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            var rows = new List<string>();
+            while (reader.Read())
+            {
+                rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+            }
+
+            return rows;
+        }
+
+        using var fts = connection.CreateCommand();
+        fts.CommandText = "SELECT count(*) FROM items_fts";
+        return new Snapshot(
+            Rows("SELECT key, source, content_hash, number, date, asker, minister, title FROM documents ORDER BY key"),
+            Rows("SELECT d.key, i.section, i.number, i.text, i.max_amount FROM items i JOIN documents d ON d.id = i.document_id ORDER BY d.key, i.id"),
+            Rows("SELECT d.key, f.kind, f.value, f.text, f.section, f.number, f.part FROM figures f JOIN documents d ON d.id = f.document_id ORDER BY d.key, f.id"),
+            (long)fts.ExecuteScalar()!);
+    }
+}
