@@ -24,7 +24,7 @@ namespace QaIngest.Pipeline;
 /// </summary>
 public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptions options)
 {
-    private const int WriteBatch = 100;
+    private const int WriteBatch = 500;
 
     private readonly PipelineDefinition pipeline = pipeline;
     private readonly PipelineRunOptions options = options;
@@ -158,7 +158,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             }
 
             // Fetched documents join the work as they arrive; the rest is decided now.
-            var channel = Channel.CreateBounded<Processed>(new BoundedChannelOptions(64) { SingleReader = true });
+            var channel = Channel.CreateBounded<Processed>(new BoundedChannelOptions(WriteBatch) { SingleReader = true });
             var writer = Task.Run(() => WriteAsync(channel.Reader), cancellationToken);
             try
             {
@@ -409,20 +409,45 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             return new Processed(document.Key, change, raw, result, [], null);
         }
 
+        // Batches of up to WriteBatch documents, or what arrived within a second: few commits when
+        // processing keeps up, and no document waits long for its state row when it does not.
         private async Task WriteAsync(ChannelReader<Processed> reader)
         {
             var batch = new List<Processed>();
-            while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+            var since = Stopwatch.StartNew();
+            while (true)
             {
                 while (batch.Count < WriteBatch && reader.TryRead(out var processed))
                 {
+                    if (batch.Count == 0)
+                    {
+                        since.Restart();
+                    }
+
                     batch.Add(processed);
                 }
 
-                if (batch.Count > 0)
+                var completed = reader.Completion.IsCompleted;
+                if (batch.Count > 0 && (batch.Count >= WriteBatch || completed || since.Elapsed >= TimeSpan.FromSeconds(1)))
                 {
                     Commit(batch);
                     batch.Clear();
+                    continue;
+                }
+
+                if (completed)
+                {
+                    return;
+                }
+
+                using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+                try
+                {
+                    await reader.WaitToReadAsync(wait.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Time to commit what there is.
                 }
             }
         }
