@@ -26,44 +26,62 @@ public static class IndexCommand
             return CommandLine.Fail($"{missing[0]}: no such file or folder");
         }
 
-        if (CommandLine.OpenIndex(data, create: true, out var failure) is not { } index)
+        // The index is written under the data directory's lock, like a pipeline run: two writers never interleave.
+        QaIngest.Fetch.DataDirectory directory;
+        try
         {
-            return failure;
+            directory = QaIngest.Fetch.DataDirectory.Open(data);
+        }
+        catch (QaIngest.Fetch.DataDirectoryLockedException e)
+        {
+            return CommandLine.Fail(e.Message, CommandLine.Locked);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return CommandLine.Fail($"data directory {data} is not writable: {e.Message}");
         }
 
-        using (index)
+        using (directory)
         {
-            var failed = new List<FailedDocument>();
-            var indexed = 0;
-            var unchanged = 0;
-            foreach (var file in files)
+            if (CommandLine.OpenIndex(data, create: true, out var failure) is not { } index)
             {
-                var (loaded, error) = await DocumentLoader.LoadAsync(file, cancellationToken);
-                if (loaded is null)
-                {
-                    failed.Add(new FailedDocument(file, error!));
-                    Console.Error.WriteLine($"qaingest: {error}");
-                    continue;
-                }
-
-                var document = loaded.ToIndexed();
-
-                if (index.ContentHashOf(document.Key) == document.ContentHash)
-                {
-                    unchanged++;
-                    continue;
-                }
-
-                index.Add(document);
-                indexed++;
+                return failure;
             }
 
-            var counts = index.Counts();
-            var report = new IndexReport(files.Count, indexed, unchanged, failed, counts);
-            Console.Out.WriteLine(format == "json"
-                ? Json.Serialize(report)
-                : $"{indexed} indexed, {unchanged} unchanged, {failed.Count} failed; the index holds {counts.Documents} documents, {counts.Items} items, {counts.Figures} figures, {counts.Terms} terms ({index.Path})");
-            return failed.Count == 0 ? CommandLine.Ok : CommandLine.SomeFailed;
+            using (index)
+            {
+                var failed = new List<FailedDocument>();
+                var indexed = 0;
+                var unchanged = 0;
+                foreach (var file in files)
+                {
+                    var (loaded, error) = await DocumentLoader.LoadAsync(file, cancellationToken);
+                    if (loaded is null)
+                    {
+                        failed.Add(new FailedDocument(file, error!));
+                        Console.Error.WriteLine($"qaingest: {error}");
+                        continue;
+                    }
+
+                    var document = loaded.ToIndexed();
+
+                    if (index.ContentHashOf(document.Key) == document.ContentHash)
+                    {
+                        unchanged++;
+                        continue;
+                    }
+
+                    index.Add(document);
+                    indexed++;
+                }
+
+                var counts = index.Counts();
+                var report = new IndexReport(files.Count, indexed, unchanged, failed, counts);
+                Console.Out.WriteLine(format == "json"
+                    ? Json.Serialize(report)
+                    : $"{indexed} indexed, {unchanged} unchanged, {failed.Count} failed; the index holds {counts.Documents} documents, {counts.Items} items, {counts.Figures} figures, {counts.Terms} terms ({index.Path})");
+                return failed.Count == 0 ? CommandLine.Ok : CommandLine.SomeFailed;
+            }
         }
     }
 

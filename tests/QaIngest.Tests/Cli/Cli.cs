@@ -9,14 +9,17 @@ internal static class Cli
 
     public static string DllPath => Path.Combine(Repo.Root, "src", "QaIngest.Cli", "bin", Repo.Configuration, "net10.0", "qaingest.dll");
 
-    public static Outcome Run(params string[] args)
+    public static Outcome Run(params string[] args) => RunIn(Repo.Root, args);
+
+    /// <summary>Runs qaingest with another working directory (pipelines resolve their relative paths there).</summary>
+    public static Outcome RunIn(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Repo.Root,
+            WorkingDirectory = workingDirectory,
         };
         start.ArgumentList.Add(DllPath);
         foreach (var arg in args)

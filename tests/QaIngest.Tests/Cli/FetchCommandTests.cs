@@ -115,7 +115,7 @@ public sealed class FetchCommandTests : IAsyncLifetime
         var outcome = Cli.Run("fetch", "--link-id", "900001", "--base-url", site.BaseUrl.AbsoluteUri, "--data", data);
 
         Assert.Equal(3, outcome.ExitCode);
-        Assert.Contains("another run holds the lock", outcome.StdErr);
+        Assert.Contains($"another run is in progress (pid {Environment.ProcessId}, since ", outcome.StdErr);
     }
 
     [Fact]
