@@ -13,5 +13,6 @@ public sealed record PipelineRunOptions
     /// <summary>Null: the versions the code has (<see cref="StageVersions.Current"/>).</summary>
     public StageVersions? Versions { get; init; }
 
+    /// <summary>The clock of run times and discovery dates (fetching keeps the system's for its delays); null is the system's.</summary>
     public TimeProvider? Time { get; init; }
 }

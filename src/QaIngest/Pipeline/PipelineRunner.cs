@@ -49,7 +49,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
         var runId = state.BeginRun(pipeline.Name, started);
         using var index = pipeline.Runs(PipelineStage.Index) ? SearchIndex.Open(data.Root, create: true) : null;
         using var session = pipeline.Runs(PipelineStage.Fetch)
-            ? FetchSession.Open(data, pipeline.FetchOptions(), time, new ExtractingAnnexLinkFinder(new TextExtractor()))
+            ? FetchSession.Open(data, pipeline.FetchOptions(), annexFinder: new ExtractingAnnexLinkFinder(new TextExtractor()))
             : null;
 
         var run = new Run(this, data, state, index, session, scratch, cancellationToken);

@@ -109,6 +109,86 @@ public sealed class StandInPipelineTests : IAsyncLifetime
         Assert.Empty(site.Log.Entries);
     }
 
+    [Fact]
+    public async Task Run_DiscoverDateRange_FetchesAndIndexesWhatThePagesList()
+    {
+        var pipeline = WriteDiscoverPipeline(new { from = "2024-01-01", to = "2024-01-03" });
+        var data = Path.Combine(root, "discover");
+
+        await RunToCompletionAsync(pipeline, data);
+        site.Log.Clear();
+        var again = await Runner(pipeline, data).RunAsync();
+
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "qaingest.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT date FROM documents";
+        using var reader = command.ExecuteReader();
+        var dates = new List<string>();
+        while (reader.Read())
+        {
+            dates.Add(reader.GetString(0));
+        }
+
+        Assert.True(dates.Count >= 9, $"{dates.Count} documents");
+        Assert.All(dates, d => Assert.InRange(d, "2024-01-01", "2024-01-03"));
+        Assert.Equal(dates.Count, again.Documents.Unchanged);
+        Assert.Equal(dates.Count, again.Fetch!.NotAsked);
+        Assert.All(site.Log.Entries, e => Assert.Contains("/api/search/", e.Path, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_DiscoverSinceLastRun_AsksFromWhereTheLastRunGot()
+    {
+        var pipeline = WriteDiscoverPipeline(new { sinceLastRun = true, firstRunDays = 1 });
+        var data = Path.Combine(root, "since");
+
+        var first = await RunUntilDoneAsync(pipeline, data, new DateTimeOffset(2024, 1, 2, 12, 0, 0, TimeSpan.Zero));
+        var second = await RunUntilDoneAsync(pipeline, data, new DateTimeOffset(2024, 1, 3, 12, 0, 0, TimeSpan.Zero));
+
+        Assert.True(first.Documents.New >= 6, $"{first.Documents.New} new on the first run");
+        Assert.True(second.Documents.New >= 3, $"{second.Documents.New} new on the second run");
+        Assert.Equal(first.Index!.Documents, second.Documents.Unchanged);
+        Assert.Contains(first.Notes, n => n.Contains("2024-01-01..2024-01-02", StringComparison.Ordinal));
+        Assert.Contains(second.Notes, n => n.Contains("2024-01-01..2024-01-03", StringComparison.Ordinal));
+    }
+
+    private async Task<RunReport> RunUntilDoneAsync(string pipeline, string data, DateTimeOffset now)
+    {
+        var definition = PipelineDefinitionReader.ReadFile(pipeline).Definition!;
+        RunReport report = null!;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            report = await new PipelineRunner(definition, new PipelineRunOptions { Data = data, Time = new FixedClock(now) }).RunAsync();
+            if (report.ExitCode == 0)
+            {
+                return report;
+            }
+        }
+
+        Assert.Fail("five runs did not get every document through");
+        return report;
+    }
+
+    private string WriteDiscoverPipeline(object discover)
+    {
+        var path = Path.Combine(root, $"discover-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(new
+        {
+            name = "discover",
+            source = new { discover, baseUrl = site.BaseUrl.AbsoluteUri },
+            stages = new[] { "fetch", "extract", "parse", "figures", "index" },
+            politeness = new { enabled = false, documentsInFlight = 16 },
+            resilience = new { attemptTimeoutSeconds = 1, retryBaseDelaySeconds = 0.05, maxRetryAfterSeconds = 1 },
+        }));
+        return path;
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
     private string WritePipeline()
     {
         var ids = Path.Combine(root, "ids.txt");
