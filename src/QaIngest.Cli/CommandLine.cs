@@ -11,6 +11,9 @@ public static class CommandLine
     public const int BadInput = 2;
     public const int Locked = 3;
 
+    /// <summary>Interrupted (Ctrl+C, SIGTERM), as shells report a SIGINT.</summary>
+    public const int Cancelled = 130;
+
     public static int Run(RootCommand root, string[] args)
     {
         var parsed = root.Parse(args);

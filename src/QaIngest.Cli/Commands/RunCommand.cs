@@ -49,6 +49,10 @@ public static class RunCommand
         {
             return CommandLine.Fail(e.Message, CommandLine.Locked);
         }
+        catch (OperationCanceledException)
+        {
+            return CommandLine.Fail("cancelled; what was committed stays, and the next run finishes the rest", CommandLine.Cancelled);
+        }
         catch (Exception e) when (e is PipelineSourceException or IndexUnavailableException or UnauthorizedAccessException or IOException)
         {
             return CommandLine.Fail(e.Message);

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Net.Http;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -72,7 +71,10 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
         return report;
     }
 
-    /// <summary>The input hash of a stage for a raw file: the raw hash and the versions of the stages that made its input.</summary>
+    /// <summary>
+    /// The input of a stage for a raw file: the raw hash, followed by the versions of the stages that
+    /// made the stage's input (<c>…+extract1+parse1</c> for figures). No hashing: it is compared, not trusted.
+    /// </summary>
     internal static string InputHash(string rawHash, PipelineStage stage, StageVersions versions)
     {
         if (stage == PipelineStage.Extract)
@@ -80,13 +82,13 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             return rawHash;
         }
 
-        var text = new StringBuilder(rawHash);
+        var text = new StringBuilder(rawHash, rawHash.Length + 32);
         for (var before = PipelineStage.Extract; before < stage; before++)
         {
-            text.Append('|').Append(before.Name()).Append(versions[before].ToString(CultureInfo.InvariantCulture));
+            text.Append('+').Append(before.Name()).Append(versions[before].ToString(CultureInfo.InvariantCulture));
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
+        return text.ToString();
     }
 
     private static bool IsTransient(FetchOutcome outcome) =>
@@ -392,8 +394,10 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // A stored raw file that went missing needs fetching again; a local file that went away is gone for good.
-                return Processed.Failed(document.Key, PipelineStage.Extract, $"cannot read {path}: {e.Message}", transient: document.Target is not null);
+                // A stored raw file that went missing is fetched again by the next run; a local file that went away is gone for good.
+                return document.Target is not null
+                    ? Processed.Failed(document.Key, PipelineStage.Fetch, $"the stored raw file is missing ({e.Message}); fetched again by the next run", transient: true)
+                    : Processed.Failed(document.Key, PipelineStage.Extract, $"cannot read {path}: {e.Message}", transient: false);
             }
 
             var rawHash = RawStore.Sha256Hex(bytes);
@@ -402,11 +406,21 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             if (change is Change.Unchanged or Change.KnownFailure)
             {
                 // A local file touched but not changed: remember its new size and time so the next run does not read it.
-                return new Processed(document.Key, change, raw, null, [], null);
+                return new Processed(document.Key, change, raw, null);
             }
 
-            var result = await processor.ProcessAsync(bytes, document.Key, raw.Source, rawHash, processing, token).ConfigureAwait(false);
-            return new Processed(document.Key, change, raw, result, [], null);
+            DocumentProcessor.Result result;
+            try
+            {
+                result = await processor.ProcessAsync(bytes, document.Key, raw.Source, rawHash, processing, token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A bug in a stage must cost one document, not the run: recorded, and redone when the stage's version changes.
+                result = DocumentProcessor.Result.Failure(PipelineStage.Parse, $"internal error: {e.GetType().Name}: {e.Message}", transient: false, []);
+            }
+
+            return new Processed(document.Key, change, raw, result);
         }
 
         // Batches of up to WriteBatch documents, or what arrived within a second: few commits when
@@ -480,8 +494,9 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                     // The file could not be read at all: there is no input hash to record against.
                     var result0 = processed.Result!;
                     Fail(key, result0.FailedStage!.Value, result0.Error!, result0.Transient, now, record: false);
-                    rows.Add(new StageRecord(key, result0.FailedStage.Value, string.Empty, versions[result0.FailedStage.Value],
-                        result0.Transient ? StageStatus.Retry : StageStatus.Failed, Attempts(key, result0.FailedStage.Value, string.Empty), result0.Error, now));
+                    var input0 = result0.FailedStage == PipelineStage.Fetch ? key : string.Empty;
+                    rows.Add(new StageRecord(key, result0.FailedStage.Value, input0, versions[result0.FailedStage.Value],
+                        result0.Transient ? StageStatus.Retry : StageStatus.Failed, Attempts(key, result0.FailedStage.Value, input0), result0.Error, now));
                     continue;
                 }
 
@@ -607,9 +622,10 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
 
     private sealed record WorkItem(PlannedDocument Document, SourceRecord? Raw);
 
-    private sealed record Processed(string Key, Change Change, SourceRecord? Raw, DocumentProcessor.Result? Result, ImmutableArray<string> Warnings, string? Error)
+    /// <summary>A document on its way to the writer: the stages' result, or null when reading showed nothing changed.</summary>
+    private sealed record Processed(string Key, Change Change, SourceRecord? Raw, DocumentProcessor.Result? Result)
     {
         public static Processed Failed(string key, PipelineStage stage, string reason, bool transient) =>
-            new(key, Change.Reprocessed, null, DocumentProcessor.Result.Failure(stage, reason, transient, []), [], reason);
+            new(key, Change.Reprocessed, null, DocumentProcessor.Result.Failure(stage, reason, transient, []));
     }
 }

@@ -61,17 +61,20 @@ public sealed class PipelineState : IDisposable
         Execute("PRAGMA busy_timeout = 30000;" + Schema);
     }
 
-    /// <summary>Every document's stage rows, by key (one query, for the whole run's decisions).</summary>
+    /// <summary>
+    /// Every document's stage rows, by key (one query, for the whole run's decisions). The last error
+    /// and time are left out (null and the epoch): a run does not need them and 200,000 documents have a million rows.
+    /// </summary>
     public Dictionary<string, StageRecord[]> Stages()
     {
         lock (gate)
         {
             var result = new Dictionary<string, StageRecord[]>(StringComparer.Ordinal);
-            using var command = Command("SELECT key, stage, input_hash, version, status, attempts, last_error, updated_at FROM pipeline_stages");
+            using var command = Command("SELECT key, stage, input_hash, version, status, attempts FROM pipeline_stages");
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var record = ReadStage(reader);
+                var record = ReadStage(reader, full: false);
                 if (!result.TryGetValue(record.Key, out var rows))
                 {
                     result[record.Key] = rows = new StageRecord[StageNames.All.Length];
@@ -197,7 +200,7 @@ public sealed class PipelineState : IDisposable
             var result = ImmutableArray.CreateBuilder<StageRecord>();
             while (reader.Read())
             {
-                result.Add(ReadStage(reader));
+                result.Add(ReadStage(reader, full: true));
             }
 
             return result.ToImmutable();
@@ -289,7 +292,7 @@ public sealed class PipelineState : IDisposable
 
     public void Dispose() => connection.Dispose();
 
-    private static StageRecord ReadStage(SqliteDataReader reader)
+    private static StageRecord ReadStage(SqliteDataReader reader, bool full)
     {
         StageNames.TryParse(reader.GetString(1), out var stage);
         var status = reader.GetString(4) switch
@@ -299,7 +302,7 @@ public sealed class PipelineState : IDisposable
             _ => StageStatus.Retry,
         };
         return new StageRecord(reader.GetString(0), stage, reader.GetString(2), reader.GetInt32(3), status, reader.GetInt32(5),
-            reader.IsDBNull(6) ? null : reader.GetString(6), ParseTimestamp(reader.GetString(7)));
+            full && !reader.IsDBNull(6) ? reader.GetString(6) : null, full ? ParseTimestamp(reader.GetString(7)) : DateTimeOffset.UnixEpoch);
     }
 
     private static string Name(StageStatus status) => status.ToString().ToLowerInvariant();
