@@ -15,10 +15,17 @@ public static class DocumentLoader
     /// <summary>What the stages made of one file.</summary>
     public sealed record LoadedDocument(string Path, string ContentHash, WrittenQuestion Question, FigureExtraction Figures, IReadOnlyList<string> Warnings)
     {
+        /// <summary>
+        /// The document keyed the way a files pipeline keys it: its path relative to the working
+        /// directory (with '/'), or its full path when it lies outside; so <c>index seeds</c> and
+        /// <c>run pipelines/seeds.json</c> replace each other's documents instead of doubling them.
+        /// </summary>
         public IndexedDocument ToIndexed()
         {
             var full = System.IO.Path.GetFullPath(Path);
-            return new IndexedDocument(full, full, Question, Figures.Figures) { ContentHash = ContentHash };
+            var relative = System.IO.Path.GetRelativePath(Environment.CurrentDirectory, full);
+            var key = relative.StartsWith("..", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(relative) ? full : relative.Replace('\\', '/');
+            return new IndexedDocument(key, key, Question, Figures.Figures) { ContentHash = ContentHash };
         }
     }
 

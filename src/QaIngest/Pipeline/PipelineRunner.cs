@@ -105,7 +105,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
         private readonly List<DocumentFailure> failures = [];
         private readonly List<DocumentMessage> warningSamples = [];
         private readonly Lock gate = new();
-        private Dictionary<string, StageRecord[]> stages = [];
+        private Dictionary<string, StageMark[]> stages = [];
         private Dictionary<string, SourceRecord> sources = [];
         private int warnings;
         private int created, changed, unchanged, reprocessed, knownFailures;
@@ -117,8 +117,8 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
 
         public async Task<RunReport> ExecuteAsync(DateTimeOffset started)
         {
-            stages = state.Stages();
             sources = state.Sources();
+            stages = state.Marks(ExpectedInput);
             var planned = await ListAsync(started).ConfigureAwait(false);
             var work = new List<(PlannedDocument Document, SourceRecord? Raw)>();
             var toFetch = new List<PlannedDocument>();
@@ -134,8 +134,8 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                 }
                 else
                 {
-                    var row = Row(document.Key, PipelineStage.Fetch);
-                    if (row?.Covers(document.Key, versions[PipelineStage.Fetch]) == true && sources.TryGetValue(document.Key, out var stored))
+                    var row = Mark(document.Key, PipelineStage.Fetch);
+                    if (row.Covers(versions[PipelineStage.Fetch]) && sources.TryGetValue(document.Key, out var stored))
                     {
                         notAsked++;
                         if (row.Status == StageStatus.Failed)
@@ -147,7 +147,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                             work.Add((document, stored));
                         }
                     }
-                    else if (row?.Covers(document.Key, versions[PipelineStage.Fetch]) == true && row.Status == StageStatus.Failed)
+                    else if (row.Covers(versions[PipelineStage.Fetch]) && row.Status == StageStatus.Failed)
                     {
                         notAsked++;
                         knownFailures++;
@@ -215,7 +215,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                 var listed = planned.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
                 foreach (var (key, rows) in stages)
                 {
-                    if (!listed.Contains(key) && rows.Any(r => r?.Status == StageStatus.Retry) && PlannedDocument.FromRemoteKey(key) is { } retry)
+                    if (!listed.Contains(key) && rows.Any(r => r.Exists && r.Status == StageStatus.Retry) && PlannedDocument.FromRemoteKey(key) is { } retry)
                     {
                         planned.Add(retry);
                     }
@@ -293,19 +293,24 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
         {
             var previousRaw = sources.GetValueOrDefault(key)?.RawHash;
             var rows = stages.GetValueOrDefault(key);
-            if (rows is null || processing.All(s => rows[(int)s] is null))
+            if (rows is null || processing.All(s => !rows[(int)s].Exists))
             {
                 return Change.New;
             }
 
-            var covered = true;
+            if (previousRaw is not null && !string.Equals(previousRaw, rawHash, StringComparison.Ordinal))
+            {
+                return Change.Changed;
+            }
+
+            // Same raw bytes: the marks say whether each stage ran on them with the versions there are now.
+            // The stages after one that failed for good never ran, so that failure decides.
             foreach (var stage in processing)
             {
                 var row = rows[(int)stage];
-                if (row is null || !row.Covers(InputHash(rawHash, stage, versions), versions[stage]))
+                if (!row.Covers(versions[stage]))
                 {
-                    covered = false;
-                    break;
+                    return Change.Reprocessed;
                 }
 
                 if (row.Status == StageStatus.Failed)
@@ -314,12 +319,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                 }
             }
 
-            if (covered)
-            {
-                return Change.Unchanged;
-            }
-
-            return previousRaw is not null && !string.Equals(previousRaw, rawHash, StringComparison.Ordinal) ? Change.Changed : Change.Reprocessed;
+            return Change.Unchanged;
         }
 
         private async IAsyncEnumerable<WorkItem> FetchAsync(List<PlannedDocument> targets)
@@ -604,11 +604,19 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             }
         }
 
-        private StageRecord? Row(string key, PipelineStage stage) => stages.GetValueOrDefault(key)?[(int)stage];
+        private StageMark Mark(string key, PipelineStage stage) => stages.TryGetValue(key, out var marks) ? marks[(int)stage] : default;
+
+        // The input a stage has now for a key, given the raw file recorded for it (null when none is).
+        private string? ExpectedInput(string key, PipelineStage stage) =>
+            stage == PipelineStage.Fetch ? key
+            : sources.TryGetValue(key, out var raw) ? InputHash(raw.RawHash, stage, versions)
+            : null;
 
         // Attempts count the tries on the same input: a new input starts again at one.
         private int Attempts(string key, PipelineStage stage, string input) =>
-            Row(key, stage) is { } row && string.Equals(row.InputHash, input, StringComparison.Ordinal) && row.Status != StageStatus.Done ? row.Attempts + 1 : 1;
+            Mark(key, stage) is { Exists: true, SameInput: true, Status: not StageStatus.Done } row && string.Equals(input, ExpectedInput(key, stage), StringComparison.Ordinal)
+                ? row.Attempts + 1
+                : 1;
     }
 
     private enum Change

@@ -62,25 +62,35 @@ public sealed class PipelineState : IDisposable
     }
 
     /// <summary>
-    /// Every document's stage rows, by key (one query, for the whole run's decisions). The last error
-    /// and time are left out (null and the epoch): a run does not need them and 200,000 documents have a million rows.
+    /// Every document's stage rows as marks, by key (one query for the whole run's decisions).
+    /// <paramref name="expectedInput"/> gives the input a stage would have now for a key (null when
+    /// unknown); a mark says whether the row's input is that one, so the input strings need not be kept.
     /// </summary>
-    public Dictionary<string, StageRecord[]> Stages()
+    public Dictionary<string, StageMark[]> Marks(Func<string, PipelineStage, string?> expectedInput)
     {
         lock (gate)
         {
-            var result = new Dictionary<string, StageRecord[]>(StringComparer.Ordinal);
-            using var command = Command("SELECT key, stage, input_hash, version, status, attempts FROM pipeline_stages");
+            var result = new Dictionary<string, StageMark[]>(StringComparer.Ordinal);
+            using var command = Command("SELECT key, stage, input_hash, version, status, attempts FROM pipeline_stages ORDER BY key");
             using var reader = command.ExecuteReader();
+            string? key = null;
+            StageMark[]? marks = null;
             while (reader.Read())
             {
-                var record = ReadStage(reader, full: false);
-                if (!result.TryGetValue(record.Key, out var rows))
+                var rowKey = reader.GetString(0);
+                if (!string.Equals(rowKey, key, StringComparison.Ordinal))
                 {
-                    result[record.Key] = rows = new StageRecord[StageNames.All.Length];
+                    key = rowKey;
+                    result[key] = marks = new StageMark[StageNames.All.Length];
                 }
 
-                rows[(int)record.Stage] = record;
+                if (!StageNames.TryParse(reader.GetString(1), out var stage))
+                {
+                    continue;
+                }
+
+                var same = string.Equals(reader.GetString(2), expectedInput(rowKey, stage), StringComparison.Ordinal);
+                marks![(int)stage] = new StageMark(true, reader.GetInt32(3), StatusOf(reader.GetString(4)), reader.GetInt32(5), same);
             }
 
             return result;
@@ -200,7 +210,7 @@ public sealed class PipelineState : IDisposable
             var result = ImmutableArray.CreateBuilder<StageRecord>();
             while (reader.Read())
             {
-                result.Add(ReadStage(reader, full: true));
+                result.Add(ReadStage(reader));
             }
 
             return result.ToImmutable();
@@ -292,18 +302,19 @@ public sealed class PipelineState : IDisposable
 
     public void Dispose() => connection.Dispose();
 
-    private static StageRecord ReadStage(SqliteDataReader reader, bool full)
+    private static StageRecord ReadStage(SqliteDataReader reader)
     {
         StageNames.TryParse(reader.GetString(1), out var stage);
-        var status = reader.GetString(4) switch
-        {
-            "done" => StageStatus.Done,
-            "failed" => StageStatus.Failed,
-            _ => StageStatus.Retry,
-        };
-        return new StageRecord(reader.GetString(0), stage, reader.GetString(2), reader.GetInt32(3), status, reader.GetInt32(5),
-            full && !reader.IsDBNull(6) ? reader.GetString(6) : null, full ? ParseTimestamp(reader.GetString(7)) : DateTimeOffset.UnixEpoch);
+        return new StageRecord(reader.GetString(0), stage, reader.GetString(2), reader.GetInt32(3), StatusOf(reader.GetString(4)), reader.GetInt32(5),
+            reader.IsDBNull(6) ? null : reader.GetString(6), ParseTimestamp(reader.GetString(7)));
     }
+
+    private static StageStatus StatusOf(string name) => name switch
+    {
+        "done" => StageStatus.Done,
+        "failed" => StageStatus.Failed,
+        _ => StageStatus.Retry,
+    };
 
     private static string Name(StageStatus status) => status.ToString().ToLowerInvariant();
 

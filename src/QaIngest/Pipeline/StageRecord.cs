@@ -5,8 +5,4 @@ namespace QaIngest.Pipeline;
 /// how it ended, how many times it was tried, and the last error.
 /// </summary>
 public sealed record StageRecord(string Key, PipelineStage Stage, string InputHash, int Version, StageStatus Status, int Attempts, string? LastError, DateTimeOffset UpdatedAt)
-{
-    /// <summary>True when the stage need not run again for this input and version.</summary>
-    public bool Covers(string inputHash, int version) =>
-        Version == version && string.Equals(InputHash, inputHash, StringComparison.Ordinal) && Status != StageStatus.Retry;
-}
+;
