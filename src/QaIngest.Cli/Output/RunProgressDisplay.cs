@@ -39,6 +39,13 @@ public static class RunProgressDisplay
             {
                 if (!tasks.TryGetValue(value.Phase, out var task))
                 {
+                    // A new phase means the phases without a count (list, discover) are over.
+                    foreach (var done in tasks.Values.Where(t => t.IsIndeterminate))
+                    {
+                        done.IsIndeterminate = false;
+                        done.Value = done.MaxValue;
+                    }
+
                     task = tasks[value.Phase] = context.AddTask(value.Phase, maxValue: Math.Max(1, value.Total));
                     if (value.Total == 0)
                     {
