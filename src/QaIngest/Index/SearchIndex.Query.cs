@@ -181,7 +181,7 @@ public sealed partial class SearchIndex
 
         var all = MaxItemId();
         var frequencies = q.Match is null ? [] : WordFrequencies(q);
-        var common = frequencies.Count > 0 && frequencies.Max() > Bm25WordBudget;
+        var common = (frequencies.Count > 0 && frequencies.Max() > Bm25WordBudget) || q.MatchesPeople;
         if (q.HasNumberFilter && NumberRanges(q) is { } ranges)
         {
             return new QueryPlan(lowest, highest, lowest) { AllItems = all, Ranges = ranges, ScoreInProcess = true, WordFrequencies = frequencies };
@@ -263,36 +263,66 @@ public sealed partial class SearchIndex
         };
         var excluded = exclude.Count == 0 ? string.Empty : $" AND i.id NOT IN ({string.Join(',', exclude)})";
         var candidates = rerank ? Math.Max(limit * RerankDepthFactor, MinRerankCandidates) : limit;
+        var wanted = plan.ScoreInProcess ? Math.Max(candidates, InProcessCandidates) : candidates;
+
+        // A negation checked per candidate: fetch more positive matches than needed, drop those that
+        // match a negated word, and fetch again (four times as many) while too few are left.
+        var deferNot = DefersNegation(q, plan);
+        var fetch = deferNot ? (wanted * 2) + 10 : wanted;
         const string Columns = "i.id, i.section, i.number, i.text, d.source, d.number, d.title, d.date, d.asker, d.minister";
         const string Context = "(SELECT q.text FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.number AND i.section = 'answer')";
-        var sql = q.Match is null
-            ? $"SELECT {Columns}, 0.0 AS score, NULL FROM items i JOIN documents d ON d.id = i.document_id "
-              + $"WHERE {IdRange(plan)}{q.Where}{excluded} ORDER BY {order} LIMIT {candidates}"
-            : $"SELECT {Columns}, m.score AS score, {(rerank ? Context : "NULL")} "
-              + $"FROM {FullText(q, plan, scored: true, top: plan.Windowed && q.Where == "1" && exclude.Count == 0 && sort == SearchSort.Relevance ? (plan.ScoreInProcess ? Math.Max(candidates, InProcessCandidates) : candidates) : null)} JOIN items i ON i.id = m.rowid JOIN documents d ON d.id = i.document_id "
-              + $"WHERE {q.Where}{excluded} ORDER BY {(plan.ScoreInProcess && sort == SearchSort.Relevance ? "i.id DESC" : order)} LIMIT {(plan.ScoreInProcess ? Math.Max(candidates, InProcessCandidates) : candidates)}";
-
-        using var command = Command(null, sql, [.. Parameters(q)]);
-        var rows = new List<(long, SearchHit)>();
-        using (var reader = command.ExecuteReader())
+        List<(long Id, SearchHit Hit, string? Context)> read;
+        while (true)
         {
-            while (reader.Read())
+            var sql = q.Match is null
+                ? $"SELECT {Columns}, 0.0 AS score, NULL FROM items i JOIN documents d ON d.id = i.document_id "
+                  + $"WHERE {IdRange(plan)}{q.Where}{excluded} ORDER BY {order} LIMIT {fetch}"
+                : $"SELECT {Columns}, t.score AS score, {(rerank ? Context : "NULL")} "
+                  + $"FROM ({TopMatches(q, plan, sort, exclude, fetch)}) t JOIN items i ON i.id = t.id JOIN documents d ON d.id = i.document_id "
+                  + $"ORDER BY {(plan.ScoreInProcess && sort == SearchSort.Relevance ? "i.id DESC" : order.Replace("score DESC", "t.score DESC", StringComparison.Ordinal))}";
+            using var command = Command(null, sql, [.. Parameters(q, deferNot ? q.Positive : q.Match)]);
+            read = [];
+            using (var reader = command.ExecuteReader())
             {
-                var hit = new SearchHit(
-                    reader.GetString(4), NullableInt(reader, 5), NullableString(reader, 6), NullableDate(reader, 7),
-                    NullableString(reader, 8), NullableString(reader, 9), reader.GetString(1), NullableInt(reader, 2),
-                    reader.GetString(3), reader.GetDouble(10), []);
-                if (rerank)
+                while (reader.Read())
                 {
-                    var context = NullableString(reader, 11);
-                    var body = DutchAnalyzer.Analyze(hit.Snippet);
-                    var question = context is null ? [] : DutchAnalyzer.Analyze(context);
-                    var bm25 = plan.ScoreInProcess ? InProcessBm25(q, plan, hit.Title, body, question) : hit.Score;
-                    hit = hit with { Score = RelevanceRanking.Score(bm25, hit.Section, body, context is null ? null : question, q.Words) };
+                    var hit = new SearchHit(
+                        reader.GetString(4), NullableInt(reader, 5), NullableString(reader, 6), NullableDate(reader, 7),
+                        NullableString(reader, 8), NullableString(reader, 9), reader.GetString(1), NullableInt(reader, 2),
+                        reader.GetString(3), reader.GetDouble(10), []);
+                    read.Add((reader.GetInt64(0), hit, NullableString(reader, 11)));
                 }
-
-                rows.Add((reader.GetInt64(0), hit with { Score = Math.Round(hit.Score, 4) }));
             }
+
+            if (!deferNot)
+            {
+                break;
+            }
+
+            var count = read.Count;
+            var negated = Negated(q.Negated!, read.Select(r => r.Id));
+            read = [.. read.Where(r => !negated.Contains(r.Id)).Take(wanted)];
+            if (read.Count >= wanted || count < fetch)
+            {
+                break;
+            }
+
+            fetch *= 4;
+        }
+
+        var rows = new List<(long, SearchHit)>(read.Count);
+        foreach (var (id, found, context) in read)
+        {
+            var hit = found;
+            if (rerank)
+            {
+                var body = DutchAnalyzer.Analyze(hit.Snippet);
+                var question = context is null ? [] : DutchAnalyzer.Analyze(context);
+                var bm25 = plan.ScoreInProcess ? InProcessBm25(q, plan, hit.Title, body, question) : hit.Score;
+                hit = hit with { Score = RelevanceRanking.Score(bm25, hit.Section, body, context is null ? null : question, q.Words) };
+            }
+
+            rows.Add((id, hit with { Score = Math.Round(hit.Score, 4) }));
         }
 
         if (rerank)
@@ -302,6 +332,30 @@ public sealed partial class SearchIndex
 
         var figures = FiguresOf(rows.Select(r => r.Item1).ToList());
         return rows.Select(r => (r.Item1, r.Item2 with { Figures = figures.GetValueOrDefault(r.Item1, []) })).ToList();
+    }
+
+    /// <summary>
+    /// The ids and scores of the best <paramref name="count"/> matches, before any item's text is read:
+    /// SQLite's sorter keeps every selected column of every match, so the text and the answered
+    /// question are fetched for the chosen few only. Items and documents are joined only when a
+    /// condition or the sort needs them.
+    /// </summary>
+    private string TopMatches(CompiledQuery q, QueryPlan plan, SearchSort sort, HashSet<long> exclude, int count)
+    {
+        var relevance = sort == SearchSort.Relevance;
+        var join = q.Where != "1" || !relevance;
+        var excluded = exclude.Count == 0 ? string.Empty : $" AND m.rowid NOT IN ({string.Join(',', exclude)})";
+        var order = sort switch
+        {
+            SearchSort.Date => "d.date DESC, m.rowid DESC",
+            SearchSort.Amount => "i.max_amount DESC NULLS LAST, m.rowid DESC",
+            _ when plan.ScoreInProcess => "m.rowid DESC",
+            _ => "m.score DESC",
+        };
+        var top = plan.Windowed && q.Where == "1" && exclude.Count == 0 && relevance ? count : (int?)null;
+        return $"SELECT m.rowid AS id, m.score AS score FROM {FullText(q, plan, scored: true, top: top)}"
+               + (join ? " JOIN items i ON i.id = m.rowid JOIN documents d ON d.id = i.document_id" : string.Empty)
+               + $" WHERE {q.Where}{excluded} ORDER BY {order} LIMIT {count}";
     }
 
     /// <summary>
@@ -369,8 +423,10 @@ public sealed partial class SearchIndex
 
         // The documents table is joined only when a condition needs it: counting runs over many rows.
         var documents = q.Where.Contains("d.", StringComparison.Ordinal) ? " JOIN documents d ON d.id = i.document_id" : string.Empty;
+        // Every full-text row is an item: without conditions the matches are counted in FTS5 alone.
         var from = q.Match is null
             ? $"FROM items i{documents} WHERE {IdRange(plan)}"
+            : q.Where == "1" ? $"FROM {FullText(q, plan)} WHERE "
             : $"FROM {FullText(q, plan)} JOIN items i ON i.id = m.rowid{documents} WHERE ";
         var counted = Scalar($"SELECT count(*) FROM (SELECT 1 {from}{q.Where} LIMIT {CountCap + 1})", [.. Parameters(q)]);
         if (counted > CountCap)
@@ -474,17 +530,48 @@ public sealed partial class SearchIndex
         return result;
     }
 
-    private static IEnumerable<(string, object?)> Parameters(CompiledQuery q)
+    private static IEnumerable<(string, object?)> Parameters(CompiledQuery q) => Parameters(q, q.Match);
+
+    /// <summary>The query's parameters, with <paramref name="match"/> as the full-text expression.</summary>
+    private static IEnumerable<(string, object?)> Parameters(CompiledQuery q, string? match)
     {
         foreach (var p in q.Parameters)
         {
             yield return (p.Key, p.Value);
         }
 
-        if (q.Match is not null)
+        if (match is not null)
         {
-            yield return ("$match", q.Match);
+            yield return ("$match", match);
         }
+    }
+
+    /// <summary>
+    /// True when a top-level negation is better checked per candidate: FTS5's bm25 counts the rows of
+    /// every phrase of the expression, the negated ones too, so ranking <c>rare -common</c> inside FTS5
+    /// walks the common word's whole doclist. Without bm25 (scored here) FTS5 only seeks, and keeps it.
+    /// </summary>
+    private static bool DefersNegation(CompiledQuery q, QueryPlan plan) =>
+        q.Negated is not null && q.Positive is not null && !plan.ScoreInProcess;
+
+    /// <summary>Which of the given items match a full-text expression (one statement; FTS5 looks each rowid up).</summary>
+    private HashSet<long> Negated(string expression, IEnumerable<long> itemIds)
+    {
+        var ids = string.Join(',', itemIds);
+        var result = new HashSet<long>();
+        if (ids.Length == 0)
+        {
+            return result;
+        }
+
+        using var command = Command(null, $"SELECT rowid FROM items_fts WHERE items_fts MATCH $neg AND rowid IN ({ids})", ("$neg", expression));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(reader.GetInt64(0));
+        }
+
+        return result;
     }
 
     private static string? NullableString(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);

@@ -19,6 +19,7 @@ public sealed class QueryCompiler
     private readonly List<string> prefixes = [];
     private readonly List<string> expandable = [];
     private readonly List<QueryWord> words = [];
+    private bool people;
     private readonly IReadOnlyDictionary<string, ImmutableArray<string>> expansions;
 
     private QueryCompiler(IReadOnlyDictionary<string, ImmutableArray<string>>? expansions) =>
@@ -28,7 +29,7 @@ public sealed class QueryCompiler
     public static (CompiledQuery? Query, string? Error) Compile(QueryNode query, IReadOnlyDictionary<string, ImmutableArray<string>>? expansions = null)
     {
         var compiler = new QueryCompiler(expansions);
-        var (match, where) = compiler.Top(query);
+        var (match, where, positive, negated) = compiler.Top(query);
         if (match is null && where is null)
         {
             return (null, "the query has nothing to search for (only stop words?)");
@@ -39,6 +40,9 @@ public sealed class QueryCompiler
         return (new CompiledQuery(match, where ?? "1", [.. compiler.parameters], [.. compiler.terms], [.. compiler.prefixes], [.. compiler.expandable.Distinct()])
         {
             Words = [.. compiler.words],
+            Positive = negated is null ? null : positive,
+            MatchesPeople = compiler.people,
+            Negated = negated,
             AllWordsRequired = top.All(c => c is TermQuery or PhraseQuery or RangeQuery or NotQuery),
             Years = years.Count == 0 ? null : (years.Max(y => (int?)y.Min), years.Min(y => (int?)y.Max)),
             Numbers = top.OfType<RangeQuery>().FirstOrDefault(r => r.Field == "number" && r.Min is not null && r.Max is not null) is { } n
@@ -47,7 +51,7 @@ public sealed class QueryCompiler
         }, null);
     }
 
-    private (string? Match, string? Where) Top(QueryNode node)
+    private (string? Match, string? Where, string? Positive, string? Negated) Top(QueryNode node)
     {
         var clauses = node is AndQuery and ? and.Clauses : [node];
         var positive = new List<string>();
@@ -72,13 +76,14 @@ public sealed class QueryCompiler
             }
         }
 
-        string? match = null;
+        string? match = null, positives = null, negatives = null;
         if (positive.Count > 0)
         {
-            match = string.Join(" AND ", positive);
+            match = positives = string.Join(" AND ", positive);
             if (negative.Count > 0)
             {
-                match = $"({match}) NOT ({string.Join(" OR ", negative)})";
+                negatives = string.Join(" OR ", negative);
+                match = $"({match}) NOT ({negatives})";
             }
         }
         else
@@ -86,7 +91,7 @@ public sealed class QueryCompiler
             sql.AddRange(negative.Select(n => $"i.id NOT IN (SELECT rowid FROM items_fts WHERE items_fts MATCH {Parameter(n)})"));
         }
 
-        return (match, sql.Count == 0 ? null : string.Join(" AND ", sql.Select(s => $"({s})")));
+        return (match, sql.Count == 0 ? null : string.Join(" AND ", sql.Select(s => $"({s})")), positives, negatives);
     }
 
     /// <summary>True for a clause FTS5 can express on its own: text only, NOT only under AND.</summary>
@@ -134,6 +139,7 @@ public sealed class QueryCompiler
     private string? TermExpression(TermQuery t, bool collect)
     {
         var columns = t.Field is null ? DefaultColumns : $"{{{t.Field}}}";
+        people |= collect && t.Field is "asker" or "minister";
         if (t.Prefix)
         {
             var folded = DutchAnalyzer.Fold(t.Word);
@@ -205,6 +211,7 @@ public sealed class QueryCompiler
         }
 
         var columns = p.Field is null ? "{title body}" : $"{{{p.Field}}}";
+        people |= collect && p.Field is "asker" or "minister";
         return $"{columns} : {Quote(string.Join(' ', phraseTerms))}";
     }
 
