@@ -146,6 +146,9 @@ public sealed partial class SearchIndex
         /// </summary>
         public bool ScoreInProcess { get; init; }
 
+        /// <summary>The lowest item id facets count from (a window can be narrower for ranking than for facets).</summary>
+        public long FacetLowest { get; init; } = long.MaxValue;
+
         /// <summary>The expected number of matches (an upper bound when all words are required).</summary>
         public long Estimate { get; init; }
 
@@ -200,8 +203,15 @@ public sealed partial class SearchIndex
             return new QueryPlan(lowest, highest, lowest) { AllItems = all, ScoreInProcess = common, WordFrequencies = frequencies };
         }
 
-        var window = Math.Max(1, span * RankBudget / inSpan);
-        return new QueryPlan(lowest, highest, Math.Max(lowest, highest - window)) { AllItems = all, ScoreInProcess = common, WordFrequencies = frequencies, Estimate = inSpan };
+        // Scored here, only the most recent candidates are read: a window that holds a few times as
+        // many matches will do, and conditions on items and documents are checked for fewer rows.
+        // Facets still count in a window of the full budget.
+        var window = Math.Max(1, span * (common ? InProcessCandidates * 4 : RankBudget) / inSpan);
+        var facetWindow = Math.Max(1, span * RankBudget / inSpan);
+        return new QueryPlan(lowest, highest, Math.Max(lowest, highest - window))
+        {
+            AllItems = all, ScoreInProcess = common, WordFrequencies = frequencies, Estimate = inSpan, FacetLowest = Math.Max(lowest, highest - facetWindow),
+        };
     }
 
     /// <summary>The item id ranges of the documents a question-number filter selects, or null when there are too many.</summary>
@@ -281,6 +291,7 @@ public sealed partial class SearchIndex
                   + $"FROM ({TopMatches(q, plan, sort, exclude, fetch)}) t JOIN items i ON i.id = t.id JOIN documents d ON d.id = i.document_id "
                   + $"ORDER BY {(plan.ScoreInProcess && sort == SearchSort.Relevance ? "i.id DESC" : order.Replace("score DESC", "t.score DESC", StringComparison.Ordinal))}";
             using var command = Command(null, sql, [.. Parameters(q, deferNot ? q.Positive : q.Match)]);
+            if (Environment.GetEnvironmentVariable("QX_SQL") is not null) { Console.Error.WriteLine("SQL " + sql + " -- " + string.Join(", ", Parameters(q))); }
             read = [];
             using (var reader = command.ExecuteReader())
             {
@@ -310,6 +321,7 @@ public sealed partial class SearchIndex
             fetch *= 4;
         }
 
+        var swx = System.Diagnostics.Stopwatch.StartNew();
         var rows = new List<(long, SearchHit)>(read.Count);
         foreach (var (id, found, context) in read)
         {
@@ -325,6 +337,7 @@ public sealed partial class SearchIndex
             rows.Add((id, hit with { Score = Math.Round(hit.Score, 4) }));
         }
 
+        if (Environment.GetEnvironmentVariable("QX_SQL") is not null) { Console.Error.WriteLine($"SCORE {read.Count} rows {swx.Elapsed.TotalMilliseconds:0.0} ms"); }
         if (rerank)
         {
             rows = [.. rows.OrderByDescending(r => r.Item2.Score).ThenBy(r => r.Item1).Take(limit)];
@@ -349,7 +362,9 @@ public sealed partial class SearchIndex
         {
             SearchSort.Date => "d.date DESC, m.rowid DESC",
             SearchSort.Amount => "i.max_amount DESC NULLS LAST, m.rowid DESC",
-            _ when plan.ScoreInProcess => "m.rowid DESC",
+            // Not handed to FTS5 (the plus makes it an expression): FTS5 walks a doclist backwards
+            // slowly, and SQLite would merge the id ranges of a number filter each walked backwards.
+            _ when plan.ScoreInProcess => "+m.rowid DESC",
             _ => "m.score DESC",
         };
         var top = plan.Windowed && q.Where == "1" && exclude.Count == 0 && relevance ? count : (int?)null;
@@ -446,6 +461,7 @@ public sealed partial class SearchIndex
     /// <summary>Counts per minister, asker and year over the matches (the window's when windowed), in one pass.</summary>
     private ImmutableDictionary<string, ImmutableArray<FacetCount>> Facets(CompiledQuery q, QueryPlan plan)
     {
+        plan = plan with { WindowLowest = Math.Min(plan.WindowLowest, plan.FacetLowest) };
         var from = q.Match is null
             ? $"FROM items i JOIN documents d ON d.id = i.document_id WHERE {IdRange(plan)}"
             : $"FROM {FullText(q, plan)} JOIN items i ON i.id = m.rowid JOIN documents d ON d.id = i.document_id WHERE ";
