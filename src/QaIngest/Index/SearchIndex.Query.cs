@@ -31,7 +31,7 @@ public sealed partial class SearchIndex
         var trace = Environment.GetEnvironmentVariable("QAINGEST_TRACE") is not null ? System.Diagnostics.Stopwatch.StartNew() : null;
         var plan = Plan(compiled!);
         var tPlan = trace?.Elapsed.TotalMilliseconds;
-        var direct = Hits(compiled!, request.Sort, limit, [], ref plan);
+        var direct = Hits(ForHits(node!, compiled!, plan), request.Sort, limit, [], ref plan);
         var tHits = trace?.Elapsed.TotalMilliseconds;
         var hits = direct.Select(h => h.Hit).ToList();
         var highlightTerms = compiled!.Terms;
@@ -62,6 +62,40 @@ public sealed partial class SearchIndex
         var withSnippets = hits.Select(h => h with { Snippet = Highlighter.Snippet(h.Snippet, highlightTerms, compiled.Prefixes) }).ToImmutableArray();
         var results = new SearchResults(request.Query, total, withSnippets) { TotalIsEstimate = estimated };
         return (request.Facets ? results with { Facets = Facets(counted, plan) } : results, null);
+    }
+
+    /// <summary>
+    /// The query to choose hits with. FTS5 answers a prefix from a doclist it merges over the whole
+    /// index, whatever the rowid range (about 50 ms for a prefix of 500 terms); when only the most
+    /// recent matches of a window are read, the prefix's terms OR-ed seek into the window instead.
+    /// (Not when bm25 ranks, which would count every row of each term, nor for counting.)
+    /// </summary>
+    private CompiledQuery ForHits(QueryNode node, CompiledQuery compiled, QueryPlan plan)
+    {
+        if (!plan.Windowed || !plan.ScoreInProcess || compiled.Prefixes.Length == 0)
+        {
+            return compiled;
+        }
+
+        var terms = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        foreach (var prefix in compiled.Prefixes.Distinct(StringComparer.Ordinal))
+        {
+            using var command = Command(null, $"SELECT term FROM term_items WHERE term >= $p AND term < $q AND items > 0 LIMIT {MaxPrefixTerms + 1}",
+                ("$p", prefix), ("$q", prefix + "\uffff"));
+            using var reader = command.ExecuteReader();
+            var found = ImmutableArray.CreateBuilder<string>();
+            while (reader.Read())
+            {
+                found.Add(reader.GetString(0));
+            }
+
+            if (found.Count is > 0 and <= MaxPrefixTerms)
+            {
+                terms[prefix] = found.ToImmutable();
+            }
+        }
+
+        return terms.Count == 0 ? compiled : QueryCompiler.Compile(node, null, terms).Query ?? compiled;
     }
 
     /// <summary>The money amounts of the index, largest first, optionally only in items matching a query.</summary>
@@ -146,6 +180,9 @@ public sealed partial class SearchIndex
         /// </summary>
         public bool ScoreInProcess { get; init; }
 
+        /// <summary>How many items match, when choosing the hits counted them (not in a window).</summary>
+        public long? Counted { get; init; }
+
         /// <summary>The lowest item id facets count from (a window can be narrower for ranking than for facets).</summary>
         public long FacetLowest { get; init; } = long.MaxValue;
 
@@ -161,6 +198,9 @@ public sealed partial class SearchIndex
     private const int InProcessCandidates = 120;
 
     private const int MaxNumberRanges = 400;
+
+    // A prefix with more terms than this stays a prefix query.
+    private const int MaxPrefixTerms = 1_000;
 
     private const long RankBudget = 6_000;
     private const int CountCap = 100_000;
@@ -247,9 +287,10 @@ public sealed partial class SearchIndex
     {
         while (true)
         {
-            var hits = HitsIn(q, sort, limit, exclude, plan);
+            var (hits, total) = HitsIn(q, sort, limit, exclude, plan);
             if (hits.Count >= limit || !plan.Windowed)
             {
+                plan = plan with { Counted = total };
                 return hits;
             }
 
@@ -259,7 +300,7 @@ public sealed partial class SearchIndex
         }
     }
 
-    private List<(long ItemId, SearchHit Hit)> HitsIn(CompiledQuery q, SearchSort sort, int limit, HashSet<long> exclude, QueryPlan plan)
+    private (List<(long ItemId, SearchHit Hit)> Hits, long? Total) HitsIn(CompiledQuery q, SearchSort sort, int limit, HashSet<long> exclude, QueryPlan plan)
     {
         var rerank = sort == SearchSort.Relevance && q.Match is not null && q.Words.Length > 0;
         var hasAmount = q.Where.Contains("max_amount", StringComparison.Ordinal);
@@ -281,17 +322,19 @@ public sealed partial class SearchIndex
         var fetch = deferNot ? (wanted * 2) + 10 : wanted;
         const string Columns = "i.id, i.section, i.number, i.text, d.source, d.number, d.title, d.date, d.asker, d.minister";
         const string Context = "(SELECT q.text FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.number AND i.section = 'answer')";
+        // Outside a window every match passes through the sorter anyway: count them on the way.
+        var countHere = q.Match is not null && !plan.Windowed && !deferNot && exclude.Count == 0;
+        long? total = null;
         List<(long Id, SearchHit Hit, string? Context)> read;
         while (true)
         {
             var sql = q.Match is null
                 ? $"SELECT {Columns}, 0.0 AS score, NULL FROM items i JOIN documents d ON d.id = i.document_id "
                   + $"WHERE {IdRange(plan)}{q.Where}{excluded} ORDER BY {order} LIMIT {fetch}"
-                : $"SELECT {Columns}, t.score AS score, {(rerank ? Context : "NULL")} "
-                  + $"FROM ({TopMatches(q, plan, sort, exclude, fetch)}) t JOIN items i ON i.id = t.id JOIN documents d ON d.id = i.document_id "
+                : $"SELECT {Columns}, t.score AS score, {(rerank ? Context : "NULL")}, {(countHere ? "t.total" : "NULL")} "
+                  + $"FROM ({TopMatches(q, plan, sort, exclude, fetch, countHere)}) t JOIN items i ON i.id = t.id JOIN documents d ON d.id = i.document_id "
                   + $"ORDER BY {(plan.ScoreInProcess && sort == SearchSort.Relevance ? "i.id DESC" : order.Replace("score DESC", "t.score DESC", StringComparison.Ordinal))}";
             using var command = Command(null, sql, [.. Parameters(q, deferNot ? q.Positive : q.Match)]);
-            if (Environment.GetEnvironmentVariable("QX_SQL") is not null) { Console.Error.WriteLine("SQL " + sql + " -- " + string.Join(", ", Parameters(q))); }
             read = [];
             using (var reader = command.ExecuteReader())
             {
@@ -302,11 +345,13 @@ public sealed partial class SearchIndex
                         NullableString(reader, 8), NullableString(reader, 9), reader.GetString(1), NullableInt(reader, 2),
                         reader.GetString(3), reader.GetDouble(10), []);
                     read.Add((reader.GetInt64(0), hit, NullableString(reader, 11)));
+                    total ??= countHere ? reader.GetInt64(12) : null;
                 }
             }
 
             if (!deferNot)
             {
+                total ??= countHere ? 0 : null;
                 break;
             }
 
@@ -321,7 +366,6 @@ public sealed partial class SearchIndex
             fetch *= 4;
         }
 
-        var swx = System.Diagnostics.Stopwatch.StartNew();
         var rows = new List<(long, SearchHit)>(read.Count);
         foreach (var (id, found, context) in read)
         {
@@ -337,14 +381,13 @@ public sealed partial class SearchIndex
             rows.Add((id, hit with { Score = Math.Round(hit.Score, 4) }));
         }
 
-        if (Environment.GetEnvironmentVariable("QX_SQL") is not null) { Console.Error.WriteLine($"SCORE {read.Count} rows {swx.Elapsed.TotalMilliseconds:0.0} ms"); }
         if (rerank)
         {
             rows = [.. rows.OrderByDescending(r => r.Item2.Score).ThenBy(r => r.Item1).Take(limit)];
         }
 
         var figures = FiguresOf(rows.Select(r => r.Item1).ToList());
-        return rows.Select(r => (r.Item1, r.Item2 with { Figures = figures.GetValueOrDefault(r.Item1, []) })).ToList();
+        return (rows.Select(r => (r.Item1, r.Item2 with { Figures = figures.GetValueOrDefault(r.Item1, []) })).ToList(), total);
     }
 
     /// <summary>
@@ -353,7 +396,7 @@ public sealed partial class SearchIndex
     /// question are fetched for the chosen few only. Items and documents are joined only when a
     /// condition or the sort needs them.
     /// </summary>
-    private string TopMatches(CompiledQuery q, QueryPlan plan, SearchSort sort, HashSet<long> exclude, int count)
+    private string TopMatches(CompiledQuery q, QueryPlan plan, SearchSort sort, HashSet<long> exclude, int count, bool withTotal)
     {
         var relevance = sort == SearchSort.Relevance;
         var join = q.Where != "1" || !relevance;
@@ -368,7 +411,7 @@ public sealed partial class SearchIndex
             _ => "m.score DESC",
         };
         var top = plan.Windowed && q.Where == "1" && exclude.Count == 0 && relevance ? count : (int?)null;
-        return $"SELECT m.rowid AS id, m.score AS score FROM {FullText(q, plan, scored: true, top: top)}"
+        return $"SELECT m.rowid AS id, m.score AS score{(withTotal ? ", count(*) OVER () AS total" : string.Empty)} FROM {FullText(q, plan, scored: true, top: top)}"
                + (join ? " JOIN items i ON i.id = m.rowid JOIN documents d ON d.id = i.document_id" : string.Empty)
                + $" WHERE {q.Where}{excluded} ORDER BY {order} LIMIT {count}";
     }
@@ -430,6 +473,11 @@ public sealed partial class SearchIndex
     /// <summary>The number of matching items; counted in the window and scaled up when the plan is windowed.</summary>
     private (long Total, bool Estimated) Count(CompiledQuery q, QueryPlan plan)
     {
+        if (plan.Counted is { } counted0)
+        {
+            return counted0 > CountCap ? (counted0, true) : (counted0, false);
+        }
+
         if (plan.Windowed && plan.Estimate > 0)
         {
             // Counting every match of a very common query costs as much as ranking them all.

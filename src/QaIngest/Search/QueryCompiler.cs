@@ -22,13 +22,23 @@ public sealed class QueryCompiler
     private bool people;
     private readonly IReadOnlyDictionary<string, ImmutableArray<string>> expansions;
 
-    private QueryCompiler(IReadOnlyDictionary<string, ImmutableArray<string>>? expansions) =>
-        this.expansions = expansions ?? ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+    private readonly IReadOnlyDictionary<string, ImmutableArray<string>> prefixTerms;
 
-    /// <summary>Compiles a query; returns an error when nothing searchable is left (only stop words).</summary>
-    public static (CompiledQuery? Query, string? Error) Compile(QueryNode query, IReadOnlyDictionary<string, ImmutableArray<string>>? expansions = null)
+    private QueryCompiler(IReadOnlyDictionary<string, ImmutableArray<string>>? expansions, IReadOnlyDictionary<string, ImmutableArray<string>>? prefixTerms)
     {
-        var compiler = new QueryCompiler(expansions);
+        this.expansions = expansions ?? ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+        this.prefixTerms = prefixTerms ?? ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+    }
+
+    /// <summary>
+    /// Compiles a query; returns an error when nothing searchable is left (only stop words).
+    /// <paramref name="prefixTerms"/> maps a prefix (<c>traject*</c>) to every indexed term that starts
+    /// with it, which then replace the prefix in the FTS5 expression (the same matches).
+    /// </summary>
+    public static (CompiledQuery? Query, string? Error) Compile(
+        QueryNode query, IReadOnlyDictionary<string, ImmutableArray<string>>? expansions = null, IReadOnlyDictionary<string, ImmutableArray<string>>? prefixTerms = null)
+    {
+        var compiler = new QueryCompiler(expansions, prefixTerms);
         var (match, where, positive, negated) = compiler.Top(query);
         if (match is null && where is null)
         {
@@ -156,7 +166,9 @@ public sealed class QueryCompiler
                 words.Add(new QueryWord([], prefix));
             }
 
-            return $"{columns} : {Quote(prefix)} *";
+            return prefixTerms.TryGetValue(prefix, out var all) && all.Length > 0
+                ? $"{columns} : ({string.Join(" OR ", all.Select(Quote))})"
+                : $"{columns} : {Quote(prefix)} *";
         }
 
         var term = DutchAnalyzer.Term(t.Word);
