@@ -72,7 +72,7 @@ public sealed partial class SearchIndex
     /// </summary>
     private CompiledQuery ForHits(QueryNode node, CompiledQuery compiled, QueryPlan plan)
     {
-        if (!plan.Windowed || !plan.ScoreInProcess || compiled.Prefixes.Length == 0)
+        if (PlainPlans || !plan.Windowed || !plan.ScoreInProcess || compiled.Prefixes.Length == 0)
         {
             return compiled;
         }
@@ -193,8 +193,17 @@ public sealed partial class SearchIndex
         public IReadOnlyList<long> WordFrequencies { get; init; } = [];
     }
 
-    // A word in more items than this makes FTS5's bm25 too slow to use (it counts them all first).
-    private const long Bm25WordBudget = 30_000;
+    /// <summary>A word in more items than this makes FTS5's bm25 too slow to use (it counts them all first). Tests lower it.</summary>
+    internal long Bm25WordBudget { get; set; } = 30_000;
+
+    /// <summary>How many matches a query ranks at most before it is ranked in a window of recent items. Tests lower it.</summary>
+    internal long RankBudget { get; set; } = 6_000;
+
+    /// <summary>
+    /// Tests set it to compare with the plain plans: negations inside the FTS5 expression, prefixes
+    /// left to FTS5, matches counted by a statement of their own.
+    /// </summary>
+    internal bool PlainPlans { get; set; }
     private const int InProcessCandidates = 120;
 
     private const int MaxNumberRanges = 400;
@@ -202,7 +211,6 @@ public sealed partial class SearchIndex
     // A prefix with more terms than this stays a prefix query.
     private const int MaxPrefixTerms = 1_000;
 
-    private const long RankBudget = 6_000;
     private const int CountCap = 100_000;
     private const int FacetSample = 20_000;
 
@@ -246,7 +254,7 @@ public sealed partial class SearchIndex
         // Scored here, only the most recent candidates are read: a window that holds a few times as
         // many matches will do, and conditions on items and documents are checked for fewer rows.
         // Facets still count in a window of the full budget.
-        var window = Math.Max(1, span * (common ? InProcessCandidates * 4 : RankBudget) / inSpan);
+        var window = Math.Max(1, span * (common ? Math.Min(RankBudget, InProcessCandidates * 4) : RankBudget) / inSpan);
         var facetWindow = Math.Max(1, span * RankBudget / inSpan);
         return new QueryPlan(lowest, highest, Math.Max(lowest, highest - window))
         {
@@ -323,7 +331,7 @@ public sealed partial class SearchIndex
         const string Columns = "i.id, i.section, i.number, i.text, d.source, d.number, d.title, d.date, d.asker, d.minister";
         const string Context = "(SELECT q.text FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.number AND i.section = 'answer')";
         // Outside a window every match passes through the sorter anyway: count them on the way.
-        var countHere = q.Match is not null && !plan.Windowed && !deferNot && exclude.Count == 0;
+        var countHere = !PlainPlans && q.Match is not null && !plan.Windowed && !deferNot && exclude.Count == 0;
         long? total = null;
         List<(long Id, SearchHit Hit, string? Context)> read;
         while (true)
@@ -615,8 +623,8 @@ public sealed partial class SearchIndex
     /// every phrase of the expression, the negated ones too, so ranking <c>rare -common</c> inside FTS5
     /// walks the common word's whole doclist. Without bm25 (scored here) FTS5 only seeks, and keeps it.
     /// </summary>
-    private static bool DefersNegation(CompiledQuery q, QueryPlan plan) =>
-        q.Negated is not null && q.Positive is not null && !plan.ScoreInProcess;
+    private bool DefersNegation(CompiledQuery q, QueryPlan plan) =>
+        !PlainPlans && q.Negated is not null && q.Positive is not null && !plan.ScoreInProcess;
 
     /// <summary>Which of the given items match a full-text expression (one statement; FTS5 looks each rowid up).</summary>
     private HashSet<long> Negated(string expression, IEnumerable<long> itemIds)
