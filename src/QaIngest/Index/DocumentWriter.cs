@@ -183,7 +183,8 @@ public sealed partial class SearchIndex
         /// <summary>Writes the transaction's term counts; call before committing.</summary>
         public void Flush()
         {
-            foreach (var (term, items) in termItems)
+            // In key order: the upserts then walk the counts' B-tree once instead of jumping around it.
+            foreach (var (term, items) in termItems.OrderBy(t => t.Key, StringComparer.Ordinal))
             {
                 Run(stats, false, term, items);
             }
