@@ -419,8 +419,10 @@ public sealed partial class SearchIndex
             _ => "m.score DESC",
         };
         var top = plan.Windowed && q.Where == "1" && exclude.Count == 0 && relevance ? count : (int?)null;
+        var documents = sort == SearchSort.Date || q.Where.Contains("d.", StringComparison.Ordinal);
         return $"SELECT m.rowid AS id, m.score AS score{(withTotal ? ", count(*) OVER () AS total" : string.Empty)} FROM {FullText(q, plan, scored: true, top: top)}"
-               + (join ? " JOIN items i ON i.id = m.rowid JOIN documents d ON d.id = i.document_id" : string.Empty)
+               + (join ? " JOIN items i ON i.id = m.rowid" : string.Empty)
+               + (join && documents ? " JOIN documents d ON d.id = i.document_id" : string.Empty)
                + $" WHERE {q.Where}{excluded} ORDER BY {order} LIMIT {count}";
     }
 
