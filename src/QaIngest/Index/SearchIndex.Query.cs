@@ -483,9 +483,9 @@ public sealed partial class SearchIndex
     /// <summary>The number of matching items; counted in the window and scaled up when the plan is windowed.</summary>
     private (long Total, bool Estimated) Count(CompiledQuery q, QueryPlan plan)
     {
-        if (plan.Counted is { } counted0)
+        if (plan.Counted is { } exact)
         {
-            return counted0 > CountCap ? (counted0, true) : (counted0, false);
+            return (exact, exact > CountCap);
         }
 
         if (plan.Windowed && plan.Estimate > 0)
