@@ -9,6 +9,10 @@ namespace QaIngest.Cli.Commands;
 /// <summary><c>qaingest bench search</c>: index a synthetic corpus and time a query mix against it.</summary>
 public static class BenchSearchCommand
 {
+    // Documents per transaction: each commit flushes FTS5's pending terms into a new segment and
+    // writes the batch's term counts, so fewer, larger transactions index faster.
+    private const int BatchSize = 1_000;
+
     public static Command Create()
     {
         var documents = new Option<int>("--documents") { Description = "How many synthetic written questions.", DefaultValueFactory = _ => 200_000 };
@@ -55,9 +59,9 @@ public static class BenchSearchCommand
             {
                 using var index = SearchIndex.Open(folder, create: true);
                 var step = Math.Max(1, count / 20);
-                indexing = await benchmark.IndexAsync(index, count, 500, done =>
+                indexing = await benchmark.IndexAsync(index, count, BatchSize, done =>
                 {
-                    if (done % step < 500)
+                    if (done % step < BatchSize)
                     {
                         Console.Error.WriteLine($"indexed {done:N0} of {count:N0}");
                     }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using QaIngest.Figures;
@@ -24,10 +25,73 @@ public sealed partial class SearchIndex
         return knownTerms;
     }
 
+    /// <summary>One item of a document, analysed and ready to write: the FTS5 columns and its figures.</summary>
+    private sealed record AnalysedItem(
+        string Section, int? Number, string Text, double? MaxAmount, string Body, string Context, string Parts,
+        string[] DistinctTerms, string[] VocabularyCandidates, Figure[] Figures);
+
+    /// <summary>A document analysed off the writing thread: everything the writer needs but SQLite.</summary>
+    private sealed record AnalysedDocument(IndexedDocument Document, string Title, string Asker, string Minister, AnalysedItem[] Items);
+
+    /// <summary>
+    /// Analyses a document (pure, thread-safe): each text once (an answer carries its question as
+    /// context), the FTS5 column strings, the distinct terms of each item and its figures.
+    /// </summary>
+    private static AnalysedDocument Analyse(IndexedDocument d)
+    {
+        var q = d.Question;
+        var titleTokens = q.Title is null ? [] : DutchAnalyzer.Analyze(q.Title);
+        var title = Join(titleTokens, parts: false);
+        var analysed = new Dictionary<string, ImmutableArray<AnalyzedToken>>(StringComparer.Ordinal);
+        ImmutableArray<AnalyzedToken> Tokens(string text) =>
+            analysed.TryGetValue(text, out var tokens) ? tokens : analysed[text] = DutchAnalyzer.Analyze(text);
+        var joinedContexts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var items = new List<AnalysedItem>();
+        foreach (var (section, number, text, context) in ItemsOf(q))
+        {
+            var figures = d.Figures.Where(f => SameItem(f.Location, section, number)).ToArray();
+            var maxAmount = figures.Where(f => f.IsMoney).Select(f => (double?)f.Value).Max();
+            var body = Tokens(text);
+            var contextTokens = context is null ? [] : Tokens(context);
+            var contextTerms = context is null ? string.Empty
+                : joinedContexts.TryGetValue(context, out var joined) ? joined : joinedContexts[context] = Join(contextTokens, parts: false);
+
+            // How many items each term is in counts the title, the text, the question as context and the parts.
+            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var token in titleTokens)
+            {
+                distinct.Add(token.Term);
+            }
+
+            // Words of the text that may be new to the vocabulary (its trigram index reaches compounds).
+            var candidates = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var token in body)
+            {
+                distinct.Add(token.Term);
+                if (!token.IsPart && token.Term.Length >= 3 && !char.IsAsciiDigit(token.Term[0]) && seen.Add(token.Term))
+                {
+                    candidates.Add(token.Term);
+                }
+            }
+
+            foreach (var token in contextTokens)
+            {
+                distinct.Add(token.Term);
+            }
+
+            items.Add(new AnalysedItem(SectionName(section), number, text, maxAmount, Join(body, parts: false), contextTerms, Join(body, parts: true),
+                [.. distinct], [.. candidates], figures));
+        }
+
+        return new AnalysedDocument(d, title, Analysed(q.Asker).Whole, Analysed(q.Minister).Whole, [.. items]);
+    }
+
     /// <summary>The prepared statements of one write transaction.</summary>
     private sealed class DocumentWriter : IDisposable
     {
         private readonly SearchIndex index;
+        private readonly SqliteCommand find;
         private readonly SqliteCommand document;
         private readonly SqliteCommand item;
         private readonly SqliteCommand fts;
@@ -51,13 +115,17 @@ public sealed partial class SearchIndex
         {
             this.index = index;
             known = index.KnownTerms(transaction);
-            document = Prepare(transaction, "INSERT INTO documents(key, source, content_hash, number, date, year, asker, minister, minister_title, title, indexed_at) VALUES ($k, $s, $h, $n, $d, $y, $a, $m, $mt, $t, $at) RETURNING id",
+
+            // Ids come from last_insert_rowid rather than RETURNING: reading a RETURNING row through a
+            // data reader cost several times the insert itself.
+            find = Prepare(transaction, "SELECT id FROM documents WHERE key = $k", "$k");
+            document = Prepare(transaction, "INSERT INTO documents(key, source, content_hash, number, date, year, asker, minister, minister_title, title, indexed_at) VALUES ($k, $s, $h, $n, $d, $y, $a, $m, $mt, $t, $at)",
                 "$k", "$s", "$h", "$n", "$d", "$y", "$a", "$m", "$mt", "$t", "$at");
-            item = Prepare(transaction, "INSERT INTO items(document_id, section, number, text, max_amount) VALUES ($d, $s, $n, $t, $m) RETURNING id", "$d", "$s", "$n", "$t", "$m");
+            item = Prepare(transaction, "INSERT INTO items(document_id, section, number, text, max_amount) VALUES ($d, $s, $n, $t, $m)", "$d", "$s", "$n", "$t", "$m");
             fts = Prepare(transaction, "INSERT INTO items_fts(rowid, title, body, context, parts, asker, minister) VALUES ($id, $ti, $b, $c, $p, $a, $m)", "$id", "$ti", "$b", "$c", "$p", "$a", "$m");
             figure = Prepare(transaction, "INSERT INTO figures(item_id, document_id, kind, value, range_end, currency, unit, per, text, sentence, qualifier, implied, section, number, part) "
                 + "VALUES ($i, $d, $k, $v, $r, $c, $u, $p, $t, $s, $q, $im, $sec, $n, $part)", "$i", "$d", "$k", "$v", "$r", "$c", "$u", "$p", "$t", "$s", "$q", "$im", "$sec", "$n", "$part");
-            term = Prepare(transaction, "INSERT INTO terms(term) VALUES ($t) RETURNING id", "$t");
+            term = Prepare(transaction, "INSERT INTO terms(term) VALUES ($t)", "$t");
             trigram = Prepare(transaction, "INSERT INTO vocabulary_trigrams(rowid, term) VALUES ($id, $t)", "$id", "$t");
             span = Prepare(transaction, "UPDATE documents SET first_item = $f, last_item = $l WHERE id = $d", "$f", "$l", "$d");
             years = Prepare(transaction, "INSERT INTO year_items(year, first_item, last_item) VALUES ($y, $f, $l) "
@@ -65,43 +133,40 @@ public sealed partial class SearchIndex
             stats = Prepare(transaction, "INSERT INTO term_items(term, items) VALUES ($t, $n) ON CONFLICT(term) DO UPDATE SET items = items + $n", "$t", "$n");
         }
 
-        public void Write(IndexedDocument d)
-        {
-            var q = d.Question;
-            var documentId = (long)Run(document, true, d.Key, d.Source, d.ContentHash, q.Number, q.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), q.Date?.Year,
-                q.Asker, q.Minister, q.MinisterTitle, q.Title, DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture))!;
-            var titleTokens = q.Title is null ? [] : DutchAnalyzer.Analyze(q.Title);
-            var title = Join(titleTokens, parts: false);
-            var asker = Analysed(q.Asker).Whole;
-            var minister = Analysed(q.Minister).Whole;
-            long? first = null, last = null;
+        /// <summary>True when a document with this key is indexed (it must be removed first).</summary>
+        public bool Exists(string key) => Run(find, true, key) is not null;
 
-            // An answer carries its question as context: analyse each text once.
-            var analysed = new Dictionary<string, System.Collections.Immutable.ImmutableArray<AnalyzedToken>>(StringComparer.Ordinal);
-            System.Collections.Immutable.ImmutableArray<AnalyzedToken> Analyse(string text) =>
-                analysed.TryGetValue(text, out var tokens) ? tokens : analysed[text] = DutchAnalyzer.Analyze(text);
-            foreach (var (section, number, text, context) in ItemsOf(q))
+        public void Write(AnalysedDocument a)
+        {
+            var d = a.Document;
+            var q = d.Question;
+            Run(document, false, d.Key, d.Source, d.ContentHash, q.Number, q.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), q.Date?.Year,
+                q.Asker, q.Minister, q.MinisterTitle, q.Title, DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            var documentId = LastInsertRowId();
+            long? first = null, last = null;
+            foreach (var i in a.Items)
             {
-                var figures = d.Figures.Where(f => SameItem(f.Location, section, number)).ToList();
-                var maxAmount = figures.Where(f => f.IsMoney).Select(f => (double?)f.Value).Max();
-                var itemId = (long)Run(item, true, documentId, SectionName(section), number, text, maxAmount)!;
+                Run(item, false, documentId, i.Section, i.Number, i.Text, i.MaxAmount);
+                var itemId = LastInsertRowId();
                 first ??= itemId;
                 last = itemId;
-                var body = Analyse(text);
-                var contextTerms = context is null ? string.Empty : Join(Analyse(context), parts: false);
-                CountTerms(titleTokens, body, context is null ? [] : Analyse(context));
-                Run(fts, false, itemId, title, Join(body, parts: false), contextTerms, Join(body, parts: true), asker, minister);
-                foreach (var token in body)
+                foreach (var t in i.DistinctTerms)
                 {
-                    if (!token.IsPart && token.Term.Length >= 3 && !char.IsAsciiDigit(token.Term[0]) && known.Add(token.Term))
+                    termItems[t] = termItems.GetValueOrDefault(t) + 1;
+                }
+
+                Run(fts, false, itemId, a.Title, i.Body, i.Context, i.Parts, a.Asker, a.Minister);
+                foreach (var candidate in i.VocabularyCandidates)
+                {
+                    if (known.Add(candidate))
                     {
-                        added.Add(token.Term);
-                        var id = (long)Run(term, true, token.Term)!;
-                        Run(trigram, false, id, token.Term);
+                        added.Add(candidate);
+                        Run(term, false, candidate);
+                        Run(trigram, false, LastInsertRowId(), candidate);
                     }
                 }
 
-                foreach (var f in figures)
+                foreach (var f in i.Figures)
                 {
                     Run(figure, false, itemId, documentId, f.Kind.ToString().ToLowerInvariant(), (double)f.Value, (double?)f.RangeEnd, f.Currency, f.Unit, f.Per, f.Text,
                         f.Sentence, f.Qualifier, f.Implied ? 1 : 0, SectionName(f.Location.Section), f.Location.Number, f.Location.Part);
@@ -118,7 +183,8 @@ public sealed partial class SearchIndex
         /// <summary>Writes the transaction's term counts; call before committing.</summary>
         public void Flush()
         {
-            foreach (var (term, items) in termItems)
+            // In key order: the upserts then walk the counts' B-tree once instead of jumping around it.
+            foreach (var (term, items) in termItems.OrderBy(t => t.Key, StringComparer.Ordinal))
             {
                 Run(stats, false, term, items);
             }
@@ -132,21 +198,9 @@ public sealed partial class SearchIndex
             yearItems.Clear();
         }
 
-        private void CountTerms(params System.Collections.Immutable.ImmutableArray<AnalyzedToken>[] columns)
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var token in columns.SelectMany(c => c))
-            {
-                if (seen.Add(token.Term))
-                {
-                    termItems[token.Term] = termItems.GetValueOrDefault(token.Term) + 1;
-                }
-            }
-        }
-
         public void Dispose()
         {
-            foreach (var command in new[] { document, item, fts, figure, term, trigram, span, stats, years })
+            foreach (var command in new[] { find, document, item, fts, figure, term, trigram, span, stats, years })
             {
                 command.Dispose();
             }
@@ -154,6 +208,8 @@ public sealed partial class SearchIndex
 
         /// <summary>The transaction did not commit and took its new terms with it: forget them too.</summary>
         public void Forget() => known.ExceptWith(added);
+
+        private long LastInsertRowId() => SQLitePCL.raw.sqlite3_last_insert_rowid(index.connection.Handle);
 
         private SqliteCommand Prepare(SqliteTransaction transaction, string sql, params string[] names)
         {

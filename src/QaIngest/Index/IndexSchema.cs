@@ -70,6 +70,12 @@ internal static class IndexSchema
             items INTEGER NOT NULL) WITHOUT ROWID;
         """;
 
+    /// <summary>
+    /// Settings of a connection that writes: a page cache that holds the hot parts of the secondary
+    /// indexes (figures by value, term counts), which the default 2 MB does not.
+    /// </summary>
+    public const string Writing = "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 8192;";
+
     /// <summary>Column weights for bm25: title above question and answer text, context and parts below.</summary>
     public const string Bm25 = "bm25(items_fts, 3.0, 1.0, 1.0, 0.5, 1.0, 1.0)";
 }

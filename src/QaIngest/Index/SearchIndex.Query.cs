@@ -31,7 +31,7 @@ public sealed partial class SearchIndex
         var trace = Environment.GetEnvironmentVariable("QAINGEST_TRACE") is not null ? System.Diagnostics.Stopwatch.StartNew() : null;
         var plan = Plan(compiled!);
         var tPlan = trace?.Elapsed.TotalMilliseconds;
-        var direct = Hits(compiled!, request.Sort, limit, [], ref plan);
+        var direct = Hits(ForHits(node!, compiled!, plan), request.Sort, limit, [], ref plan);
         var tHits = trace?.Elapsed.TotalMilliseconds;
         var hits = direct.Select(h => h.Hit).ToList();
         var highlightTerms = compiled!.Terms;
@@ -62,6 +62,40 @@ public sealed partial class SearchIndex
         var withSnippets = hits.Select(h => h with { Snippet = Highlighter.Snippet(h.Snippet, highlightTerms, compiled.Prefixes) }).ToImmutableArray();
         var results = new SearchResults(request.Query, total, withSnippets) { TotalIsEstimate = estimated };
         return (request.Facets ? results with { Facets = Facets(counted, plan) } : results, null);
+    }
+
+    /// <summary>
+    /// The query to choose hits with. FTS5 answers a prefix from a doclist it merges over the whole
+    /// index, whatever the rowid range (about 50 ms for a prefix of 500 terms); when only the most
+    /// recent matches of a window are read, the prefix's terms OR-ed seek into the window instead.
+    /// (Not when bm25 ranks, which would count every row of each term, nor for counting.)
+    /// </summary>
+    private CompiledQuery ForHits(QueryNode node, CompiledQuery compiled, QueryPlan plan)
+    {
+        if (PlainPlans || !plan.Windowed || !plan.ScoreInProcess || compiled.Prefixes.Length == 0)
+        {
+            return compiled;
+        }
+
+        var terms = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        foreach (var prefix in compiled.Prefixes.Distinct(StringComparer.Ordinal))
+        {
+            using var command = Command(null, $"SELECT term FROM term_items WHERE term >= $p AND term < $q AND items > 0 LIMIT {MaxPrefixTerms + 1}",
+                ("$p", prefix), ("$q", prefix + "\uffff"));
+            using var reader = command.ExecuteReader();
+            var found = ImmutableArray.CreateBuilder<string>();
+            while (reader.Read())
+            {
+                found.Add(reader.GetString(0));
+            }
+
+            if (found.Count is > 0 and <= MaxPrefixTerms)
+            {
+                terms[prefix] = found.ToImmutable();
+            }
+        }
+
+        return terms.Count == 0 ? compiled : QueryCompiler.Compile(node, null, terms).Query ?? compiled;
     }
 
     /// <summary>The money amounts of the index, largest first, optionally only in items matching a query.</summary>
@@ -146,6 +180,12 @@ public sealed partial class SearchIndex
         /// </summary>
         public bool ScoreInProcess { get; init; }
 
+        /// <summary>How many items match, when choosing the hits counted them (not in a window).</summary>
+        public long? Counted { get; init; }
+
+        /// <summary>The lowest item id facets count from (a window can be narrower for ranking than for facets).</summary>
+        public long FacetLowest { get; init; } = long.MaxValue;
+
         /// <summary>The expected number of matches (an upper bound when all words are required).</summary>
         public long Estimate { get; init; }
 
@@ -153,13 +193,24 @@ public sealed partial class SearchIndex
         public IReadOnlyList<long> WordFrequencies { get; init; } = [];
     }
 
-    // A word in more items than this makes FTS5's bm25 too slow to use (it counts them all first).
-    private const long Bm25WordBudget = 30_000;
+    /// <summary>A word in more items than this makes FTS5's bm25 too slow to use (it counts them all first). Tests lower it.</summary>
+    internal long Bm25WordBudget { get; set; } = 30_000;
+
+    /// <summary>How many matches a query ranks at most before it is ranked in a window of recent items. Tests lower it.</summary>
+    internal long RankBudget { get; set; } = 6_000;
+
+    /// <summary>
+    /// Tests set it to compare with the plain plans: negations inside the FTS5 expression, prefixes
+    /// left to FTS5, matches counted by a statement of their own.
+    /// </summary>
+    internal bool PlainPlans { get; set; }
     private const int InProcessCandidates = 120;
 
     private const int MaxNumberRanges = 400;
 
-    private const long RankBudget = 6_000;
+    // A prefix with more terms than this stays a prefix query.
+    private const int MaxPrefixTerms = 1_000;
+
     private const int CountCap = 100_000;
     private const int FacetSample = 20_000;
 
@@ -181,7 +232,7 @@ public sealed partial class SearchIndex
 
         var all = MaxItemId();
         var frequencies = q.Match is null ? [] : WordFrequencies(q);
-        var common = frequencies.Count > 0 && frequencies.Max() > Bm25WordBudget;
+        var common = (frequencies.Count > 0 && frequencies.Max() > Bm25WordBudget) || q.MatchesPeople;
         if (q.HasNumberFilter && NumberRanges(q) is { } ranges)
         {
             return new QueryPlan(lowest, highest, lowest) { AllItems = all, Ranges = ranges, ScoreInProcess = true, WordFrequencies = frequencies };
@@ -200,8 +251,15 @@ public sealed partial class SearchIndex
             return new QueryPlan(lowest, highest, lowest) { AllItems = all, ScoreInProcess = common, WordFrequencies = frequencies };
         }
 
-        var window = Math.Max(1, span * RankBudget / inSpan);
-        return new QueryPlan(lowest, highest, Math.Max(lowest, highest - window)) { AllItems = all, ScoreInProcess = common, WordFrequencies = frequencies, Estimate = inSpan };
+        // Scored here, only the most recent candidates are read: a window that holds a few times as
+        // many matches will do, and conditions on items and documents are checked for fewer rows.
+        // Facets still count in a window of the full budget.
+        var window = Math.Max(1, span * (common ? Math.Min(RankBudget, InProcessCandidates * 4) : RankBudget) / inSpan);
+        var facetWindow = Math.Max(1, span * RankBudget / inSpan);
+        return new QueryPlan(lowest, highest, Math.Max(lowest, highest - window))
+        {
+            AllItems = all, ScoreInProcess = common, WordFrequencies = frequencies, Estimate = inSpan, FacetLowest = Math.Max(lowest, highest - facetWindow),
+        };
     }
 
     /// <summary>The item id ranges of the documents a question-number filter selects, or null when there are too many.</summary>
@@ -237,9 +295,10 @@ public sealed partial class SearchIndex
     {
         while (true)
         {
-            var hits = HitsIn(q, sort, limit, exclude, plan);
+            var (hits, total) = HitsIn(q, sort, limit, exclude, plan);
             if (hits.Count >= limit || !plan.Windowed)
             {
+                plan = plan with { Counted = total };
                 return hits;
             }
 
@@ -249,7 +308,7 @@ public sealed partial class SearchIndex
         }
     }
 
-    private List<(long ItemId, SearchHit Hit)> HitsIn(CompiledQuery q, SearchSort sort, int limit, HashSet<long> exclude, QueryPlan plan)
+    private (List<(long ItemId, SearchHit Hit)> Hits, long? Total) HitsIn(CompiledQuery q, SearchSort sort, int limit, HashSet<long> exclude, QueryPlan plan)
     {
         var rerank = sort == SearchSort.Relevance && q.Match is not null && q.Words.Length > 0;
         var hasAmount = q.Where.Contains("max_amount", StringComparison.Ordinal);
@@ -263,36 +322,71 @@ public sealed partial class SearchIndex
         };
         var excluded = exclude.Count == 0 ? string.Empty : $" AND i.id NOT IN ({string.Join(',', exclude)})";
         var candidates = rerank ? Math.Max(limit * RerankDepthFactor, MinRerankCandidates) : limit;
+        var wanted = plan.ScoreInProcess ? Math.Max(candidates, InProcessCandidates) : candidates;
+
+        // A negation checked per candidate: fetch more positive matches than needed, drop those that
+        // match a negated word, and fetch again (four times as many) while too few are left.
+        var deferNot = DefersNegation(q, plan);
+        var fetch = deferNot ? (wanted * 2) + 10 : wanted;
         const string Columns = "i.id, i.section, i.number, i.text, d.source, d.number, d.title, d.date, d.asker, d.minister";
         const string Context = "(SELECT q.text FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.number AND i.section = 'answer')";
-        var sql = q.Match is null
-            ? $"SELECT {Columns}, 0.0 AS score, NULL FROM items i JOIN documents d ON d.id = i.document_id "
-              + $"WHERE {IdRange(plan)}{q.Where}{excluded} ORDER BY {order} LIMIT {candidates}"
-            : $"SELECT {Columns}, m.score AS score, {(rerank ? Context : "NULL")} "
-              + $"FROM {FullText(q, plan, scored: true, top: plan.Windowed && q.Where == "1" && exclude.Count == 0 && sort == SearchSort.Relevance ? (plan.ScoreInProcess ? Math.Max(candidates, InProcessCandidates) : candidates) : null)} JOIN items i ON i.id = m.rowid JOIN documents d ON d.id = i.document_id "
-              + $"WHERE {q.Where}{excluded} ORDER BY {(plan.ScoreInProcess && sort == SearchSort.Relevance ? "i.id DESC" : order)} LIMIT {(plan.ScoreInProcess ? Math.Max(candidates, InProcessCandidates) : candidates)}";
-
-        using var command = Command(null, sql, [.. Parameters(q)]);
-        var rows = new List<(long, SearchHit)>();
-        using (var reader = command.ExecuteReader())
+        // Outside a window every match passes through the sorter anyway: count them on the way.
+        var countHere = !PlainPlans && q.Match is not null && !plan.Windowed && !deferNot && exclude.Count == 0;
+        long? total = null;
+        List<(long Id, SearchHit Hit, string? Context)> read;
+        while (true)
         {
-            while (reader.Read())
+            var sql = q.Match is null
+                ? $"SELECT {Columns}, 0.0 AS score, NULL FROM items i JOIN documents d ON d.id = i.document_id "
+                  + $"WHERE {IdRange(plan)}{q.Where}{excluded} ORDER BY {order} LIMIT {fetch}"
+                : $"SELECT {Columns}, t.score AS score, {(rerank ? Context : "NULL")}, {(countHere ? "t.total" : "NULL")} "
+                  + $"FROM ({TopMatches(q, plan, sort, exclude, fetch, countHere)}) t JOIN items i ON i.id = t.id JOIN documents d ON d.id = i.document_id "
+                  + $"ORDER BY {(plan.ScoreInProcess && sort == SearchSort.Relevance ? "i.id DESC" : order.Replace("score DESC", "t.score DESC", StringComparison.Ordinal))}";
+            using var command = Command(null, sql, [.. Parameters(q, deferNot ? q.Positive : q.Match)]);
+            read = [];
+            using (var reader = command.ExecuteReader())
             {
-                var hit = new SearchHit(
-                    reader.GetString(4), NullableInt(reader, 5), NullableString(reader, 6), NullableDate(reader, 7),
-                    NullableString(reader, 8), NullableString(reader, 9), reader.GetString(1), NullableInt(reader, 2),
-                    reader.GetString(3), reader.GetDouble(10), []);
-                if (rerank)
+                while (reader.Read())
                 {
-                    var context = NullableString(reader, 11);
-                    var body = DutchAnalyzer.Analyze(hit.Snippet);
-                    var question = context is null ? [] : DutchAnalyzer.Analyze(context);
-                    var bm25 = plan.ScoreInProcess ? InProcessBm25(q, plan, hit.Title, body, question) : hit.Score;
-                    hit = hit with { Score = RelevanceRanking.Score(bm25, hit.Section, body, context is null ? null : question, q.Words) };
+                    var hit = new SearchHit(
+                        reader.GetString(4), NullableInt(reader, 5), NullableString(reader, 6), NullableDate(reader, 7),
+                        NullableString(reader, 8), NullableString(reader, 9), reader.GetString(1), NullableInt(reader, 2),
+                        reader.GetString(3), reader.GetDouble(10), []);
+                    read.Add((reader.GetInt64(0), hit, NullableString(reader, 11)));
+                    total ??= countHere ? reader.GetInt64(12) : null;
                 }
-
-                rows.Add((reader.GetInt64(0), hit with { Score = Math.Round(hit.Score, 4) }));
             }
+
+            if (!deferNot)
+            {
+                total ??= countHere ? 0 : null;
+                break;
+            }
+
+            var count = read.Count;
+            var negated = Negated(q.Negated!, read.Select(r => r.Id));
+            read = [.. read.Where(r => !negated.Contains(r.Id)).Take(wanted)];
+            if (read.Count >= wanted || count < fetch)
+            {
+                break;
+            }
+
+            fetch *= 4;
+        }
+
+        var rows = new List<(long, SearchHit)>(read.Count);
+        foreach (var (id, found, context) in read)
+        {
+            var hit = found;
+            if (rerank)
+            {
+                var body = DutchAnalyzer.Analyze(hit.Snippet);
+                var question = context is null ? [] : DutchAnalyzer.Analyze(context);
+                var bm25 = plan.ScoreInProcess ? InProcessBm25(q, plan, hit.Title, body, question) : hit.Score;
+                hit = hit with { Score = RelevanceRanking.Score(bm25, hit.Section, body, context is null ? null : question, q.Words) };
+            }
+
+            rows.Add((id, hit with { Score = Math.Round(hit.Score, 4) }));
         }
 
         if (rerank)
@@ -301,7 +395,35 @@ public sealed partial class SearchIndex
         }
 
         var figures = FiguresOf(rows.Select(r => r.Item1).ToList());
-        return rows.Select(r => (r.Item1, r.Item2 with { Figures = figures.GetValueOrDefault(r.Item1, []) })).ToList();
+        return (rows.Select(r => (r.Item1, r.Item2 with { Figures = figures.GetValueOrDefault(r.Item1, []) })).ToList(), total);
+    }
+
+    /// <summary>
+    /// The ids and scores of the best <paramref name="count"/> matches, before any item's text is read:
+    /// SQLite's sorter keeps every selected column of every match, so the text and the answered
+    /// question are fetched for the chosen few only. Items and documents are joined only when a
+    /// condition or the sort needs them.
+    /// </summary>
+    private string TopMatches(CompiledQuery q, QueryPlan plan, SearchSort sort, HashSet<long> exclude, int count, bool withTotal)
+    {
+        var relevance = sort == SearchSort.Relevance;
+        var join = q.Where != "1" || !relevance;
+        var excluded = exclude.Count == 0 ? string.Empty : $" AND m.rowid NOT IN ({string.Join(',', exclude)})";
+        var order = sort switch
+        {
+            SearchSort.Date => "d.date DESC, m.rowid DESC",
+            SearchSort.Amount => "i.max_amount DESC NULLS LAST, m.rowid DESC",
+            // Not handed to FTS5 (the plus makes it an expression): FTS5 walks a doclist backwards
+            // slowly, and SQLite would merge the id ranges of a number filter each walked backwards.
+            _ when plan.ScoreInProcess => "+m.rowid DESC",
+            _ => "m.score DESC",
+        };
+        var top = plan.Windowed && q.Where == "1" && exclude.Count == 0 && relevance ? count : (int?)null;
+        var documents = sort == SearchSort.Date || q.Where.Contains("d.", StringComparison.Ordinal);
+        return $"SELECT m.rowid AS id, m.score AS score{(withTotal ? ", count(*) OVER () AS total" : string.Empty)} FROM {FullText(q, plan, scored: true, top: top)}"
+               + (join ? " JOIN items i ON i.id = m.rowid" : string.Empty)
+               + (join && documents ? " JOIN documents d ON d.id = i.document_id" : string.Empty)
+               + $" WHERE {q.Where}{excluded} ORDER BY {order} LIMIT {count}";
     }
 
     /// <summary>
@@ -361,6 +483,11 @@ public sealed partial class SearchIndex
     /// <summary>The number of matching items; counted in the window and scaled up when the plan is windowed.</summary>
     private (long Total, bool Estimated) Count(CompiledQuery q, QueryPlan plan)
     {
+        if (plan.Counted is { } exact)
+        {
+            return (exact, exact > CountCap);
+        }
+
         if (plan.Windowed && plan.Estimate > 0)
         {
             // Counting every match of a very common query costs as much as ranking them all.
@@ -369,8 +496,10 @@ public sealed partial class SearchIndex
 
         // The documents table is joined only when a condition needs it: counting runs over many rows.
         var documents = q.Where.Contains("d.", StringComparison.Ordinal) ? " JOIN documents d ON d.id = i.document_id" : string.Empty;
+        // Every full-text row is an item: without conditions the matches are counted in FTS5 alone.
         var from = q.Match is null
             ? $"FROM items i{documents} WHERE {IdRange(plan)}"
+            : q.Where == "1" ? $"FROM {FullText(q, plan)} WHERE "
             : $"FROM {FullText(q, plan)} JOIN items i ON i.id = m.rowid{documents} WHERE ";
         var counted = Scalar($"SELECT count(*) FROM (SELECT 1 {from}{q.Where} LIMIT {CountCap + 1})", [.. Parameters(q)]);
         if (counted > CountCap)
@@ -390,6 +519,7 @@ public sealed partial class SearchIndex
     /// <summary>Counts per minister, asker and year over the matches (the window's when windowed), in one pass.</summary>
     private ImmutableDictionary<string, ImmutableArray<FacetCount>> Facets(CompiledQuery q, QueryPlan plan)
     {
+        plan = plan with { WindowLowest = Math.Min(plan.WindowLowest, plan.FacetLowest) };
         var from = q.Match is null
             ? $"FROM items i JOIN documents d ON d.id = i.document_id WHERE {IdRange(plan)}"
             : $"FROM {FullText(q, plan)} JOIN items i ON i.id = m.rowid JOIN documents d ON d.id = i.document_id WHERE ";
@@ -474,17 +604,48 @@ public sealed partial class SearchIndex
         return result;
     }
 
-    private static IEnumerable<(string, object?)> Parameters(CompiledQuery q)
+    private static IEnumerable<(string, object?)> Parameters(CompiledQuery q) => Parameters(q, q.Match);
+
+    /// <summary>The query's parameters, with <paramref name="match"/> as the full-text expression.</summary>
+    private static IEnumerable<(string, object?)> Parameters(CompiledQuery q, string? match)
     {
         foreach (var p in q.Parameters)
         {
             yield return (p.Key, p.Value);
         }
 
-        if (q.Match is not null)
+        if (match is not null)
         {
-            yield return ("$match", q.Match);
+            yield return ("$match", match);
         }
+    }
+
+    /// <summary>
+    /// True when a top-level negation is better checked per candidate: FTS5's bm25 counts the rows of
+    /// every phrase of the expression, the negated ones too, so ranking <c>rare -common</c> inside FTS5
+    /// walks the common word's whole doclist. Without bm25 (scored here) FTS5 only seeks, and keeps it.
+    /// </summary>
+    private bool DefersNegation(CompiledQuery q, QueryPlan plan) =>
+        !PlainPlans && q.Negated is not null && q.Positive is not null && !plan.ScoreInProcess;
+
+    /// <summary>Which of the given items match a full-text expression (one statement; FTS5 looks each rowid up).</summary>
+    private HashSet<long> Negated(string expression, IEnumerable<long> itemIds)
+    {
+        var ids = string.Join(',', itemIds);
+        var result = new HashSet<long>();
+        if (ids.Length == 0)
+        {
+            return result;
+        }
+
+        using var command = Command(null, $"SELECT rowid FROM items_fts WHERE items_fts MATCH $neg AND rowid IN ({ids})", ("$neg", expression));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(reader.GetInt64(0));
+        }
+
+        return result;
     }
 
     private static string? NullableString(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);

@@ -58,7 +58,7 @@ public sealed partial class SearchIndex : IDisposable
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;" + (create ? IndexSchema.Create : string.Empty);
+            command.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;" + (create ? IndexSchema.Create + IndexSchema.Writing : string.Empty);
             command.ExecuteNonQuery();
             if (!create)
             {
@@ -116,10 +116,15 @@ public sealed partial class SearchIndex : IDisposable
         using var writer = new DocumentWriter(this, transaction);
         try
         {
-            foreach (var document in documents)
+            // Analysis runs on the other cores while this thread writes: SQLite has one writer.
+            foreach (var analysed in documents.AsParallel().AsOrdered().Select(Analyse))
             {
-                RemoveCore(document.Key, transaction);
-                writer.Write(document);
+                if (writer.Exists(analysed.Document.Key))
+                {
+                    RemoveCore(analysed.Document.Key, transaction);
+                }
+
+                writer.Write(analysed);
             }
 
             writer.Flush();

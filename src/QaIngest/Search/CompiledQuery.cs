@@ -31,4 +31,20 @@ public sealed record CompiledQuery(
     public (long From, long To)? Numbers { get; init; }
 
     public bool HasNumberFilter => Numbers is not null;
+
+    /// <summary>
+    /// With top-level negations (<c>word -other</c>): <see cref="Match"/> without them, so the index can
+    /// rank the positive words alone and drop candidates that match <see cref="Negated"/> afterwards.
+    /// Null without top-level negations.
+    /// </summary>
+    public string? Positive { get; init; }
+
+    /// <summary>
+    /// True when a word must match the asker or minister column: a name is in every item of each of
+    /// its documents, so it is common, and the index does not count it among its term statistics.
+    /// </summary>
+    public bool MatchesPeople { get; init; }
+
+    /// <summary>The FTS5 expression of the top-level negated clauses joined by OR; null without them.</summary>
+    public string? Negated { get; init; }
 }

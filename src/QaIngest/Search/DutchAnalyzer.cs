@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -83,9 +84,33 @@ public static class DutchAnalyzer
         return sb.ToString();
     }
 
+    // Stems of words seen before: a vocabulary repeats, and stemming is a third of the analysis.
+    // Bounded, so a stream of new words cannot grow it without end.
+    private const int MaxCachedStems = 150_000;
+    private static readonly ConcurrentDictionary<string, string> Stems = new(StringComparer.Ordinal);
+    private static int cachedStems;
+
     /// <summary>Stems a folded word; numbers are kept as they are.</summary>
-    public static string StemFolded(string folded) =>
-        folded.Length > 0 && char.IsAsciiDigit(folded[0]) ? folded : DutchStemmer.Stem(folded);
+    public static string StemFolded(string folded)
+    {
+        if (folded.Length > 0 && char.IsAsciiDigit(folded[0]))
+        {
+            return folded;
+        }
+
+        if (Stems.TryGetValue(folded, out var stem))
+        {
+            return stem;
+        }
+
+        stem = DutchStemmer.Stem(folded);
+        if (Volatile.Read(ref cachedStems) < MaxCachedStems && Stems.TryAdd(folded, stem))
+        {
+            Interlocked.Increment(ref cachedStems);
+        }
+
+        return stem;
+    }
 
     /// <summary>
     /// A word runs over letters and digits, over a hyphen or apostrophe-free joiner between two of

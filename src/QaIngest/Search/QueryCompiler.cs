@@ -19,16 +19,27 @@ public sealed class QueryCompiler
     private readonly List<string> prefixes = [];
     private readonly List<string> expandable = [];
     private readonly List<QueryWord> words = [];
+    private bool people;
     private readonly IReadOnlyDictionary<string, ImmutableArray<string>> expansions;
 
-    private QueryCompiler(IReadOnlyDictionary<string, ImmutableArray<string>>? expansions) =>
-        this.expansions = expansions ?? ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+    private readonly IReadOnlyDictionary<string, ImmutableArray<string>> prefixTerms;
 
-    /// <summary>Compiles a query; returns an error when nothing searchable is left (only stop words).</summary>
-    public static (CompiledQuery? Query, string? Error) Compile(QueryNode query, IReadOnlyDictionary<string, ImmutableArray<string>>? expansions = null)
+    private QueryCompiler(IReadOnlyDictionary<string, ImmutableArray<string>>? expansions, IReadOnlyDictionary<string, ImmutableArray<string>>? prefixTerms)
     {
-        var compiler = new QueryCompiler(expansions);
-        var (match, where) = compiler.Top(query);
+        this.expansions = expansions ?? ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+        this.prefixTerms = prefixTerms ?? ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+    }
+
+    /// <summary>
+    /// Compiles a query; returns an error when nothing searchable is left (only stop words).
+    /// <paramref name="prefixTerms"/> maps a prefix (<c>traject*</c>) to every indexed term that starts
+    /// with it, which then replace the prefix in the FTS5 expression (the same matches).
+    /// </summary>
+    public static (CompiledQuery? Query, string? Error) Compile(
+        QueryNode query, IReadOnlyDictionary<string, ImmutableArray<string>>? expansions = null, IReadOnlyDictionary<string, ImmutableArray<string>>? prefixTerms = null)
+    {
+        var compiler = new QueryCompiler(expansions, prefixTerms);
+        var (match, where, positive, negated) = compiler.Top(query);
         if (match is null && where is null)
         {
             return (null, "the query has nothing to search for (only stop words?)");
@@ -39,6 +50,9 @@ public sealed class QueryCompiler
         return (new CompiledQuery(match, where ?? "1", [.. compiler.parameters], [.. compiler.terms], [.. compiler.prefixes], [.. compiler.expandable.Distinct()])
         {
             Words = [.. compiler.words],
+            Positive = negated is null ? null : positive,
+            MatchesPeople = compiler.people,
+            Negated = negated,
             AllWordsRequired = top.All(c => c is TermQuery or PhraseQuery or RangeQuery or NotQuery),
             Years = years.Count == 0 ? null : (years.Max(y => (int?)y.Min), years.Min(y => (int?)y.Max)),
             Numbers = top.OfType<RangeQuery>().FirstOrDefault(r => r.Field == "number" && r.Min is not null && r.Max is not null) is { } n
@@ -47,7 +61,7 @@ public sealed class QueryCompiler
         }, null);
     }
 
-    private (string? Match, string? Where) Top(QueryNode node)
+    private (string? Match, string? Where, string? Positive, string? Negated) Top(QueryNode node)
     {
         var clauses = node is AndQuery and ? and.Clauses : [node];
         var positive = new List<string>();
@@ -72,13 +86,14 @@ public sealed class QueryCompiler
             }
         }
 
-        string? match = null;
+        string? match = null, positives = null, negatives = null;
         if (positive.Count > 0)
         {
-            match = string.Join(" AND ", positive);
+            match = positives = string.Join(" AND ", positive);
             if (negative.Count > 0)
             {
-                match = $"({match}) NOT ({string.Join(" OR ", negative)})";
+                negatives = string.Join(" OR ", negative);
+                match = $"({match}) NOT ({negatives})";
             }
         }
         else
@@ -86,7 +101,7 @@ public sealed class QueryCompiler
             sql.AddRange(negative.Select(n => $"i.id NOT IN (SELECT rowid FROM items_fts WHERE items_fts MATCH {Parameter(n)})"));
         }
 
-        return (match, sql.Count == 0 ? null : string.Join(" AND ", sql.Select(s => $"({s})")));
+        return (match, sql.Count == 0 ? null : string.Join(" AND ", sql.Select(s => $"({s})")), positives, negatives);
     }
 
     /// <summary>True for a clause FTS5 can express on its own: text only, NOT only under AND.</summary>
@@ -134,6 +149,7 @@ public sealed class QueryCompiler
     private string? TermExpression(TermQuery t, bool collect)
     {
         var columns = t.Field is null ? DefaultColumns : $"{{{t.Field}}}";
+        people |= collect && t.Field is "asker" or "minister";
         if (t.Prefix)
         {
             var folded = DutchAnalyzer.Fold(t.Word);
@@ -150,7 +166,9 @@ public sealed class QueryCompiler
                 words.Add(new QueryWord([], prefix));
             }
 
-            return $"{columns} : {Quote(prefix)} *";
+            return prefixTerms.TryGetValue(prefix, out var all) && all.Length > 0
+                ? $"{columns} : ({string.Join(" OR ", all.Select(Quote))})"
+                : $"{columns} : {Quote(prefix)} *";
         }
 
         var term = DutchAnalyzer.Term(t.Word);
@@ -205,6 +223,7 @@ public sealed class QueryCompiler
         }
 
         var columns = p.Field is null ? "{title body}" : $"{{{p.Field}}}";
+        people |= collect && p.Field is "asker" or "minister";
         return $"{columns} : {Quote(string.Join(' ', phraseTerms))}";
     }
 
