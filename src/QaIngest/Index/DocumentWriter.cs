@@ -27,7 +27,7 @@ public sealed partial class SearchIndex
 
     /// <summary>One item of a document, analysed and ready to write: the FTS5 columns and its figures.</summary>
     private sealed record AnalysedItem(
-        string Section, int? Number, string Text, double? MaxAmount, string Body, string Context, string Parts,
+        string Section, int? Number, string Text, string? ContextText, double? MaxAmount, string Body, string Context, string Parts,
         string[] DistinctTerms, string[] VocabularyCandidates, Figure[] Figures);
 
     /// <summary>A document analysed off the writing thread: everything the writer needs but SQLite.</summary>
@@ -80,7 +80,7 @@ public sealed partial class SearchIndex
                 distinct.Add(token.Term);
             }
 
-            items.Add(new AnalysedItem(SectionName(section), number, text, maxAmount, Join(body, parts: false), contextTerms, Join(body, parts: true),
+            items.Add(new AnalysedItem(SectionName(section), number, text, context, maxAmount, Join(body, parts: false), contextTerms, Join(body, parts: true),
                 [.. distinct], [.. candidates], figures));
         }
 
@@ -131,6 +131,15 @@ public sealed partial class SearchIndex
             years = Prepare(transaction, "INSERT INTO year_items(year, first_item, last_item) VALUES ($y, $f, $l) "
                 + "ON CONFLICT(year) DO UPDATE SET first_item = min(first_item, excluded.first_item), last_item = max(last_item, excluded.last_item)", "$y", "$f", "$l");
             stats = Prepare(transaction, "INSERT INTO term_items(term, items) VALUES ($t, $n) ON CONFLICT(term) DO UPDATE SET items = items + $n", "$t", "$n");
+        }
+
+        /// <summary>Takes the items of a removed document out of this transaction's term counts.</summary>
+        public void Subtract(Dictionary<string, long> removed)
+        {
+            foreach (var (term, items) in removed)
+            {
+                termItems[term] = termItems.GetValueOrDefault(term) - items;
+            }
         }
 
         /// <summary>True when a document with this key is indexed (it must be removed first).</summary>
@@ -184,7 +193,8 @@ public sealed partial class SearchIndex
         public void Flush()
         {
             // In key order: the upserts then walk the counts' B-tree once instead of jumping around it.
-            foreach (var (term, items) in termItems.OrderBy(t => t.Key, StringComparer.Ordinal))
+            // A document replaced by the same text nets out to nothing to write.
+            foreach (var (term, items) in termItems.Where(t => t.Value != 0).OrderBy(t => t.Key, StringComparer.Ordinal))
             {
                 Run(stats, false, term, items);
             }

@@ -121,7 +121,7 @@ public sealed partial class SearchIndex : IDisposable
             {
                 if (writer.Exists(analysed.Document.Key))
                 {
-                    RemoveCore(analysed.Document.Key, transaction);
+                    RemoveCore(analysed.Document.Key, transaction, writer, analysed);
                 }
 
                 writer.Write(analysed);
@@ -166,7 +166,13 @@ public sealed partial class SearchIndex : IDisposable
 
     public void Dispose() => connection.Dispose();
 
-    private bool RemoveCore(string key, SqliteTransaction transaction)
+    /// <summary>
+    /// Removes a document and takes its items out of the term counts. When it is being replaced
+    /// (<paramref name="replacement"/>), an old item with the same title, text and context as a new
+    /// one reuses the new one's terms instead of being analysed again, and the counts go down in the
+    /// writer's per-transaction tally: re-indexing unchanged text costs no analysis and no count updates.
+    /// </summary>
+    private bool RemoveCore(string key, SqliteTransaction transaction, DocumentWriter? writer = null, AnalysedDocument? replacement = null)
     {
         using var find = connection.CreateCommand();
         find.Transaction = transaction;
@@ -177,26 +183,49 @@ public sealed partial class SearchIndex : IDisposable
             return false;
         }
 
-        // The term counts go down by what the old items had put in.
+        var reusable = new Dictionary<(string Text, string? Context), string[]>();
+        foreach (var item in replacement?.Items ?? [])
+        {
+            reusable.TryAdd((item.Text, item.ContextText), item.DistinctTerms);
+        }
+
+        var analysed = new Dictionary<string, ImmutableArray<AnalyzedToken>>(StringComparer.Ordinal);
+        ImmutableArray<AnalyzedToken> Tokens(string? text) =>
+            text is null ? [] : analysed.TryGetValue(text, out var tokens) ? tokens : analysed[text] = DutchAnalyzer.Analyze(text);
+        var removed = new Dictionary<string, long>(StringComparer.Ordinal);
         using (var texts = Command(transaction, "SELECT i.text, d.title, (SELECT q.text FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.number AND i.section = 'answer') "
                    + "FROM items i JOIN documents d ON d.id = i.document_id WHERE i.document_id = $d", ("$d", documentId)))
         using (var reader = texts.ExecuteReader())
         {
-            var removed = new Dictionary<string, long>(StringComparer.Ordinal);
             while (reader.Read())
             {
-                var terms = new[] { reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2) }
-                    .OfType<string>().SelectMany(t => DutchAnalyzer.Analyze(t)).Select(t => t.Term).Distinct(StringComparer.Ordinal);
+                var text = reader.GetString(0);
+                var title = reader.IsDBNull(1) ? null : reader.GetString(1);
+                var context = reader.IsDBNull(2) ? null : reader.GetString(2);
+                IEnumerable<string> terms = replacement is not null && string.Equals(title, replacement.Document.Question.Title, StringComparison.Ordinal)
+                                            && reusable.TryGetValue((text, context), out var known)
+                    ? known
+                    : Tokens(title).Concat(Tokens(text)).Concat(Tokens(context)).Select(t => t.Term).Distinct(StringComparer.Ordinal);
                 foreach (var term in terms)
                 {
                     removed[term] = removed.GetValueOrDefault(term) + 1;
                 }
             }
+        }
 
-            reader.Close();
+        if (writer is not null)
+        {
+            writer.Subtract(removed);
+        }
+        else
+        {
+            using var update = Command(transaction, "UPDATE term_items SET items = items - $n WHERE term = $t", ("$n", 0L), ("$t", string.Empty));
+            update.Prepare();
             foreach (var (term, count) in removed)
             {
-                Execute(transaction, "UPDATE term_items SET items = items - $n WHERE term = $t", ("$n", count), ("$t", term));
+                update.Parameters["$n"].Value = count;
+                update.Parameters["$t"].Value = term;
+                update.ExecuteNonQuery();
             }
         }
 
