@@ -53,9 +53,17 @@ public static class RunCommand
         {
             return CommandLine.Fail("cancelled; what was committed stays, and the next run finishes the rest", CommandLine.Cancelled);
         }
-        catch (Exception e) when (e is PipelineSourceException or IndexUnavailableException or UnauthorizedAccessException or IOException)
+        catch (PipelineFailedException e)
+        {
+            return CommandLine.Fail(e.Message, CommandLine.SomeFailed);
+        }
+        catch (Exception e) when (e is PipelineSourceException or IndexUnavailableException)
         {
             return CommandLine.Fail(e.Message);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            return CommandLine.Fail($"data directory {data ?? pipeline.Data}: {e.Message.Split('\n')[0]}");
         }
 
         Console.Out.WriteLine(format == "json" ? Json.Serialize(report) : Describe(report));

@@ -15,7 +15,7 @@ public static class StatusCommand
         var format = Options.Format();
         var runs = new Option<int>("--runs") { Description = "How many recent runs to list.", DefaultValueFactory = _ => 5 };
         var command = new Command("status", "Show recent runs, how many documents each stage has done, and the documents that failed (with their reasons).") { data, format, runs };
-        command.SetAction(r => Status(r.GetValue(data)!, r.GetValue(format)!, r.GetValue(runs)));
+        command.SetAction(r => Guarded(r.GetValue(data)!, () => Status(r.GetValue(data)!, r.GetValue(format)!, r.GetValue(runs))));
         return command;
     }
 
@@ -23,8 +23,25 @@ public static class StatusCommand
     {
         var data = Options.Data();
         var command = new Command("retry-failed", "Put every document that failed for good back to be retried by the next run.") { data };
-        command.SetAction(r => RetryFailed(r.GetValue(data)!));
+        command.SetAction(r => Guarded(r.GetValue(data)!, () => RetryFailed(r.GetValue(data)!)));
         return command;
+    }
+
+    // A damaged or foreign database is a one-line reason, not a stack trace.
+    private static int Guarded(string data, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            return CommandLine.Fail($"{Path.Combine(data, Index.SearchIndex.FileName)}: {e.Message.Split('\n')[0]}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return CommandLine.Fail($"data directory {data}: {e.Message}");
+        }
     }
 
     private static int Status(string data, string format, int runCount)

@@ -63,24 +63,23 @@ public static class RunProgressDisplay
         }
     }
 
+    // Phases report in turns (fetch and process overlap), so each phase has its own five seconds.
     private sealed class LineProgress(string name) : IProgress<RunProgress>
     {
-        private readonly Stopwatch sinceLast = Stopwatch.StartNew();
+        private readonly Dictionary<string, Stopwatch> sinceLast = [];
         private readonly Lock gate = new();
-        private string? phase;
 
         public void Report(RunProgress value)
         {
             lock (gate)
             {
                 var last = value.Total > 0 && value.Done == value.Total;
-                if (value.Phase == phase && !last && sinceLast.Elapsed < TimeSpan.FromSeconds(5))
+                if (sinceLast.TryGetValue(value.Phase, out var watch) && !last && watch.Elapsed < TimeSpan.FromSeconds(5))
                 {
                     return;
                 }
 
-                phase = value.Phase;
-                sinceLast.Restart();
+                sinceLast[value.Phase] = Stopwatch.StartNew();
                 Console.Error.WriteLine(value.Total > 0
                     ? string.Create(CultureInfo.InvariantCulture, $"qaingest run {name}: {value.Phase} {value.Done}/{value.Total}")
                     : $"qaingest run {name}: {value.Phase}");

@@ -72,7 +72,7 @@ public sealed class DataDirectory : IDisposable
         {
             File.Delete(Path.Combine(Root, OwnerFileName));
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A leftover owner file is reported as a stale lock by the next run, which is true enough.
         }

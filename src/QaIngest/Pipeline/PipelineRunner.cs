@@ -61,12 +61,21 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             Index = index?.Counts(),
         };
 
-        var runs = Path.Combine(data.Root, "runs");
-        Directory.CreateDirectory(runs);
-        var reportFile = Path.Combine(runs, started.UtcDateTime.ToString("yyyy-MM-dd'T'HH-mm-ss.fff'Z'", CultureInfo.InvariantCulture) + ".json");
+        var reportFile = Path.Combine(data.Root, "runs", started.UtcDateTime.ToString("yyyy-MM-dd'T'HH-mm-ss.fff'Z'", CultureInfo.InvariantCulture) + ".json");
         report = report with { ReportFile = reportFile };
         var json = JsonSerializer.Serialize(report, PipelineJson.Indented);
-        File.WriteAllText(reportFile, json + "\n");
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(reportFile)!);
+            File.WriteAllText(reportFile, json + "\n");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The work is done and recorded; a report that cannot be written is said, not a failed run.
+            report = report with { ReportFile = null, Notes = report.Notes.Add($"the report could not be written to {reportFile}: {e.Message}") };
+            json = JsonSerializer.Serialize(report, PipelineJson.Indented);
+        }
+
         state.EndRun(runId, report.FinishedAt, report.ExitCode, run.DiscoveredTo, json);
         return report;
     }
@@ -97,6 +106,8 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
     /// <summary>One run's working state.</summary>
     private sealed class Run(PipelineRunner runner, Fetch.DataDirectory data, PipelineState state, SearchIndex? index, FetchSession? session, string scratch, CancellationToken cancellationToken)
     {
+        // Cancelled by the caller, or by the writer when it fails: then nothing is left waiting on a full channel.
+        private readonly CancellationTokenSource stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         private readonly PipelineDefinition pipeline = runner.pipeline;
         private readonly StageVersions versions = runner.versions;
         private readonly IProgress<RunProgress>? progress = runner.options.Progress;
@@ -114,6 +125,8 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
         private readonly SortedDictionary<string, int> alerts = new(StringComparer.Ordinal);
 
         public DateOnly? DiscoveredTo { get; private set; }
+
+        public string? DiscoveryError { get; private set; }
 
         public async Task<RunReport> ExecuteAsync(DateTimeOffset started)
         {
@@ -161,19 +174,39 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
 
             // Fetched documents join the work as they arrive; the rest is decided now.
             var channel = Channel.CreateBounded<Processed>(new BoundedChannelOptions(WriteBatch) { SingleReader = true });
-            var writer = Task.Run(() => WriteAsync(channel.Reader), cancellationToken);
+            var writer = Task.Run(() => WriteAsync(channel.Reader), CancellationToken.None);
+            _ = writer.ContinueWith(_ => stop.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            Exception? processingFailure = null;
             try
             {
                 var decided = work.Select(w => Decide(w.Document, w.Raw)).Where(d => d is not null).Select(d => d!).ToList();
                 var fetches = FetchAsync(toFetch);
                 await ProcessAsync(decided.ToAsyncEnumerable().Concat(fetches), decided.Count + toFetch.Count, channel.Writer).ConfigureAwait(false);
             }
+            catch (Exception e)
+            {
+                processingFailure = e;
+            }
             finally
             {
                 channel.Writer.TryComplete();
             }
 
-            await writer.ConfigureAwait(false);
+            // The writer finishes what was handed to it before anything is closed, whatever happened above.
+            try
+            {
+                await writer.ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                throw new PipelineFailedException($"the index writer stopped: {e.GetType().Name}: {e.Message.Split('\n')[0]}; what it committed stays, the next run redoes the rest", e);
+            }
+
+            if (processingFailure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(processingFailure);
+            }
+
             WriteAlertFiles();
             var failed = failures.Count;
             return new RunReport
@@ -193,7 +226,8 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                 Alerts = alerts.ToImmutableSortedDictionary(StringComparer.Ordinal),
                 Fetch = pipeline.Runs(PipelineStage.Fetch) ? new FetchCounts(fetched, fetchUnchanged, fetchFailed, notAsked) : null,
                 Notes = [.. notes],
-                ExitCode = failed > 0 ? 1 : 0,
+                DiscoveryError = DiscoveryError,
+                ExitCode = failed > 0 || DiscoveryError is not null ? 1 : 0,
             };
         }
 
@@ -232,7 +266,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             var (query, to) = DocumentSources.DiscoveryQuery(source, state.LastDiscovery(pipeline.Name)?.DiscoveredTo, today);
             try
             {
-                var found = await session!.Search.DiscoverAsync(query, cancellationToken).ConfigureAwait(false);
+                var found = await session!.Search.DiscoverAsync(query, stop.Token).ConfigureAwait(false);
                 DiscoveredTo = to;
                 notes.Add($"discovered {found.Length} written questions ({query})");
                 return [.. found.Select(DocumentSources.Planned).OfType<PlannedDocument>().DistinctBy(p => p.Key)];
@@ -240,8 +274,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             catch (Exception e) when (e is FetchFailedException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
             {
                 // Discovery failing is not a document failing: the run goes on with what needs a retry, and the next run asks again from the same date.
-                notes.Add($"discovery failed: {e.Message}; the next run asks again");
-                failures.Add(new DocumentFailure("discover", PipelineStage.Fetch.Name(), e.Message, Transient: true));
+                DiscoveryError = $"{e.Message}; the next run asks again from the same date";
                 return [];
             }
         }
@@ -263,11 +296,22 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
         /// <summary>Null when nothing is to be done (unchanged, or a known permanent failure); else the work item.</summary>
         private WorkItem? Decide(PlannedDocument document, SourceRecord? raw)
         {
+            if (processing.IsEmpty)
+            {
+                // Fetch only: nothing after it to decide on (fetched documents were counted as they arrived).
+                if (raw is not null && document.Target is not null && Mark(document.Key, PipelineStage.Fetch).Covers(versions[PipelineStage.Fetch]))
+                {
+                    Interlocked.Increment(ref unchanged);
+                }
+
+                return null;
+            }
+
             if (raw is null)
             {
                 if (document.Target is not null)
                 {
-                    Fail(document.Key, PipelineStage.Fetch, "not fetched yet: run a pipeline with the fetch stage for it first", transient: false, DateTimeOffset.UtcNow, record: false);
+                    Fail(document.Key, PipelineStage.Fetch, "not fetched yet: run a pipeline with the fetch stage for it first", transient: false, runner.time.GetUtcNow(), record: false);
                     return null;
                 }
 
@@ -333,7 +377,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             var done = 0;
             var fetching = Parallel.ForEachAsync(
                 targets,
-                new ParallelOptions { MaxDegreeOfParallelism = pipeline.FetchOptions().MaxDocumentsInFlight, CancellationToken = cancellationToken },
+                new ParallelOptions { MaxDegreeOfParallelism = pipeline.FetchOptions().MaxDocumentsInFlight, CancellationToken = stop.Token },
                 async (document, token) =>
                 {
                     var outcome = await session!.Fetcher.FetchAsync(document.Target!, token).ConfigureAwait(false);
@@ -348,6 +392,12 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                     }
 
                     Interlocked.Increment(ref outcome.Status == FetchStatus.Fetched ? ref fetched : ref fetchUnchanged);
+                    if (processing.IsEmpty)
+                    {
+                        // A fetch-only pipeline: the document is done when its bytes are stored.
+                        Interlocked.Increment(ref outcome.Status == FetchStatus.Fetched ? ref created : ref unchanged);
+                    }
+
                     var raw = new SourceRecord(document.Key, outcome.FinalUrl?.AbsoluteUri ?? outcome.RequestedUrl.AbsoluteUri, outcome.Sha256, outcome.RawPath, outcome.Size, null);
                     state.Record([new StageRecord(document.Key, PipelineStage.Fetch, document.Key, version, StageStatus.Done, Attempts(document.Key, PipelineStage.Fetch, document.Key), null, now)], [raw]);
                     if (Decide(document, raw) is { } item)
@@ -355,8 +405,8 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                         await ready.Writer.WriteAsync(item, token).ConfigureAwait(false);
                     }
                 });
-            _ = fetching.ContinueWith(t => ready.Writer.TryComplete(t.Exception), TaskScheduler.Default);
-            await foreach (var item in ready.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            _ = fetching.ContinueWith(t => ready.Writer.TryComplete(t.Exception?.InnerException), TaskScheduler.Default);
+            await foreach (var item in ready.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
                 yield return item;
             }
@@ -370,7 +420,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             var done = 0;
             await Parallel.ForEachAsync(
                 work,
-                new ParallelOptions { MaxDegreeOfParallelism = pipeline.Parallelism, CancellationToken = cancellationToken },
+                new ParallelOptions { MaxDegreeOfParallelism = pipeline.Parallelism, CancellationToken = stop.Token },
                 async (item, token) =>
                 {
                     var processed = await ProcessOneAsync(processor, item, token).ConfigureAwait(false);
@@ -574,7 +624,15 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
         {
             foreach (var search in pipeline.SavedSearches)
             {
-                SavedSearchAlerts.WriteFiles(Path.Combine(data.Root, "alerts"), search, state.Alerts(search.Name));
+                try
+                {
+                    SavedSearchAlerts.WriteFiles(Path.Combine(data.Root, "alerts"), search, state.Alerts(search.Name));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // The alerts are in the database; the next run writes the files again.
+                    notes.Add($"alert files of {search.Name} could not be written: {e.Message}");
+                }
             }
         }
 

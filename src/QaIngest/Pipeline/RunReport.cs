@@ -41,6 +41,9 @@ public sealed record RunReport
 
     public ImmutableArray<string> Notes { get; init; } = [];
 
+    /// <summary>Why discovery failed, when it did (the run goes on with retries; exit code 1).</summary>
+    public string? DiscoveryError { get; init; }
+
     public double DocumentsPerSecond => DurationSeconds > 0 ? Math.Round((Documents.New + Documents.Changed + Documents.Reprocessed) / DurationSeconds, 1) : 0;
     public long PeakMemoryBytes { get; init; }
 

@@ -37,36 +37,53 @@ public sealed class SavedSearchAlerts(ImmutableArray<SavedSearch> searches, stri
 
         foreach (var chunk in documents.Chunk(MaxDocumentsPerEvaluation))
         {
-            var folder = Path.Combine(scratchRoot, Guid.NewGuid().ToString("N"));
-            try
+            foreach (var search in searches)
             {
-                using var index = SearchIndex.Open(folder, create: true);
-                index.AddRange(chunk);
-                var bySource = chunk.ToDictionary(d => d.Source, StringComparer.Ordinal);
-                foreach (var search in searches)
-                {
-                    var (results, _) = index.Search(new SearchRequest(search.Query) { Limit = 1000 });
-                    var found = new List<(string Hash, AlertItem Item)>();
-                    foreach (var hit in results?.Hits ?? [])
-                    {
-                        if (bySource.TryGetValue(hit.Source, out var document) && Describe(search, document, hit, now) is { } item)
-                        {
-                            found.Add(item);
-                        }
-                    }
-
-                    var seen = alreadyAlerted(search.Name, found.Select(f => f.Hash));
-                    entries.AddRange(found.Where(f => !seen.Contains(f.Hash)).DistinctBy(f => f.Hash)
-                        .Select(f => new AlertEntry(search.Name, f.Hash, now, JsonSerializer.Serialize(f.Item, PipelineJson.OneLine))));
-                }
-            }
-            finally
-            {
-                SqliteScratch.Delete(folder);
+                var found = Matches(search, chunk, now);
+                var seen = alreadyAlerted(search.Name, found.Select(f => f.Hash));
+                entries.AddRange(found.Where(f => !seen.Contains(f.Hash)).DistinctBy(f => f.Hash)
+                    .Select(f => new AlertEntry(search.Name, f.Hash, now, JsonSerializer.Serialize(f.Item, PipelineJson.OneLine))));
             }
         }
 
         return entries;
+    }
+
+    // The items of these documents that match; halves the documents while one search would return more than its limit.
+    private List<(string Hash, AlertItem Item)> Matches(SavedSearch search, IndexedDocument[] documents, DateTimeOffset now)
+    {
+        var folder = Path.Combine(scratchRoot, Guid.NewGuid().ToString("N"));
+        try
+        {
+            // In the scratch index a document's source is its key, so a hit names its document even when two share a URL.
+            using (var index = SearchIndex.Open(folder, create: true))
+            {
+                index.AddRange(documents.Select(d => d with { Source = d.Key }));
+                var (results, _) = index.Search(new SearchRequest(search.Query) { Limit = 1000 });
+                if (results is not null && results.Total > results.Hits.Length && documents.Length > 1)
+                {
+                    index.Dispose();
+                    var half = documents.Length / 2;
+                    return [.. Matches(search, documents[..half], now), .. Matches(search, documents[half..], now)];
+                }
+
+                var byKey = documents.ToDictionary(d => d.Key, StringComparer.Ordinal);
+                var found = new List<(string Hash, AlertItem Item)>();
+                foreach (var hit in results?.Hits ?? [])
+                {
+                    if (byKey.TryGetValue(hit.Source, out var document) && Describe(search, document, hit, now) is { } item)
+                    {
+                        found.Add(item);
+                    }
+                }
+
+                return found;
+            }
+        }
+        finally
+        {
+            SqliteScratch.Delete(folder);
+        }
     }
 
     /// <summary>Writes <c>&lt;name&gt;.jsonl</c> (every alert, oldest first) and the Atom feed <c>&lt;name&gt;.xml</c> (the newest 200), each replaced whole.</summary>
@@ -107,6 +124,7 @@ public sealed class SavedSearchAlerts(ImmutableArray<SavedSearch> searches, stri
             new XElement(atom + "id", $"urn:qaingest:alerts:{search.Name}"),
             new XElement(atom + "title", $"QaIngest alerts: {search.Name} ({search.Query})"),
             new XElement(atom + "updated", Iso(updated)),
+            new XElement(atom + "author", new XElement(atom + "name", "QaIngest")),
             new XElement(atom + "generator", "QaIngest"));
         foreach (var (_, createdAt, json) in newest)
         {

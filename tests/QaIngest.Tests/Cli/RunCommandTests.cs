@@ -91,6 +91,22 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("retried next run", after.StdOut);
     }
 
+    [Theory]
+    [InlineData("run", "pipelines/seeds.json")]
+    [InlineData("status")]
+    [InlineData("retry-failed")]
+    public void Command_DatabaseIsGarbage_ExitsTwoWithOneLine(params string[] command)
+    {
+        Directory.CreateDirectory(data);
+        File.WriteAllBytes(Path.Combine(data, "qaingest.db"), [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7))]);
+
+        var outcome = Cli.Run([.. command, "--data", data]);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Single(outcome.StdErr.Trim().Split('\n'));
+        Assert.DoesNotContain("Unhandled", outcome.StdErr);
+    }
+
     [Fact]
     public void Status_NoData_ExitsTwo()
     {

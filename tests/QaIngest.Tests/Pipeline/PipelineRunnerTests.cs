@@ -71,6 +71,12 @@ public sealed class PipelineRunnerTests
         Assert.Equal(report.Documents.Total - 1, report.Documents.Unchanged);
         Assert.Equal(report.Index!.Documents, report.Documents.Total);
         Assert.Equal(again.Documents.Total, again.Documents.Unchanged);
+        using (var state = new PipelineState(Path.Combine(workspace.Data, SearchIndex.FileName)))
+        {
+            // The touched file's new time is recorded, so the next run does not read it again.
+            Assert.Equal(File.GetLastWriteTimeUtc(seeds[1]).Ticks, state.Sources()["seeds/" + Path.GetFileName(seeds[1])].ModifiedTicks);
+        }
+
         using var index = SearchIndex.Open(workspace.Data, create: false);
         var (results, _) = index.Search(new QaIngest.Search.SearchRequest("kinderopvang"));
         Assert.Contains(results!.Hits, h => h.Source == "seeds/" + Path.GetFileName(seeds[0]));
@@ -146,6 +152,23 @@ public sealed class PipelineRunnerTests
         Assert.Equal(0, report.ExitCode);
         Assert.Equal(999999, report.StaleLockTakenOver!.Pid);
         Assert.False(File.Exists(Path.Combine(workspace.Data, DataDirectory.OwnerFileName)));
+    }
+
+    [Fact]
+    public async Task RunAsync_IndexWriterFails_StopsWithAReasonInsteadOfHanging()
+    {
+        using var workspace = new PipelineWorkspace();
+        Directory.CreateDirectory(workspace.Data);
+        File.WriteAllText(Path.Combine(workspace.Data, ".scratch"), "a file where the alerts' scratch folder goes");
+
+        var e = await Assert.ThrowsAsync<PipelineFailedException>(() => workspace.RunAsync(PipelineWorkspace.Seeds()).WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Contains("the index writer stopped", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+        File.Delete(Path.Combine(workspace.Data, ".scratch"));
+        var after = await workspace.RunAsync(PipelineWorkspace.Seeds());
+        Assert.Equal(0, after.ExitCode);
+        Assert.Equal(after.Documents.Total, after.Index!.Documents);
     }
 
     [Fact]

@@ -66,9 +66,12 @@ public sealed class StandInPipelineTests : IAsyncLifetime
             Assert.True(outcome.ExitCode == 1, outcome.StdErr);
         }
 
+        var after = QaIngest.Tests.Cli.Cli.Run("run", pipeline, "--data", interrupted, "--quiet", "--format", "json");
         Assert.True(killed >= 10, $"only {killed} of 20 runs were still running when killed");
+        Assert.Equal(Documents, JsonDocument.Parse(after.StdOut).RootElement.GetProperty("documents").GetProperty("unchanged").GetInt32());
         var expected = Dump(reference);
         var actual = Dump(interrupted);
+        Assert.Equal(expected.TermCounts, actual.TermCounts);
         Assert.Equal(Documents, expected.Documents.Count);
         Assert.Equal(expected.Documents, actual.Documents);
         Assert.Equal(expected.Items, actual.Items);
@@ -170,6 +173,30 @@ public sealed class StandInPipelineTests : IAsyncLifetime
         return report;
     }
 
+    [Fact]
+    public async Task Run_FetchOnly_StoresOnceThenAsksNothing()
+    {
+        var ids = Enumerable.Range(900_001, 20).ToArray();
+        var path = Path.Combine(root, "fetch-only.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(new
+        {
+            name = "fetch-only",
+            source = new { linkIds = ids, baseUrl = site.BaseUrl.AbsoluteUri },
+            stages = new[] { "fetch" },
+            politeness = new { enabled = false, documentsInFlight = 8 },
+            resilience = new { attemptTimeoutSeconds = 1, retryBaseDelaySeconds = 0.05, maxRetryAfterSeconds = 1 },
+        }));
+        var data = Path.Combine(root, "fetch-only");
+        await RunToCompletionAsync(path, data);
+        site.Log.Clear();
+
+        var again = await Runner(path, data).RunAsync();
+
+        Assert.Equal(new DocumentCounts(0, 0, ids.Length, 0, 0), again.Documents);
+        Assert.Empty(site.Log.Entries);
+        Assert.Null(again.Index);
+    }
+
     private string WriteDiscoverPipeline(object discover)
     {
         var path = Path.Combine(root, $"discover-{Guid.NewGuid():N}.json");
@@ -238,7 +265,7 @@ public sealed class StandInPipelineTests : IAsyncLifetime
         return process;
     }
 
-    private sealed record Snapshot(List<string> Documents, List<string> Items, List<string> Figures, long FtsRows);
+    private sealed record Snapshot(List<string> Documents, List<string> Items, List<string> Figures, List<string> TermCounts, long FtsRows);
 
     // The index's content without ids and times, which differ between runs by design.
     private static Snapshot Dump(string data)
@@ -265,6 +292,7 @@ public sealed class StandInPipelineTests : IAsyncLifetime
             Rows("SELECT key, source, content_hash, number, date, asker, minister, title FROM documents ORDER BY key"),
             Rows("SELECT d.key, i.section, i.number, i.text, i.max_amount FROM items i JOIN documents d ON d.id = i.document_id ORDER BY d.key, i.id"),
             Rows("SELECT d.key, f.kind, f.value, f.text, f.section, f.number, f.part FROM figures f JOIN documents d ON d.id = f.document_id ORDER BY d.key, f.id"),
+            Rows("SELECT term, items FROM term_items WHERE items <> 0 ORDER BY term"),
             (long)fts.ExecuteScalar()!);
     }
 }
