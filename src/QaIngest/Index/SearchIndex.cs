@@ -121,6 +121,11 @@ public sealed partial class SearchIndex : IDisposable
             {
                 if (writer.Exists(analysed.Document.Key))
                 {
+                    if (writer.TryRewriteInPlace(analysed))
+                    {
+                        continue;
+                    }
+
                     RemoveCore(analysed.Document.Key, transaction, writer, analysed);
                 }
 
