@@ -1,8 +1,10 @@
-using System.Security.Cryptography;
+using System.Collections.Immutable;
 using QaIngest.Extract;
 using QaIngest.Figures;
+using QaIngest.Fetch;
 using QaIngest.Index;
 using QaIngest.Parse;
+using QaIngest.Pipeline;
 
 namespace QaIngest.Cli;
 
@@ -12,6 +14,10 @@ namespace QaIngest.Cli;
 /// </summary>
 public static class DocumentLoader
 {
+    private static readonly DocumentProcessor Processor = new(new TextExtractor());
+
+    private static readonly ImmutableArray<PipelineStage> AllStages = [PipelineStage.Extract, PipelineStage.Parse, PipelineStage.Figures];
+
     /// <summary>What the stages made of one file.</summary>
     public sealed record LoadedDocument(string Path, string ContentHash, WrittenQuestion Question, FigureExtraction Figures, IReadOnlyList<string> Warnings)
     {
@@ -43,20 +49,14 @@ public static class DocumentLoader
             return (null, $"{path}: empty file");
         }
 
-        var extracted = await new TextExtractor().ExtractAsync(bytes, cancellationToken);
-        if (!extracted.Success)
+        // The same stages as a pipeline run, in the same order, from the same place.
+        var result = await Processor.ProcessAsync(bytes, path, path, RawStore.Sha256Hex(bytes), AllStages, cancellationToken);
+        if (result.Document is null)
         {
-            return (null, $"{path}: {extracted.Error}");
+            return (null, $"{path}: {result.Error}");
         }
 
-        var parsed = QuestionParser.Parse(extracted.Value.Text);
-        if (!parsed.Success)
-        {
-            return (null, $"{path}: {parsed.Error}");
-        }
-
-        var warnings = extracted.Value.Warnings.Concat(parsed.Value.Warnings.Select(w => w.Message)).ToList();
-        return (new LoadedDocument(path, Convert.ToHexStringLower(SHA256.HashData(bytes)), parsed.Value, FigureExtractor.Extract(parsed.Value), warnings), null);
+        return (new LoadedDocument(path, result.Document.ContentHash!, result.Document.Question, result.Figures!, result.Warnings), null);
     }
 
     /// <summary>Every document file under the given files and folders, in a stable order.</summary>

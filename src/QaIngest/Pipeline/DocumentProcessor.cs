@@ -13,9 +13,12 @@ namespace QaIngest.Pipeline;
 /// </summary>
 public sealed class DocumentProcessor(TextExtractor extractor)
 {
-    /// <summary>What the stages made of a document, or where and why it failed.</summary>
+    /// <summary>What the stages made of a document (with the figure checks), or where and why it failed.</summary>
     public sealed record Result(IndexedDocument? Document, ImmutableArray<string> Warnings, PipelineStage? FailedStage, string? Error, bool Transient)
     {
+        /// <summary>The figures and their consistency checks, when the figures stage ran.</summary>
+        public FigureExtraction? Figures { get; init; }
+
         public static Result Failure(PipelineStage stage, string error, bool transient, ImmutableArray<string> warnings) => new(null, warnings, stage, error, transient);
     }
 
@@ -42,7 +45,10 @@ public sealed class DocumentProcessor(TextExtractor extractor)
         }
 
         warnings = warnings.AddRange(parsed.Value.Warnings.Select(w => w.Message));
-        var figures = stages.Contains(PipelineStage.Figures) ? FigureExtractor.Extract(parsed.Value).Figures : [];
-        return new Result(new IndexedDocument(key, source, parsed.Value, figures) { ContentHash = rawHash }, warnings, null, null, false);
+        var figures = stages.Contains(PipelineStage.Figures) ? FigureExtractor.Extract(parsed.Value) : null;
+        return new Result(new IndexedDocument(key, source, parsed.Value, figures?.Figures ?? []) { ContentHash = rawHash }, warnings, null, null, false)
+        {
+            Figures = figures,
+        };
     }
 }
