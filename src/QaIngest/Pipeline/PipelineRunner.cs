@@ -311,7 +311,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             {
                 if (document.Target is not null)
                 {
-                    Fail(document.Key, PipelineStage.Fetch, "not fetched yet: run a pipeline with the fetch stage for it first", transient: false, runner.time.GetUtcNow(), record: false);
+                    Fail(document.Key, PipelineStage.Fetch, "not fetched yet: run a pipeline with the fetch stage for it first", transient: false);
                     return null;
                 }
 
@@ -387,7 +387,11 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                     if (outcome.Status == FetchStatus.Failed || outcome.Sha256 is null || outcome.RawPath is null)
                     {
                         Interlocked.Increment(ref fetchFailed);
-                        Fail(document.Key, PipelineStage.Fetch, outcome.FailureReason ?? "no body stored", IsTransient(outcome), now, record: true);
+                        var reason = outcome.FailureReason ?? "no body stored";
+                        var transient = IsTransient(outcome);
+                        Fail(document.Key, PipelineStage.Fetch, reason, transient);
+                        state.Record([new StageRecord(document.Key, PipelineStage.Fetch, document.Key, version, transient ? StageStatus.Retry : StageStatus.Failed,
+                            Attempts(document.Key, PipelineStage.Fetch, document.Key), reason, now)], []);
                         return;
                     }
 
@@ -543,7 +547,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                 {
                     // The file could not be read at all: there is no input hash to record against.
                     var result0 = processed.Result!;
-                    Fail(key, result0.FailedStage!.Value, result0.Error!, result0.Transient, now, record: false);
+                    Fail(key, result0.FailedStage!.Value, result0.Error!, result0.Transient);
                     var input0 = result0.FailedStage == PipelineStage.Fetch ? key : string.Empty;
                     rows.Add(new StageRecord(key, result0.FailedStage.Value, input0, versions[result0.FailedStage.Value],
                         result0.Transient ? StageStatus.Retry : StageStatus.Failed, Attempts(key, result0.FailedStage.Value, input0), result0.Error, now));
@@ -570,10 +574,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                             var transient = result.FailedStage is null || result.Transient;
                             rows.Add(new StageRecord(key, stage, InputHash(processed.Raw!.RawHash, stage, versions), versions[stage], transient ? StageStatus.Retry : StageStatus.Failed,
                                 Attempts(key, stage, InputHash(processed.Raw!.RawHash, stage, versions)), reason, now));
-                            lock (gate)
-                            {
-                                failures.Add(new DocumentFailure(key, stage.Name(), reason, transient));
-                            }
+                            Fail(key, stage, reason, transient);
                         }
 
                         break;
@@ -648,17 +649,11 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             }
         }
 
-        private void Fail(string key, PipelineStage stage, string reason, bool transient, DateTimeOffset now, bool record)
+        private void Fail(string key, PipelineStage stage, string reason, bool transient)
         {
             lock (gate)
             {
                 failures.Add(new DocumentFailure(key, stage.Name(), reason, transient));
-            }
-
-            if (record)
-            {
-                var input = stage == PipelineStage.Fetch ? key : string.Empty;
-                state.Record([new StageRecord(key, stage, input, versions[stage], transient ? StageStatus.Retry : StageStatus.Failed, Attempts(key, stage, input), reason, now)], []);
             }
         }
 
