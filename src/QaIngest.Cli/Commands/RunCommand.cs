@@ -100,6 +100,11 @@ public static class RunCommand
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"took over the lock left by pid {stale.Pid} (since {stale.Since:yyyy-MM-dd HH:mm:ss}Z), which is no longer running"));
         }
 
+        if (report.DiscoveryError is { } discovery)
+        {
+            lines.Add($"discovery failed: {discovery}");
+        }
+
         lines.AddRange(report.Notes.Select(n => "note: " + n));
         lines.AddRange(report.Failed.Select(f => $"failed {f.Key} ({f.Stage}{(f.Transient ? ", retried next run" : "")}): {f.Reason}"));
         lines.Add($"report: {report.ReportFile}");

@@ -108,6 +108,23 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_SiteUnreachable_ExitsOneAndSaysDiscoveryFailed()
+    {
+        var work = Path.GetDirectoryName(data)!;
+        File.WriteAllText(Path.Combine(work, "down.json"), """
+            { "name": "down", "source": { "discover": { "from": "2024-01-01", "to": "2024-01-02" }, "baseUrl": "http://127.0.0.1:9/" },
+              "stages": ["fetch", "extract", "parse", "figures", "index"],
+              "resilience": { "attemptTimeoutSeconds": 1, "maxRetryAttempts": 1, "retryBaseDelaySeconds": 0.05 } }
+            """);
+
+        var outcome = Cli.RunIn(work, "run", "down.json", "--quiet");
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("discovery failed: ", outcome.StdOut);
+        Assert.Contains("0 new", outcome.StdOut);
+    }
+
+    [Fact]
     public void Status_NoData_ExitsTwo()
     {
         var outcome = Cli.Run("status", "--data", data);
