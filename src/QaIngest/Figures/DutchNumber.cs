@@ -9,6 +9,13 @@ namespace QaIngest.Figures;
 /// </summary>
 internal static class DutchNumber
 {
+    /// <summary>At most 15 digits before the comma (with their thousands points: 15 + 4 characters).</summary>
+    private const int MaxIntegerDigits = 15;
+
+    private const int MaxIntegerChars = MaxIntegerDigits + 4;
+
+    private const int MaxFractionDigits = 10;
+
     /// <summary>Parses a digit token; <paramref name="decimals"/> is the number of digits after the comma.</summary>
     public static bool TryParseDigits(ReadOnlySpan<char> s, out decimal value, out int decimals, out bool grouped)
     {
@@ -29,9 +36,17 @@ internal static class DutchNumber
             return false;
         }
 
+        // More digits than any quantity has (and more than decimal holds): an identifier, a
+        // damaged table row or hostile input. Checked before reading, so nothing can overflow.
+        if (integer.Length > MaxIntegerChars || fraction.Length > MaxFractionDigits)
+        {
+            return false;
+        }
+
         decimal result = 0;
         var groupLength = 0;
         var groups = 0;
+        var digits = 0;
         foreach (var c in integer)
         {
             if (c == '.')
@@ -46,6 +61,11 @@ internal static class DutchNumber
                 continue;
             }
 
+            if (!char.IsAsciiDigit(c) || ++digits > MaxIntegerDigits)
+            {
+                return false;
+            }
+
             result = (result * 10) + (c - '0');
             groupLength++;
         }
@@ -57,6 +77,11 @@ internal static class DutchNumber
 
         foreach (var c in fraction)
         {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
             result += (c - '0') * Pow10(-(++decimals));
         }
 

@@ -49,6 +49,9 @@ internal sealed class FigureGrammar
         Noun,
     }
 
+    /// <summary>The largest value read as a quantity (a billion billion): no budget comes near it.</summary>
+    private const decimal MaxQuantity = 1_000_000_000_000_000_000m;
+
     /// <summary>A number as written: tokens <c>First..Last</c> (scale word included), raw value and scale.</summary>
     private readonly record struct Quantity(int First, int Last, decimal Raw, decimal Scale, int Decimals, bool Written, bool Grouped, bool HasScale)
     {
@@ -234,6 +237,13 @@ internal sealed class FigureGrammar
         }
 
         if (written && raw < 1 && !hasScale)
+        {
+            return false;
+        }
+
+        // A run of digits this long is an identifier or a damaged table row, never a quantity; the
+        // cap also keeps sums and products of figures inside decimal's range.
+        if (raw * scale >= MaxQuantity)
         {
             return false;
         }
