@@ -169,7 +169,9 @@ public static partial class EvalRealCommand
             Fail("questions", $"[{string.Join(',', numbers)}]");
         }
 
-        if (hasQuestionHeader && !Paired(question, out var pairing))
+        // Pairing is measured where the document has an answer to pair; a deferral has none.
+        var pairable = hasQuestionHeader && hasAnswerHeader && question.AnswerKind != AnswerKind.Deferral;
+        if (pairable && !Paired(question, out var pairing))
         {
             Fail("paired", pairing);
         }
@@ -191,7 +193,11 @@ public static partial class EvalRealCommand
             details.TryAdd(w.Code, w.Message);
         }
 
-        return new Verdict(file, true, hasQuestionHeader, toMinister, failures, details, warnings, bareYears.Count, question.Answers.Length);
+        return new Verdict(file, true, hasQuestionHeader, toMinister, failures, details, warnings, bareYears.Count, question.Answers.Length)
+        {
+            Pairable = pairable,
+            AnswerKind = KindName(question.AnswerKind),
+        };
     }
 
     /// <summary>
@@ -201,12 +207,18 @@ public static partial class EvalRealCommand
     private static bool Paired(WrittenQuestion question, out string detail)
     {
         var questions = question.Questions.Select(q => q.Number).ToHashSet();
-        var covered = question.Answers.SelectMany(Covered).ToHashSet();
-        detail = $"questions [{string.Join(',', questions.Order())}] answers [{string.Join(',', question.Answers.Select(a => a.Number))}]";
+        var covered = question.AnswerKind == AnswerKind.SingleBlock ? questions : question.Answers.SelectMany(Covered).ToHashSet();
+        detail = $"{KindName(question.AnswerKind)}: questions [{string.Join(',', questions.Order())}] answers [{string.Join(',', question.Answers.Select(a => string.Join('+', Covered(a))))}]";
         return questions.Count > 0 && covered.Count > 0 && covered.SetEquals(questions);
     }
 
-    private static IEnumerable<int> Covered(AnswerItem answer) => [answer.Number];
+    private static IEnumerable<int> Covered(AnswerItem answer) => answer.Covers.IsDefaultOrEmpty ? [answer.Number] : answer.Covers;
+
+    private static string KindName(AnswerKind kind) => kind switch
+    {
+        AnswerKind.SingleBlock => "single-block",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>A money figure whose number is a year written bare (4 digits, no separator): "2020 €" in a flattened table.</summary>
     private static bool IsBareYear(Figure figure) =>
@@ -240,7 +252,8 @@ public static partial class EvalRealCommand
             Minister: Count(toMinister, "minister"),
             Title: Count(parsed, "title"),
             QuestionsNumbered: Count(withHeader, "questions"),
-            AnswersPaired: Count(withHeader, "paired"),
+            AnswersPaired: Count(parsed.Where(v => v.Pairable).ToList(), "paired"),
+            AnswerKinds: parsed.Where(v => v.AnswerKind is not null).GroupBy(v => v.AnswerKind!).OrderByDescending(g => g.Count()).ToDictionary(g => g.Key, g => g.Count()),
             WithoutWarnings: Count(parsed, "warnings"),
             Warnings: parsed.SelectMany(v => v.Warnings).GroupBy(w => w).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count()),
@@ -262,7 +275,8 @@ public static partial class EvalRealCommand
         Line("minister found", r.Minister, "  (of those addressed to a minister)");
         Line("title = site's title", r.Title);
         Line("questions numbered 1..n", r.QuestionsNumbered, "  (of those with a question header)");
-        Line("answers paired", r.AnswersPaired, "  (strict: labels are question numbers, every question covered)");
+        Line("answers paired", r.AnswersPaired, "  (strict: labels are question numbers, every question covered; of those with questions and an answer, deferrals apart)");
+        text.AppendLine(invariant, $"  answer kinds: {string.Join(", ", r.AnswerKinds.Select(k => $"{k.Key} {k.Value}"))}");
         Line("without warnings", r.WithoutWarnings);
         text.AppendLine(invariant, $"  warnings: {(r.Warnings.Count == 0 ? "none" : string.Join(", ", r.Warnings.Select(w => $"{w.Key} {w.Value}")))}");
         text.AppendLine(invariant, $"  money figures that are a bare year: {r.BareYearMoney}");
@@ -282,6 +296,10 @@ public static partial class EvalRealCommand
         int Answers)
     {
         public bool IsQuestion { get; init; } = true;
+
+        public bool Pairable { get; init; }
+
+        public string? AnswerKind { get; init; }
 
         public static Verdict Of(string file, string kind, string? detail) =>
             new(file, false, false, false, new HashSet<string> { kind }, detail is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [kind] = detail }, [], 0, 0)
@@ -309,6 +327,7 @@ public static partial class EvalRealCommand
         Rate Title,
         Rate QuestionsNumbered,
         Rate AnswersPaired,
+        IReadOnlyDictionary<string, int> AnswerKinds,
         Rate WithoutWarnings,
         IReadOnlyDictionary<string, int> Warnings,
         int BareYearMoney,

@@ -151,7 +151,8 @@ internal static partial class HeaderReader
     [GeneratedRegex(@"^\s*SCHRIFTELIJKE\s+VRAAG\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionMarker();
 
-    [GeneratedRegex(@"^ANTWOORD(?:\s+op\s+vraag\b.*)?$", RegexOptions.CultureInvariant)]
+    // "ANTWOORD", "GECOÖRDINEERD ANTWOORD" (also misspelt: GECOÖRDINEERD, GECOORDINEERD, GECOÖRDINEERDE …), "AANVULLEND ANTWOORD".
+    [GeneratedRegex(@"^(?:GECO\S{0,3}RDINEERDE?\s+|GEZAMENLIJK\s+|AANVULLEND\s+)?ANTWOORD(?:\s+op\s+vraag\b.*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex AnswerMarker();
 
     [GeneratedRegex(@"^(?:nr\.?\s*\d|van\s|datum\b|aan\s|\d{1,2}\s+[a-z]+\.?\s+\d{4}$)", RegexOptions.CultureInvariant)]

@@ -8,16 +8,71 @@ namespace QaIngest.Parse;
 /// </summary>
 internal static partial class LineShape
 {
-    /// <summary>A numbered item start: its number and the rest of the line (possibly empty).</summary>
-    public static (int Number, string Remainder)? Item(string line)
+    /// <summary>
+    /// A numbered item start: its number, the rest of the line (possibly empty) and every number the
+    /// label names: <c>1.</c> covers 1, <c>1-3.</c> 1, 2 and 3, <c>1 en 2.</c>, <c>8, 9.</c> and
+    /// <c>1+3-4.</c> what they list; <c>Vraag 7 en 8 samen</c> and <c>Antwoord op vraag 2</c> on a line
+    /// of their own too. A zero-padded number (<c>01.</c>, a table row) is not an item.
+    /// </summary>
+    public static ItemLabel? Item(string line)
     {
-        if (line.Length < 2 || !char.IsAsciiDigit(line[0]))
+        if (line.Length < 2)
+        {
+            return null;
+        }
+
+        if (!char.IsAsciiDigit(line[0]))
+        {
+            return line[0] is 'V' or 'A' && WordLabelPattern().Match(line) is { Success: true } w
+                ? Label(w.Groups["n"].Value + w.Groups["more"].Value, w.Groups["rest"].Value)
+                : null;
+        }
+
+        if (line[0] == '0')
         {
             return null;
         }
 
         var m = ItemPattern().Match(line);
-        return m.Success ? (int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture), m.Groups["rest"].Value) : null;
+        return m.Success ? Label(m.Groups["n"].Value + m.Groups["more"].Value, m.Groups["rest"].Value) : null;
+    }
+
+    /// <summary>The numbers a label lists: single numbers joined by "en", ",", "+", "&amp;", and ranges with "-", "–" or "tot".</summary>
+    private static ItemLabel? Label(string label, string rest)
+    {
+        var covers = new List<int>();
+        var range = false;
+        foreach (Match token in LabelToken().Matches(label))
+        {
+            if (token.Groups["n"].Success)
+            {
+                var n = int.Parse(token.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                if (range && covers.Count > 0 && n > covers[^1] && n - covers[^1] <= 20)
+                {
+                    for (var k = covers[^1] + 1; k <= n; k++)
+                    {
+                        covers.Add(k);
+                    }
+                }
+                else if (covers.Count == 0 || n > covers[^1])
+                {
+                    covers.Add(n);
+                }
+                else
+                {
+                    // "3-1." or "2 en 2.": not a label a person writes.
+                    return null;
+                }
+
+                range = false;
+            }
+            else
+            {
+                range = token.Value.Trim() is "-" or "–" or "tot";
+            }
+        }
+
+        return covers.Count == 0 || covers[0] == 0 ? null : new ItemLabel(covers[0], rest, [.. covers]);
     }
 
     /// <summary>A lettered part start: its label and the rest of the line (possibly empty).</summary>
@@ -43,10 +98,20 @@ internal static partial class LineShape
     public static bool EndsSentence(string line) =>
         line.Length > 0 && line[^1] is '.' or '?' or '!' or ':' or ';' or '”' or '"' or '’';
 
-    [GeneratedRegex(@"^(?<n>\d{1,2})\.(?:\s+(?<rest>.*)|(?<rest>[A-ZÀ-ÖØ-Þ‘“""(].*))?$", RegexOptions.CultureInvariant)]
+    // "1.", "10.VDAB", "2.a)De", "1-3.", "1 en 2.", "8, 9.", "1+3-4.": the rest starts after a space,
+    // or glued when it starts upper case, with a quote or bracket, or with a part label.
+    [GeneratedRegex(@"^(?<n>\d{1,2})(?<more>(?:\s?(?:-|–|\+|&)\s?\d{1,2}|,\s\d{1,2}|\s(?:en|tot)\s\d{1,2})*)\s?\.(?:\s+(?<rest>.*)|(?<rest>(?:[A-ZÀ-ÖØ-Þ‘“""(]|[a-z]\)).*))?$", RegexOptions.CultureInvariant)]
     private static partial Regex ItemPattern();
 
-    [GeneratedRegex(@"^(?<l>[a-z])\)(?:\s+(?<rest>.*))?$", RegexOptions.CultureInvariant)]
+    // "Vraag 7 en 8 samen", "Antwoord op vraag 2", "Vragen 1 tot 3:" alone on a line (a colon may lead into the rest).
+    [GeneratedRegex(@"^(?:Antwoord\s+op\s+[Vv]ra(?:ag|gen)|Vra(?:ag|gen))\s+(?<n>\d{1,2})(?<more>(?:\s?(?:-|–|\+|&)\s?\d{1,2}|,\s?\d{1,2}|\s(?:en|tot)\s\d{1,2})*)(?:\s+samen)?\s*(?:[:.]\s*(?<rest>.*))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex WordLabelPattern();
+
+    [GeneratedRegex(@"(?<n>\d+)|-|–|\+|&|,|\ben\b|\btot\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LabelToken();
+
+    // "a) Tot", and glued "a)Tot" when the text starts upper case, with a digit, a quote or a bracket.
+    [GeneratedRegex(@"^(?<l>[a-z])\)(?:\s+(?<rest>.*)|(?<rest>[A-ZÀ-ÖØ-Þ0-9‘“""(€].*))?$", RegexOptions.CultureInvariant)]
     private static partial Regex PartPattern();
 
     [GeneratedRegex(@"^(?:[-–•▪·*●◦]\s+\S|[•▪●◦]\S)", RegexOptions.CultureInvariant)]

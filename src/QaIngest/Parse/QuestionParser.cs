@@ -8,7 +8,7 @@ namespace QaIngest.Parse;
 /// preamble, numbered questions with their lettered parts, answer header, answer preamble,
 /// numbered answers paired with their questions, annexes and references. Pure and thread-safe.
 /// </summary>
-public static class QuestionParser
+public static partial class QuestionParser
 {
     /// <summary>
     /// The version of this stage's output for the same input: bump it when a change should make a
@@ -90,7 +90,8 @@ public static class QuestionParser
             var preamble = RenderRange(bodyStart, preambleEnd);
             var answerPreamble = RenderRange(answersStart, answerPreambleEnd);
 
-            if (questions.Length == 0 && answers.Length == 0 && marker >= 0)
+            var deferral = answers.Length == 0 && IsDeferral(answerPreamble);
+            if (questions.Length == 0 && answers.Length == 0 && marker >= 0 && !deferral)
             {
                 // An unnumbered question with an unnumbered answer: one question, one answer.
                 warnings.Add(new ParseWarning("unnumbered", "no numbered questions or answers; read as one question and one answer"));
@@ -107,6 +108,11 @@ public static class QuestionParser
                 }
             }
 
+            var answerKind = deferral ? AnswerKind.Deferral
+                : answers.Length > 0 && answerStarts.Count == 0 ? AnswerKind.SingleBlock
+                : answers.Length > 0 ? AnswerKind.Numbered
+                : answerPreamble is not null ? AnswerKind.SingleBlock
+                : AnswerKind.None;
             CheckStructure(questions, answers, marker >= 0 || answersStart < trailerStart);
             var question = new WrittenQuestion
             {
@@ -122,6 +128,7 @@ public static class QuestionParser
                 AnswerHeader = answerHeader,
                 AnswerPreamble = answerPreamble,
                 Answers = answers,
+                AnswerKind = answerKind,
                 Annexes = annexes,
             };
             return AddReferences(question);
@@ -155,6 +162,10 @@ public static class QuestionParser
                 ? (first, pos + 1)
                 : (null, pos);
         }
+
+        /// <summary>An unnumbered answer that only says another minister's coordinated answer will follow.</summary>
+        private static bool IsDeferral(string? answer) =>
+            answer is not null && answer.Length < 700 && DeferralPattern().IsMatch(answer);
 
         private static bool LooksLikeProse(string title) => title.Length > MaxTitleLength || (title.EndsWith('.') && title.Length > 120);
 
@@ -254,12 +265,12 @@ public static class QuestionParser
                     continue;
                 }
 
-                if (!CanStartItem(i, from))
+                var n = item.Number;
+                if (!CanStartItem(i, from) && !(n == last + 1 && ContinuesNumbering(i, item)))
                 {
                     continue;
                 }
 
-                var n = item.Number;
                 if (last > 0 && n == 1 && stopAtRestart)
                 {
                     return i;
@@ -267,8 +278,8 @@ public static class QuestionParser
 
                 if (n > last && n <= last + MaxNumberingGap && (last > 0 || n == 1 || n <= MaxNumberingGap))
                 {
-                    found.Add(new ItemStart(i, n, item.Remainder));
-                    last = n;
+                    found.Add(new ItemStart(i, n, item.Remainder, item.Covers));
+                    last = item.Last;
                 }
             }
 
@@ -289,6 +300,25 @@ public static class QuestionParser
 
             var previous = lines[i - 1].Text;
             return LineShape.EndsSentence(previous) || previous.EndsWith(')') || DisplayCase.IsUpper(previous);
+        }
+
+        /// <summary>
+        /// The next number of the numbering, followed on its line by a capitalised text or a part
+        /// label, starts an item even after a line that does not end a sentence: extractors that
+        /// drop blank lines put it right after a table row or a list line without a period. A
+        /// reference word before it ("tabblad", "vraag") keeps it in the sentence.
+        /// </summary>
+        private bool ContinuesNumbering(int i, ItemLabel item)
+        {
+            var rest = item.Remainder;
+            if (rest.Length == 0 || !(char.IsUpper(rest[0]) || rest[0] is '‘' or '“' or '"' || LineShape.Part(rest) is not null))
+            {
+                return false;
+            }
+
+            var previous = lines[i - 1].Text;
+            var lastWord = previous[(previous.LastIndexOf(' ') + 1)..].ToLowerInvariant();
+            return lastWord is not ("tabblad" or "bijlage" or "vraag" or "vragen" or "antwoord" or "punt" or "nr" or "nr." or "artikel" or "art." or "en" or "of" or "tot" or "van" or "op" or "in" or "de" or "het" or "pagina" or "blz." or "p.");
         }
 
         /// <summary>
@@ -342,14 +372,15 @@ public static class QuestionParser
             for (var k = 0; k < starts.Count; k++)
             {
                 var number = starts[k].Number;
-                var question = questions.FirstOrDefault(q => q.Number == number);
+                var covers = starts[k].Covers;
+                var question = questions.FirstOrDefault(q => covers.Contains(q.Number));
                 var questionLabels = question?.Parts.Select(p => p.Label).ToHashSet() ?? [];
                 var blocks = ItemBlocks(starts, k, end);
 
                 // Lettered lists inside an answer are parts only where they answer lettered question parts.
                 var (lead, parts) = PartSplitter.Split(blocks, labels =>
                     questionLabels.Count > 0 && labels.All(questionLabels.Contains) && PartSplitter.IsIncreasing(labels));
-                var answer = new AnswerItem(number, lead, parts) { Question = question?.Number };
+                var answer = new AnswerItem(number, lead, parts) { Question = question?.Number, Covers = covers };
                 var full = answer.FullText;
                 result.Add(answer with
                 {
@@ -455,6 +486,9 @@ public static class QuestionParser
         }
     }
 
-    /// <summary>Where a numbered item starts: its line, its number and the rest of that line.</summary>
-    private readonly record struct ItemStart(int Line, int Number, string Rest);
+    /// <summary>Where a numbered item starts: its line, its number, the rest of that line and the numbers its label names.</summary>
+    private readonly record struct ItemStart(int Line, int Number, string Rest, ImmutableArray<int> Covers);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:gecoördineerd|gecoordineerd|gezamenlijk|gemeenschappelijk)e?\s+antwoord\s+(?:zal|wordt)\b|\bzal\s+(?:worden\s+)?beantwoord\s+worden\s+door\b|\bwordt\s+beantwoord\s+door\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex DeferralPattern();
 }

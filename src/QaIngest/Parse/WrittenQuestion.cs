@@ -23,6 +23,8 @@ public sealed record WrittenQuestion
     public AnswerHeader? AnswerHeader { get; init; }
     public string? AnswerPreamble { get; init; }
     public ImmutableArray<AnswerItem> Answers { get; init; } = [];
+    /// <summary>How the answer is given: numbered items, one unnumbered block, a deferral to another answer, or none.</summary>
+    public AnswerKind AnswerKind { get; init; }
     public ImmutableArray<Annex> Annexes { get; init; } = [];
     public ImmutableArray<int> LinkIds { get; init; } = [];
     public ImmutableArray<string> Urls { get; init; } = [];
