@@ -225,10 +225,11 @@ public static partial class EvalRealCommand
         figure.IsMoney && figure.Value is >= 1900 and <= 2100 && figure.Value == decimal.Truncate(figure.Value)
         && BareYear().Match(figure.Text) is { Success: true } m && m.Value == figure.Value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Spaces and dashes normalised: "A  -  B" and "A – B" are the same title.</summary>
+    /// <summary>Spaces, dashes and quotes normalised: "A  -  B ‘C’" and "A – B 'C'" are the same title.</summary>
     private static string NormaliseTitle(string title)
     {
-        var dashes = title.Replace('–', '-').Replace('—', '-').Replace('‐', '-').Replace('‑', '-');
+        var dashes = title.Replace('–', '-').Replace('—', '-').Replace('‐', '-').Replace('‑', '-')
+            .Replace('‘', '\'').Replace('’', '\'').Replace('“', '"').Replace('”', '"');
         return SpacedDash().Replace(Spaces().Replace(dashes, " "), "-").Trim();
     }
 

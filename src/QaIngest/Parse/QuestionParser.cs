@@ -18,6 +18,10 @@ public static partial class QuestionParser
 
     private const int MaxTitleLength = 300;
     private const int MaxTitleLines = 30;
+    private const int MaxWrappedTitleLines = 5;
+
+    /// <summary>A line at least this long was wrapped by the layout, not ended by its writer.</summary>
+    private const int FullLineLength = 60;
     private const int MaxNumberingGap = 3;
 
     /// <summary>
@@ -134,7 +138,11 @@ public static partial class QuestionParser
             return AddReferences(question);
         }
 
-        /// <summary>The subject line: the first short paragraph after the header.</summary>
+        /// <summary>
+        /// The subject line: the first short paragraph after the header when a blank line ends it;
+        /// otherwise (extractors that drop blank lines run the subject into the preamble) the first
+        /// line and the lines that wrap it (see <see cref="WrapsTitle"/>).
+        /// </summary>
         private (string? Title, int Next) ReadTitle(int pos)
         {
             if (pos >= lines.Length || LineShape.Item(lines[pos].Text) is not null || HeaderReader.IsAnswerMarker(lines[pos].Text))
@@ -150,17 +158,53 @@ public static partial class QuestionParser
                 end++;
             }
 
-            var title = LineJoiner.Join(lines[pos..end]);
-            if (!LooksLikeProse(title))
+            if (end >= lines.Length || lines[end].BlankLinesBefore > 0)
             {
-                return (title, end);
+                var paragraph = LineJoiner.Join(lines[pos..end]);
+                if (!LooksLikeProse(paragraph))
+                {
+                    return (paragraph, end);
+                }
             }
 
-            // Extractors that drop blank lines run the subject into the preamble: take its line alone.
-            var first = lines[pos].Text;
-            return end > pos + 1 && !LooksLikeProse(first) && !LineShape.EndsSentence(first) && !first.EndsWith(',')
-                ? (first, pos + 1)
-                : (null, pos);
+            var taken = pos + 1;
+            while (taken < lines.Length && taken - pos < MaxWrappedTitleLines && WrapsTitle(pos, taken))
+            {
+                taken++;
+            }
+
+            var title = LineJoiner.Join(lines[pos..taken]);
+            return LooksLikeProse(title) ? (null, pos) : (title, taken);
+        }
+
+        /// <summary>
+        /// True when line <paramref name="next"/> continues the subject that starts at <paramref name="start"/>:
+        /// the line before ends in a hyphen or leaves a quote open, or the line starts lower case, with a
+        /// bracket or a digit ("(actiepunt 7)", "2021"), or it is a short unfinished line after a full one
+        /// ("… stations van de" + "NMBS"). A capitalised full line after the subject is the preamble.
+        /// </summary>
+        private bool WrapsTitle(int start, int next)
+        {
+            var line = lines[next];
+            var text = line.Text;
+            var previous = lines[next - 1].Text;
+            if (line.BlankLinesBefore > 0 || LineShape.Item(text) is not null || HeaderReader.IsAnswerMarker(text)
+                || LineShape.IsBullet(text) || LineShape.Part(text) is not null
+                || (LineShape.EndsSentence(previous) && !previous.EndsWith(".)", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            var soFar = LineJoiner.Join(lines[start..next]);
+            var openQuote = soFar.Count(c => c == '‘') > soFar.Count(c => c == '’') || soFar.Count(c => c == '“') > soFar.Count(c => c == '”');
+            if (previous.EndsWith('-') || openQuote || char.IsLower(text[0]) || text[0] == '(' || char.IsAsciiDigit(text[0]))
+            {
+                return true;
+            }
+
+            var after = next + 1 < lines.Length ? lines[next + 1].Text : null;
+            return previous.Length >= FullLineLength && text.Length <= FullLineLength && !LineShape.EndsSentence(text)
+                   && (after is null || !char.IsLower(after[0]));
         }
 
         /// <summary>An unnumbered answer that only says another minister's coordinated answer will follow.</summary>
@@ -258,6 +302,7 @@ public static partial class QuestionParser
         private int ScanItems(int from, int to, List<ItemStart> found, bool stopAtRestart)
         {
             var last = 0;
+            var covered = new HashSet<int>();
             for (var i = from; i < to; i++)
             {
                 if (LineShape.Item(lines[i].Text) is not { } item)
@@ -266,7 +311,7 @@ public static partial class QuestionParser
                 }
 
                 var n = item.Number;
-                if (!CanStartItem(i, from) && !(n == last + 1 && ContinuesNumbering(i, item)))
+                if (!CanStartItem(i, from) && !(n == last + 1 && ContinuesNumbering(i, to, item)))
                 {
                     continue;
                 }
@@ -276,10 +321,14 @@ public static partial class QuestionParser
                     return i;
                 }
 
-                if (n > last && n <= last + MaxNumberingGap && (last > 0 || n == 1 || n <= MaxNumberingGap))
+                // A combined label may come back for numbers skipped so far ("1+4-7." then "2-3.").
+                var next = n > last && n <= last + MaxNumberingGap && (last > 0 || n == 1 || n <= MaxNumberingGap);
+                var fillsGap = item.Covers.Length > 1 && n < last && !item.Covers.Any(covered.Contains) && item.Last <= last + MaxNumberingGap;
+                if (next || fillsGap)
                 {
                     found.Add(new ItemStart(i, n, item.Remainder, item.Covers));
-                    last = item.Last;
+                    covered.UnionWith(item.Covers);
+                    last = Math.Max(last, item.Last);
                 }
             }
 
@@ -308,9 +357,10 @@ public static partial class QuestionParser
         /// drop blank lines put it right after a table row or a list line without a period. A
         /// reference word before it ("tabblad", "vraag") keeps it in the sentence.
         /// </summary>
-        private bool ContinuesNumbering(int i, ItemLabel item)
+        private bool ContinuesNumbering(int i, int to, ItemLabel item)
         {
-            var rest = item.Remainder;
+            // A label alone on its line ("4." before a table or "a)"): the next line says whether it opens an item.
+            var rest = item.Remainder.Length > 0 ? item.Remainder : i + 1 < to ? lines[i + 1].Text : "";
             if (rest.Length == 0 || !(char.IsUpper(rest[0]) || rest[0] is '‘' or '“' or '"' || LineShape.Part(rest) is not null))
             {
                 return false;
