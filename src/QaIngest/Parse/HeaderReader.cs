@@ -31,6 +31,12 @@ internal static partial class HeaderReader
             if (i > start)
             {
                 var isField = FieldStart().IsMatch(text);
+                if (!isField && text.Length <= 2 && !sawMinister && text.Any(char.IsLetter))
+                {
+                    // A stray character on its own line between the fields ("i"): not the end of the header.
+                    continue;
+                }
+
                 var upper = DisplayCase.IsUpper(text) || !text.Any(char.IsLetter);
                 if (!isField && !upper && !ContinuesDate(parts))
                 {
@@ -60,6 +66,12 @@ internal static partial class HeaderReader
         var asker = AskerField().Match(joined);
         var date = DateField().Match(joined);
         var (minister, title) = SplitMinister(MinisterField().Match(joined));
+        if (minister is null)
+        {
+            // No "aan" line: the minister's name is the upper-case line right before their title.
+            (minister, title) = MinisterWithoutAan(parts);
+        }
+
         var header = new QuestionHeader(
             number.Success ? int.Parse(number.Groups[1].Value, CultureInfo.InvariantCulture) : null,
             date.Success ? DutchDate.TryParse(date.Groups[1].Value) : null,
@@ -116,6 +128,27 @@ internal static partial class HeaderReader
         }
 
         return namesMinister ? start : marker;
+    }
+
+    /// <summary>
+    /// The minister named by an upper-case line (at most six words, not itself a title) that the
+    /// minister's title follows: the header without <c>aan</c>, or the block above an answer.
+    /// </summary>
+    public static (string? Minister, string? Title) MinisterWithoutAan(IReadOnlyList<string> parts)
+    {
+        for (var j = 0; j + 1 < parts.Count; j++)
+        {
+            var name = parts[j];
+            if (DisplayCase.IsUpper(name) && name.Split(' ').Length <= 6 && !MinisterTitleStart().IsMatch(name)
+                && !FieldStart().IsMatch(name) && !QuestionMarker().IsMatch(name) && !IsAnswerMarker(name)
+                && MinisterTitleStart().Match(parts[j + 1]) is { Success: true, Index: 0 })
+            {
+                var title = string.Join('\n', parts.Skip(j + 1).TakeWhile(p => DisplayCase.IsUpper(p) && !IsAnswerMarker(p)));
+                return SplitMinister(MinisterField().Match("aan " + name + "\n" + title));
+            }
+        }
+
+        return (null, null);
     }
 
     private static bool ContinuesDate(List<string> parts) =>

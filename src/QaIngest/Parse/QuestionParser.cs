@@ -56,7 +56,10 @@ public static partial class QuestionParser
                 (header, pos) = HeaderReader.ReadQuestionHeader(lines, 0);
             }
 
-            var (title, bodyStart) = ReadTitle(pos);
+            // An answer-only document opens with the minister's block and the answer header: no subject.
+            var answerOnly = header is null && FindAnswerMarker(0, Math.Min(lines.Length, MaxTitleLines)) is var first and > 0
+                             && HeaderReader.MinisterBlockStart(lines, first, 0) == 0;
+            var (title, bodyStart) = answerOnly ? (null, pos) : ReadTitle(pos);
             var (annexes, trailerStart) = ReadTrailer(bodyStart);
             var marker = FindAnswerMarker(bodyStart, trailerStart);
 
@@ -118,14 +121,19 @@ public static partial class QuestionParser
                 : answerPreamble is not null ? AnswerKind.SingleBlock
                 : AnswerKind.None;
             CheckStructure(questions, answers, marker >= 0 || answersStart < trailerStart);
+
+            // An answer-only document names its minister in the block above the answer header.
+            var answerMinister = answerOnly && marker >= 0
+                ? HeaderReader.MinisterWithoutAan([.. lines[HeaderReader.MinisterBlockStart(lines, marker, 0)..marker].Select(l => l.Text)])
+                : (null, null);
             var question = new WrittenQuestion
             {
                 // Without a question header, the answer header still says which question this is.
                 Number = header?.Number ?? answerHeader?.Number,
                 Date = header?.Date ?? answerHeader?.Date,
                 Asker = header?.Asker ?? answerHeader?.Asker,
-                Minister = header?.Minister,
-                MinisterTitle = header?.MinisterTitle,
+                Minister = header?.Minister ?? answerMinister.Minister,
+                MinisterTitle = header is not null ? header.MinisterTitle : answerMinister.Title,
                 Title = title,
                 Preamble = preamble,
                 Questions = questions,
