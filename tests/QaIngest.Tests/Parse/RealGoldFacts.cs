@@ -79,7 +79,11 @@ internal sealed record RealGoldItem(int N, string? Label, List<int>? Covers, Lis
 
 internal sealed record RealGoldMinister(string Name, int Number);
 
-internal sealed record RealGoldMoney(string Text, decimal Value, string Currency, string? Where);
+/// <summary>
+/// A money amount in running text. <c>WrittenValue</c> is set where the text's separators are
+/// misplaced ("1.591.505.98 euro"): the strict reading of what is written, which also counts as found.
+/// </summary>
+internal sealed record RealGoldMoney(string Text, decimal Value, string Currency, string? Where, decimal? WrittenValue = null);
 
 internal sealed record RealGoldPercentage(string Text, decimal Value);
 
