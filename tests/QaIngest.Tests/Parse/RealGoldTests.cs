@@ -509,7 +509,7 @@ public partial class RealGoldTests(ITestOutputHelper output)
         var number = Number().Match(text);
         var value = decimal.Parse(number.Value.Replace(".", "", StringComparison.Ordinal).Replace(',', '.'), CultureInfo.InvariantCulture);
         return text.Contains("miljard", StringComparison.OrdinalIgnoreCase) ? value * 1_000_000_000m
-            : text.Contains("miljoen", StringComparison.OrdinalIgnoreCase) || text.Contains("mln", StringComparison.OrdinalIgnoreCase) ? value * 1_000_000m
+            : text.Contains("miljoen", StringComparison.OrdinalIgnoreCase) || text.Contains("mln", StringComparison.OrdinalIgnoreCase) || text.Contains("mio", StringComparison.OrdinalIgnoreCase) ? value * 1_000_000m
             : value;
     }
 
