@@ -457,16 +457,25 @@ public partial class RealGoldTests(ITestOutputHelper output)
             score.MoneyPrecision.Add(figureMatched[i], misses, $"money reported that is not in the gold: {money[i].Value} {money[i].Currency} ('{money[i].Text}' at {money[i].Location})");
         }
 
-        var percentageSlots = figures.Where(f => f.Kind == FigureKind.Percentage).SelectMany(Slots).ToList();
+        var percentages = figures.Where(f => f.Kind == FigureKind.Percentage).ToList();
+        var percentageSlots = percentages.SelectMany((f, i) => Slots(f).Select(v => (Figure: i, Value: v))).ToList();
+        var percentageMatched = new bool[percentages.Count];
         foreach (var p in gold.Percentages)
         {
-            var found = percentageSlots.IndexOf(p.Value);
+            var found = percentageSlots.FindIndex(s => s.Value == p.Value);
             if (found >= 0)
             {
+                percentageMatched[percentageSlots[found].Figure] = true;
                 percentageSlots.RemoveAt(found);
             }
 
             score.Percentages.Add(found >= 0, misses, $"percentage '{p.Text}' ({p.Value}) not found");
+        }
+
+        // Reported for the reader, not asserted: the issue sets no precision threshold for percentages.
+        for (var i = 0; i < percentages.Count; i++)
+        {
+            score.PercentagePrecision.Add(percentageMatched[i], misses, $"percentage reported that is not in the gold: {percentages[i].Value} ('{percentages[i].Text}' at {percentages[i].Location})");
         }
     }
 
@@ -552,6 +561,7 @@ public partial class RealGoldTests(ITestOutputHelper output)
         public Tally Percentages { get; } = new("percentage");
         public Tally Table { get; } = new("table");
         public Tally MoneyPrecision { get; } = new("precision");
+        public Tally PercentagePrecision { get; } = new("percentage precision");
         public SortedSet<string> NotExposed { get; } = new(StringComparer.Ordinal);
 
         public List<string> MissesOf(string file)
@@ -573,6 +583,7 @@ public partial class RealGoldTests(ITestOutputHelper output)
             report.AppendLine(CultureInfo.InvariantCulture, $"  percentages found {Percentages.Rate:P1} ({Percentages.Right}/{Percentages.Total}), needs {RunningTextThreshold:P0}");
             report.AppendLine(CultureInfo.InvariantCulture, $"  table amounts found {Table.Rate:P1} ({Table.Right}/{Table.Total}), needs {TableThreshold:P0}");
             report.AppendLine(CultureInfo.InvariantCulture, $"  money precision {MoneyPrecision.Rate:P1} ({MoneyPrecision.Right}/{MoneyPrecision.Total} reported amounts in the gold), needs {MoneyPrecisionThreshold:P0}");
+            report.AppendLine(CultureInfo.InvariantCulture, $"  (not asserted) percentage precision {PercentagePrecision.Rate:P1} ({PercentagePrecision.Right}/{PercentagePrecision.Total})");
             if (NotExposed.Count > 0)
             {
                 report.AppendLine(CultureInfo.InvariantCulture, $"  not yet exposed by the parse, so not scored: {string.Join(", ", NotExposed)}");
