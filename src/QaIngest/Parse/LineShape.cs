@@ -78,12 +78,12 @@ internal static partial class LineShape
     /// <summary>A lettered part start: its label and the rest of the line (possibly empty).</summary>
     public static (string Label, string Remainder)? Part(string line)
     {
-        if (line.Length < 2 || line[1] != ')')
+        if (line.Length < 2 || line[1] is not (')' or '.'))
         {
             return null;
         }
 
-        var m = PartPattern().Match(line);
+        var m = line[1] == ')' ? PartPattern().Match(line) : DottedPartPattern().Match(line);
         return m.Success ? (m.Groups["l"].Value, m.Groups["rest"].Value) : null;
     }
 
@@ -113,6 +113,10 @@ internal static partial class LineShape
     // "a) Tot", and glued "a)Tot" when the text starts upper case, with a digit, a quote or a bracket.
     [GeneratedRegex(@"^(?<l>[a-z])\)(?:\s+(?<rest>.*)|(?<rest>[A-ZÀ-ÖØ-Þ0-9‘“""(€].*))?$", RegexOptions.CultureInvariant)]
     private static partial Regex PartPattern();
+
+    // "a. In totaal …": a letter and a period as a label, only before a capitalised text (not "e.g." or "i.e.").
+    [GeneratedRegex(@"^(?<l>[a-h])\.\s+(?<rest>[A-ZÀ-ÖØ-Þ].*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DottedPartPattern();
 
     [GeneratedRegex(@"^(?:[-–•▪·*●◦]\s+\S|[•▪●◦]\S)", RegexOptions.CultureInvariant)]
     private static partial Regex BulletPattern();

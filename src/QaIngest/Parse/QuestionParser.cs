@@ -107,18 +107,27 @@ public static partial class QuestionParser
                     questions = [new QuestionItem(1, preamble, [])];
                     preamble = null;
                 }
+            }
 
-                if (answerPreamble is not null)
+            var singleBlock = false;
+            if (answers.Length == 0 && answerPreamble is not null && !deferral)
+            {
+                // One unnumbered answer block answers every question at once: it is one item that covers them all.
+                var blocks = BlockBuilder.Build(lines[answersStart..trailerStart]);
+                var (lead, parts) = PartSplitter.Split(blocks, _ => false);
+                var answer = new AnswerItem(1, lead, parts)
                 {
-                    answers = [new AnswerItem(1, answerPreamble, []) with { Question = questions.Length > 0 ? 1 : null }];
-                    answerPreamble = null;
-                }
+                    Question = questions.Length > 0 ? questions[0].Number : null,
+                    Covers = [.. questions.Select(q => q.Number)],
+                };
+                answers = [WithReferences(answer)];
+                answerPreamble = null;
+                singleBlock = true;
             }
 
             var answerKind = deferral ? AnswerKind.Deferral
-                : answers.Length > 0 && answerStarts.Count == 0 ? AnswerKind.SingleBlock
+                : singleBlock ? AnswerKind.SingleBlock
                 : answers.Length > 0 ? AnswerKind.Numbered
-                : answerPreamble is not null ? AnswerKind.SingleBlock
                 : AnswerKind.None;
             CheckStructure(questions, answers, marker >= 0 || answersStart < trailerStart);
 
@@ -438,16 +447,20 @@ public static partial class QuestionParser
                 // Lettered lists inside an answer are parts only where they answer lettered question parts.
                 var (lead, parts) = PartSplitter.Split(blocks, labels =>
                     questionLabels.Count > 0 && labels.All(questionLabels.Contains) && PartSplitter.IsIncreasing(labels));
-                var answer = new AnswerItem(number, lead, parts) { Question = question?.Number, Covers = covers };
-                var full = answer.FullText;
-                result.Add(answer with
-                {
-                    SeeAnswer = ReferenceFinder.SeeAnswer(full),
-                    AnnexReferences = ReferenceFinder.AnnexReferences(full),
-                });
+                result.Add(WithReferences(new AnswerItem(number, lead, parts) { Question = question?.Number, Covers = covers }));
             }
 
             return result.ToImmutable();
+        }
+
+        private static AnswerItem WithReferences(AnswerItem answer)
+        {
+            var full = answer.FullText;
+            return answer with
+            {
+                SeeAnswer = ReferenceFinder.SeeAnswer(full),
+                AnnexReferences = ReferenceFinder.AnnexReferences(full),
+            };
         }
 
         private ImmutableArray<Block> ItemBlocks(List<ItemStart> starts, int k, int end)
@@ -480,10 +493,11 @@ public static partial class QuestionParser
             }
 
             ReportGaps("question", questions.Select(q => q.Number));
-            ReportGaps("answer", answers.Select(a => a.Number));
-            if (hasAnswerPart && answers.Length > 0 && questions.Length > 0 && answers.Length != questions.Length)
+            ReportGaps("answer", answers.SelectMany(a => a.Covers.IsDefaultOrEmpty ? [a.Number] : a.Covers).Distinct().Order());
+            var covered = answers.SelectMany(a => a.Covers.IsDefaultOrEmpty ? [a.Number] : a.Covers).Distinct().Count();
+            if (hasAnswerPart && answers.Length > 0 && questions.Length > 0 && covered != questions.Length)
             {
-                warnings.Add(new ParseWarning("count-mismatch", $"{questions.Length} questions but {answers.Length} answers"));
+                warnings.Add(new ParseWarning("count-mismatch", $"{questions.Length} questions but answers to {covered}"));
             }
 
             foreach (var answer in answers.Where(a => a.Question is null && questions.Length > 0))
