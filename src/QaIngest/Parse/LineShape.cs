@@ -100,7 +100,7 @@ internal static partial class LineShape
 
     // "1.", "10.VDAB", "2.a)De", "1-3.", "1 en 2.", "8, 9.", "1+3-4.": the rest starts after a space,
     // or glued when it starts upper case, with a quote or bracket, or with a part label.
-    [GeneratedRegex(@"^(?<n>\d{1,2})(?<more>(?:\s?(?:-|–|\+|&)\s?\d{1,2}|,\s\d{1,2}|\s(?:en|tot)\s\d{1,2})*)\s?\.(?:\s+(?<rest>.*)|(?<rest>(?:[A-ZÀ-ÖØ-Þ‘“""(]|[a-z]\)|[a-z]\s?[+,&]\s?[a-z]\b|[a-z]\s(?:en|tot)\s[a-z]\b).*))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<n>\d{1,2})(?<more>(?:\s?(?:-|–|\+|&)\s?\d{1,2}|\+\s?\(\d{1,2}\)|,\s\d{1,2}|\s(?:en|tot)\s\d{1,2})*)\s?\.(?:\s+(?<rest>.*)|(?<rest>(?:[A-ZÀ-ÖØ-Þ‘“""(]|[a-z]\)|[a-z]\s?[+,&]\s?[a-z]\b|[a-z]\s(?:en|tot)\s[a-z]\b).*))?$", RegexOptions.CultureInvariant)]
     private static partial Regex ItemPattern();
 
     // "Vraag 7 en 8 samen", "Antwoord op vraag 2", "Vragen 1 tot 3:" alone on a line (a colon may lead into the rest).

@@ -228,7 +228,8 @@ public static partial class QuestionParser
         private static bool IsDeferral(string? answer) =>
             answer is not null && answer.Length < 700 && DeferralPattern().IsMatch(answer);
 
-        private static bool LooksLikeProse(string title) => title.Length > MaxTitleLength || (title.EndsWith('.') && title.Length > 120);
+        // No subject line ends with a period (none of the 1,823 real ones does): one that does ran into the preamble.
+        private static bool LooksLikeProse(string title) => title.Length > MaxTitleLength || title.EndsWith('.');
 
 
         /// <summary>
@@ -319,7 +320,9 @@ public static partial class QuestionParser
         private int ScanItems(int from, int to, List<ItemStart> found, bool stopAtRestart)
         {
             var last = 0;
-            var covered = new HashSet<int>();
+            var lastLabel = 0;
+            var combined = false;
+            var labelled = new HashSet<int>();
             for (var i = from; i < to; i++)
             {
                 if (LineShape.Item(lines[i].Text) is not { } item)
@@ -338,13 +341,16 @@ public static partial class QuestionParser
                     return i;
                 }
 
-                // A combined label may come back for numbers skipped so far ("1+4-7." then "2-3.").
+                // After a combined label, labels go on from the last label's number, not from the last
+                // number covered: "1+4-7." then "2-3.", "1+(8)+9." then "2+(8)+10." … "8.", "9-15.".
                 var next = n > last && n <= last + MaxNumberingGap && (last > 0 || n == 1 || n <= MaxNumberingGap);
-                var fillsGap = item.Covers.Length > 1 && n < last && !item.Covers.Any(covered.Contains) && item.Last <= last + MaxNumberingGap;
-                if (next || fillsGap)
+                var afterCombined = combined && n > lastLabel && n <= last + MaxNumberingGap && !labelled.Contains(n);
+                if (next || afterCombined)
                 {
                     found.Add(new ItemStart(i, n, item.Remainder, item.Covers));
-                    covered.UnionWith(item.Covers);
+                    labelled.Add(n);
+                    combined |= item.Covers.Length > 1;
+                    lastLabel = n;
                     last = Math.Max(last, item.Last);
                 }
             }
@@ -561,6 +567,6 @@ public static partial class QuestionParser
     /// <summary>Where a numbered item starts: its line, its number, the rest of that line and the numbers its label names.</summary>
     private readonly record struct ItemStart(int Line, int Number, string Rest, ImmutableArray<int> Covers);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:gecoördineerd|gecoordineerd|gezamenlijk|gemeenschappelijk)e?\s+antwoord\s+(?:zal|wordt)\b|\bzal\s+(?:worden\s+)?beantwoord\s+worden\s+door\b|\bwordt\s+beantwoord\s+door\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:gecoördineerd|gecoordineerd|gezamenlijk|gemeenschappelijk)e?\s+antwoord\s+(?:zal|wordt)\b|\bzal\s+(?:worden\s+)?beantwoord\s+worden\s+door\b|\bwordt\s+beantwoord\s+door\b|\bbehoort\s+tot\s+de\s+(?:bevoegdheid|bevoegdheden)\s+van\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex DeferralPattern();
 }
