@@ -305,6 +305,13 @@ internal sealed class FigureGrammar
             return false;
         }
 
+        if (unit == UnitKind.Money && IsYear(q))
+        {
+            // A year next to a currency sign is a flattened table's row or column label ("2020 € 3.609.079",
+            // "K€ 2014 2015"): the sign belongs to the amount in its own cell, never to the year.
+            return false;
+        }
+
         var last = unitLast;
         string? per = null;
         if (unit == UnitKind.Money && TryReadPer(unitLast + 1, out var perLast, out var perWord))
@@ -453,7 +460,8 @@ internal sealed class FigureGrammar
             return false;
         }
 
-        if (IsYear(low.Q) && unit == UnitKind.Noun)
+        // "2021 - 100.000 euro", "2027 tot 300 miljard euro": a year before an amount is not the low end of a range.
+        if (IsYear(low.Q) && (unit == UnitKind.Noun || !low.HasUnit))
         {
             return false;
         }
