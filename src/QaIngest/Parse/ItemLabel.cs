@@ -8,6 +8,12 @@ namespace QaIngest.Parse;
 /// </summary>
 internal readonly record struct ItemLabel(int Number, string Remainder, ImmutableArray<int> Covers)
 {
+    /// <summary>
+    /// True when the rest is glued to the label without a capital ("2.42 aanvragen", "1.publiq wil"):
+    /// such a line starts an item only as the very next number after a finished sentence.
+    /// </summary>
+    public bool Loose { get; init; }
+
     /// <summary>The highest number the label names.</summary>
     public int Last => Covers[^1];
 }

@@ -34,7 +34,15 @@ internal static partial class LineShape
         }
 
         var m = ItemPattern().Match(line);
-        return m.Success ? Label(m.Groups["n"].Value + m.Groups["more"].Value, m.Groups["rest"].Value) : null;
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var loose = m.Groups["loose"];
+        return loose.Success
+            ? Label(m.Groups["n"].Value + m.Groups["more"].Value, loose.Value) is { } label ? label with { Loose = true } : null
+            : Label(m.Groups["n"].Value + m.Groups["more"].Value, m.Groups["rest"].Value);
     }
 
     /// <summary>The numbers a label lists: single numbers joined by "en", ",", "+", "&amp;", and ranges with "-", "–" or "tot".</summary>
@@ -68,7 +76,7 @@ internal static partial class LineShape
             }
             else
             {
-                range = token.Value.Trim() is "-" or "–" or "tot";
+                range = token.Value.Trim() is "-" or "–" or "tot" || token.Value.StartsWith("t", StringComparison.Ordinal);
             }
         }
 
@@ -98,16 +106,17 @@ internal static partial class LineShape
     public static bool EndsSentence(string line) =>
         line.Length > 0 && line[^1] is '.' or '?' or '!' or ':' or ';' or '”' or '"' or '’';
 
-    // "1.", "10.VDAB", "2.a)De", "1-3.", "1 en 2.", "8, 9.", "1+3-4.": the rest starts after a space,
-    // or glued when it starts upper case, with a quote or bracket, or with a part label.
-    [GeneratedRegex(@"^(?<n>\d{1,2})(?<more>(?:\s?(?:-|–|\+|&)\s?\d{1,2}|\+\s?\(\d{1,2}\)|,\s\d{1,2}|\s(?:en|tot)\s\d{1,2})*)\s?\.(?:\s+(?<rest>.*)|(?<rest>(?:[A-ZÀ-ÖØ-Þ‘“""(]|[a-z]\)|[a-z]\s?[+,&]\s?[a-z]\b|[a-z]\s(?:en|tot)\s[a-z]\b).*))?$", RegexOptions.CultureInvariant)]
+    // "1.", "10.VDAB", "2.a)De", "1.a-b.In", "1-3.", "1 en 2.", "8, 9.", "1+3-4.", "2.en 3.", "2.tot en met 5": the
+    // rest starts after a space, or glued when it starts upper case, with a quote or bracket, or with a
+    // part label. A rest glued in any other way ("2.42 aanvragen", "1.publiq") is "loose": see ItemLabel.
+    [GeneratedRegex(@"^(?<n>\d{1,2})(?:(?<p>\.)(?=\s?(?:en|tot|t\.e\.m|[-–+&])\s?\d))?(?<more>(?:\s?(?:-|–|\+|&)\s?\d{1,2}|\+\s?\(\d{1,2}\)|,\s\d{1,2}|\s?(?:en|tot\s+en\s+met|tot|t\.e\.m\.?)\s\d{1,2})*)(?(p)\s?\.?|\s?\.)(?:\s+(?<rest>.*)|(?<rest>(?:[A-ZÀ-ÖØ-Þ‘“""(]|[a-z](?:\s?[-+,&]\s?[a-z])*[.)]|[a-z]\s?[+,&]\s?[a-z]\b|[a-z]\s(?:en|tot)\s[a-z]\b).*)|(?<loose>[0-9a-z%*–-].*))?$", RegexOptions.CultureInvariant)]
     private static partial Regex ItemPattern();
 
     // "Vraag 7 en 8 samen", "Antwoord op vraag 2", "Vragen 1 tot 3:" alone on a line (a colon may lead into the rest).
     [GeneratedRegex(@"^(?:Antwoord\s+op\s+[Vv]ra(?:ag|gen)|Vra(?:ag|gen))\s+(?<n>\d{1,2})(?<more>(?:\s?(?:-|–|\+|&)\s?\d{1,2}|,\s?\d{1,2}|\s(?:en|tot)\s\d{1,2})*)(?:\s+samen)?\s*(?:[:.]\s*(?<rest>.*))?$", RegexOptions.CultureInvariant)]
     private static partial Regex WordLabelPattern();
 
-    [GeneratedRegex(@"(?<n>\d+)|-|–|\+|&|,|\ben\b|\btot\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<n>\d+)|tot\s+en\s+met|t\.e\.m\.?|-|–|\+|&|,|\ben\b|\btot\b", RegexOptions.CultureInvariant)]
     private static partial Regex LabelToken();
 
     // "a) Tot", and glued "a)Tot" when the text starts upper case, with a digit, a quote or a bracket.
@@ -115,7 +124,7 @@ internal static partial class LineShape
     private static partial Regex PartPattern();
 
     // "a. In totaal …": a letter and a period as a label, only before a capitalised text (not "e.g." or "i.e.").
-    [GeneratedRegex(@"^(?<l>[a-h])\.\s+(?<rest>[A-ZÀ-ÖØ-Þ].*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<l>[a-h])\.(?:\s*(?<rest>[A-ZÀ-ÖØ-Þ].*))?$", RegexOptions.CultureInvariant)]
     private static partial Regex DottedPartPattern();
 
     [GeneratedRegex(@"^(?:[-–•▪·*●◦]\s+\S|[•▪●◦]\S)", RegexOptions.CultureInvariant)]

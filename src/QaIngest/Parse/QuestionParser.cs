@@ -331,7 +331,7 @@ public static partial class QuestionParser
                 }
 
                 var n = item.Number;
-                if (!CanStartItem(i, from) && !(n == last + 1 && ContinuesNumbering(i, to, item)))
+                if (item.Loose ? n != last + 1 || !CanStartItem(i, from) : !CanStartItem(i, from) && !(n == last + 1 && ContinuesNumbering(i, to, item)))
                 {
                     continue;
                 }
