@@ -59,6 +59,7 @@ public static class FigureExtractor
             }
         }
 
+        Add(question.AnnexText, new TextLocation(Section.Annexes));
         return new FigureExtraction(figures.ToImmutable(), checks.ToImmutable());
     }
 

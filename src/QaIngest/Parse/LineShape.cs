@@ -95,6 +95,9 @@ internal static partial class LineShape
         return m.Success ? (m.Groups["l"].Value, m.Groups["rest"].Value) : null;
     }
 
+    /// <summary>True when the text opens with a part label, also a combined one: <c>a)</c>, <c>a.</c>, <c>a-b.</c>, <c>a+c-e)</c>.</summary>
+    public static bool IsPartLabel(string text) => PartLabelStart().IsMatch(text);
+
     public static bool IsBullet(string line) =>
         line.Length > 1 && line[0] is '-' or '–' or '•' or '▪' or '·' or '*' or '●' or '◦' && BulletPattern().IsMatch(line);
 
@@ -126,6 +129,9 @@ internal static partial class LineShape
     // "a. In totaal …": a letter and a period as a label, only before a capitalised text (not "e.g." or "i.e.").
     [GeneratedRegex(@"^(?<l>[a-h])\.(?:\s*(?<rest>[A-ZÀ-ÖØ-Þ].*))?$", RegexOptions.CultureInvariant)]
     private static partial Regex DottedPartPattern();
+
+    [GeneratedRegex(@"^[a-z](?:\s?[-+,&]\s?[a-z])*[.)]", RegexOptions.CultureInvariant)]
+    private static partial Regex PartLabelStart();
 
     [GeneratedRegex(@"^(?:[-–•▪·*●◦]\s+\S|[•▪●◦]\S)", RegexOptions.CultureInvariant)]
     private static partial Regex BulletPattern();

@@ -62,6 +62,13 @@ public static partial class QuestionParser
             var (title, bodyStart) = answerOnly ? (null, pos) : ReadTitle(pos);
             var (annexes, trailerStart) = ReadTrailer(bodyStart);
             var marker = FindAnswerMarker(bodyStart, trailerStart);
+            var annexHeading = marker >= 0 ? FindAnnexHeading(marker + 1, trailerStart) : -1;
+            var annexText = annexHeading >= 0 ? RenderRange(annexHeading + 1, trailerStart) : null;
+            if (annexHeading >= 0)
+            {
+                // BIJLAGE text after the last answer is the annex's, not part of that answer.
+                trailerStart = annexHeading;
+            }
 
             AnswerHeader? answerHeader = null;
             int questionsEnd, answersStart;
@@ -151,6 +158,7 @@ public static partial class QuestionParser
                 Answers = answers,
                 AnswerKind = answerKind,
                 Annexes = annexes,
+                AnnexText = annexText,
             };
             return AddReferences(question);
         }
@@ -299,6 +307,21 @@ public static partial class QuestionParser
                    || LineShape.EndsSentence(previous) || previous.EndsWith(')') || TrailerUrl(previous) is not null;
         }
 
+        /// <summary>A <c>BIJLAGE</c>, <c>BIJLAGEN</c> or <c>Bijlage(n):</c> line alone, after the answer header; -1 when none.</summary>
+        private int FindAnnexHeading(int from, int to)
+        {
+            for (var i = from; i < to; i++)
+            {
+                var text = lines[i].Text;
+                if (text.Length <= 10 && (text.TrimEnd(':', ' ') is "BIJLAGE" or "BIJLAGEN" || text is "Bijlage:" or "Bijlagen:"))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         private int FindAnswerMarker(int from, int to)
         {
             for (var i = from; i < to; i++)
@@ -331,7 +354,8 @@ public static partial class QuestionParser
                 }
 
                 var n = item.Number;
-                if (item.Loose ? n != last + 1 || !CanStartItem(i, from) : !CanStartItem(i, from) && !(n == last + 1 && ContinuesNumbering(i, to, item)))
+                var expected = n == last + 1 || (combined && n == lastLabel + 1 && !labelled.Contains(n));
+                if (item.Loose ? !expected || !CanStartItem(i, from) : !CanStartItem(i, from) && !(expected && ContinuesNumbering(i, to, item)))
                 {
                     continue;
                 }
@@ -384,7 +408,7 @@ public static partial class QuestionParser
         {
             // A label alone on its line ("4." before a table or "a)"): the next line says whether it opens an item.
             var rest = item.Remainder.Length > 0 ? item.Remainder : i + 1 < to ? lines[i + 1].Text : "";
-            if (rest.Length == 0 || !(char.IsUpper(rest[0]) || rest[0] is '‘' or '“' or '"' || LineShape.Part(rest) is not null))
+            if (rest.Length == 0 || !(char.IsUpper(rest[0]) || rest[0] is '‘' or '“' or '"' || LineShape.Part(rest) is not null || LineShape.IsPartLabel(rest)))
             {
                 return false;
             }
@@ -551,6 +575,7 @@ public static partial class QuestionParser
                 Add(item.FullText, new TextLocation(Section.Answer, item.Number));
             }
 
+            Add(q.AnnexText, new TextLocation(Section.Annexes));
             var urls = located.SelectMany(l => ReferenceFinder.Urls(l.Text)).Concat(q.Annexes.Select(a => a.Url))
                 .Distinct(StringComparer.Ordinal).ToImmutableArray();
             return q with

@@ -26,6 +26,8 @@ public sealed record WrittenQuestion
     /// <summary>How the answer is given: numbered items, one unnumbered block, a deferral to another answer, or none.</summary>
     public AnswerKind AnswerKind { get; init; }
     public ImmutableArray<Annex> Annexes { get; init; } = [];
+    /// <summary>The text after a <c>BIJLAGE</c> heading that follows the last answer (an annex's titles or table); null when none.</summary>
+    public string? AnnexText { get; init; }
     public ImmutableArray<int> LinkIds { get; init; } = [];
     public ImmutableArray<string> Urls { get; init; } = [];
     public ImmutableArray<CrossReference> CrossReferences { get; init; } = [];
