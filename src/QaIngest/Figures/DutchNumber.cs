@@ -91,6 +91,54 @@ internal static class DutchNumber
     }
 
     /// <summary>
+    /// Reads an amount whose last thousands group is short ("1.591.505.98": a decimal comma typed as a
+    /// period): the value as written, every digit kept (159150598). The caller reports it with a warning.
+    /// </summary>
+    public static bool TryParseMisplacedGroups(ReadOnlySpan<char> s, out decimal value)
+    {
+        value = 0;
+        if (s.Length > MaxIntegerChars + 3 || s.IndexOf(',') >= 0 || s.Length == 0 || s[0] == '0')
+        {
+            return false;
+        }
+
+        var groups = 0;
+        var groupLength = 0;
+        var digits = 0;
+        decimal result = 0;
+        foreach (var c in s)
+        {
+            if (c == '.')
+            {
+                if (groupLength == 0 || (groups == 0 ? groupLength > 3 : groupLength != 3))
+                {
+                    return false;
+                }
+
+                groups++;
+                groupLength = 0;
+                continue;
+            }
+
+            if (!char.IsAsciiDigit(c) || ++digits > MaxIntegerDigits)
+            {
+                return false;
+            }
+
+            result = (result * 10) + (c - '0');
+            groupLength++;
+        }
+
+        if (groups < 2 || groupLength is < 1 or > 2)
+        {
+            return false;
+        }
+
+        value = result;
+        return true;
+    }
+
+    /// <summary>
     /// Parses "1.5" as one and a half: only used before a scale word ("1.5 miljoen euro"), where a
     /// period with one or two digits after it cannot be a thousands separator.
     /// </summary>

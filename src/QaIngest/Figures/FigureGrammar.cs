@@ -60,6 +60,9 @@ internal sealed class FigureGrammar
         public decimal Tolerance => 0.5m * DutchNumber.Pow10(-Decimals) * Scale;
 
         public Quantity WithScale(decimal scale) => this with { Scale = scale, HasScale = true };
+
+        /// <summary>Written with a misplaced thousands separator ("1.591.505.98"): money only, with a warning.</summary>
+        public bool Misplaced { get; init; }
     }
 
     /// <summary>A quantity with what is written around it: a currency before, a unit after, a "per" unit.</summary>
@@ -184,6 +187,7 @@ internal sealed class FigureGrammar
         decimal raw;
         int decimals;
         var grouped = false;
+        var misplaced = false;
         var written = token.Kind == FigureTokenKind.Word;
         var last = i;
         if (token.Kind == FigureTokenKind.Number)
@@ -191,7 +195,12 @@ internal sealed class FigureGrammar
             if (!DutchNumber.TryParseDigits(token.Span(_text), out raw, out decimals, out grouped)
                 && !(IsScaleWord(i + 1) && DutchNumber.TryParsePointDecimal(token.Span(_text), out raw, out decimals)))
             {
-                return false;
+                if (!DutchNumber.TryParseMisplacedGroups(token.Span(_text), out raw))
+                {
+                    return false;
+                }
+
+                (decimals, grouped, misplaced) = (0, true, true);
             }
 
             // "€ 24,-": the dash stands for zero cents.
@@ -248,7 +257,7 @@ internal sealed class FigureGrammar
             return false;
         }
 
-        q = new Quantity(i, last, raw, scale, decimals, written, grouped, hasScale);
+        q = new Quantity(i, last, raw, scale, decimals, written, grouped, hasScale) { Misplaced = misplaced };
         return true;
     }
 
@@ -301,6 +310,11 @@ internal sealed class FigureGrammar
         }
 
         if (q.Written && !q.HasScale && unit == UnitKind.None)
+        {
+            return false;
+        }
+
+        if (q.Misplaced && (unit != UnitKind.Money || q.HasScale))
         {
             return false;
         }
@@ -829,6 +843,7 @@ internal sealed class FigureGrammar
             Currency = core.IsMoney ? core.Currency : null,
             Unit = UnitName(core.Unit, null),
             Per = core.Per,
+            Warning = core.Q.Misplaced ? "misplaced-separator: the amount is reported as written; its last group has fewer than three digits" : null,
         };
         MarkUsed(core.First, core.Last);
     }
