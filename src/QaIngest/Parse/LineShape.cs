@@ -112,7 +112,7 @@ internal static partial class LineShape
     // "1.", "10.VDAB", "2.a)De", "1.a-b.In", "1-3.", "1 en 2.", "8, 9.", "1+3-4.", "2.en 3.", "2.tot en met 5": the
     // rest starts after a space, or glued when it starts upper case, with a quote or bracket, or with a
     // part label. A rest glued in any other way ("2.42 aanvragen", "1.publiq") is "loose": see ItemLabel.
-    [GeneratedRegex(@"^(?<n>\d{1,2})(?:(?<p>\.)(?=\s?(?:en|tot|t\.e\.m|[-–+&])\s?\d))?(?<more>(?:\s?(?:-|–|\+|&)\s?\d{1,2}|\+\s?\(\d{1,2}\)|,\s\d{1,2}|\s?(?:en|tot\s+en\s+met|tot|t\.e\.m\.?)\s\d{1,2})*)(?(p)\s?\.?|\s?\.)(?:\s+(?<rest>.*)|(?<rest>(?:[A-ZÀ-ÖØ-Þ‘“""(]|[a-z](?:\s?[-+,&]\s?[a-z])*[.)]|[a-z]\s?[+,&]\s?[a-z]\b|[a-z]\s(?:en|tot)\s[a-z]\b).*)|(?<loose>[0-9a-z%*–-].*))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<n>\d{1,2})(?:(?<p>\.)(?=\s?(?:en|tot(?:\s+en\s+met)?|t\.e\.m\.?|[-–+&])\s?\d))?(?<more>(?:\s?(?:-|–|\+|&)\s?\d{1,2}|\+\s?\(\d{1,2}\)|,\s\d{1,2}|\s?(?:en|tot\s+en\s+met|tot|t\.e\.m\.?)\s\d{1,2})*)(?(p)\s?\.?|\s?\.)(?:\s+(?<rest>.*)|(?<rest>(?:[A-ZÀ-ÖØ-Þ‘“""(]|[a-z](?:\s?[-+,&]\s?[a-z])*[.)]|[a-z]\s?[+,&]\s?[a-z]\b|[a-z]\s(?:en|tot)\s[a-z]\b).*)|(?<loose>[0-9a-z%*–-].*))?$", RegexOptions.CultureInvariant)]
     private static partial Regex ItemPattern();
 
     // "Vraag 7 en 8 samen", "Antwoord op vraag 2", "Vragen 1 tot 3:" alone on a line (a colon may lead into the rest).
