@@ -14,7 +14,7 @@ public static partial class QuestionParser
     /// The version of this stage's output for the same input: bump it when a change should make a
     /// pipeline redo the stage (and the stages after it) for every document, from the stored raw files.
     /// </summary>
-    public const int StageVersion = 1;
+    public const int StageVersion = 2;
 
     private const int MaxTitleLength = 300;
     private const int MaxTitleLines = 30;
