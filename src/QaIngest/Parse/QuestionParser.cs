@@ -115,6 +115,16 @@ public static partial class QuestionParser
                     preamble = null;
                 }
             }
+            else if (questions.Length == 0 && marker >= 0 && preamble is not null)
+            {
+                // An unnumbered question whose asks are lettered (a, b, c …): it is question 1 with those parts.
+                var (lead, parts) = PartSplitter.Split(BlockBuilder.Build(lines[bodyStart..preambleEnd]), PartSplitter.IsSequence);
+                if (parts.Length > 1)
+                {
+                    questions = [new QuestionItem(1, lead, parts)];
+                    preamble = null;
+                }
+            }
 
             var singleBlock = false;
             if (answers.Length == 0 && answerPreamble is not null && !deferral)
@@ -407,8 +417,11 @@ public static partial class QuestionParser
         private bool ContinuesNumbering(int i, int to, ItemLabel item)
         {
             // A label alone on its line ("4." before a table or "a)"): the next line says whether it opens an item.
-            var rest = item.Remainder.Length > 0 ? item.Remainder : i + 1 < to ? lines[i + 1].Text : "";
-            if (rest.Length == 0 || !(char.IsUpper(rest[0]) || rest[0] is '‘' or '“' or '"' || LineShape.Part(rest) is not null || LineShape.IsPartLabel(rest)))
+            // A label alone may also head a table whose first row is its years ("2." + "2014 2015 2016").
+            var alone = item.Remainder.Length == 0;
+            var rest = !alone ? item.Remainder : i + 1 < to ? lines[i + 1].Text : "";
+            if (rest.Length == 0 || !(char.IsUpper(rest[0]) || rest[0] is '‘' or '“' or '"' || LineShape.Part(rest) is not null || LineShape.IsPartLabel(rest)
+                                      || (alone && char.IsAsciiDigit(rest[0]))))
             {
                 return false;
             }
