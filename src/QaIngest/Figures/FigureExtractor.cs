@@ -59,6 +59,15 @@ public static class FigureExtractor
             }
         }
 
+        foreach (var item in question.SupplementaryAnswers.IsDefault ? [] : question.SupplementaryAnswers)
+        {
+            Add(item.Text, new TextLocation(Section.Answer, item.Number));
+            foreach (var part in item.Parts.IsDefault ? [] : item.Parts)
+            {
+                Add(part.Text, new TextLocation(Section.Answer, item.Number, part.Label));
+            }
+        }
+
         Add(question.AnnexText, new TextLocation(Section.Annexes));
         return new FigureExtraction(figures.ToImmutable(), checks.ToImmutable());
     }

@@ -18,6 +18,9 @@ internal static partial class HeaderReader
     /// <summary>True when the line opens the answer (<c>ANTWOORD</c>, alone or followed by its fields).</summary>
     public static bool IsAnswerMarker(string line) => AnswerMarker().IsMatch(line);
 
+    /// <summary>True when the answer header is an <c>AANVULLEND ANTWOORD</c> (a supplementary answer).</summary>
+    public static bool IsSupplementaryMarker(string line) => line.StartsWith("AANVULLEND", StringComparison.Ordinal) && IsAnswerMarker(line);
+
     /// <summary>Reads the header starting at <paramref name="start"/>; returns it and the index of the first line after it.</summary>
     public static (QuestionHeader Header, int Next) ReadQuestionHeader(ImmutableArray<SourceLine> lines, int start)
     {

@@ -70,6 +70,14 @@ public static partial class QuestionParser
                 trailerStart = annexHeading;
             }
 
+            // A second answer header (AANVULLEND ANTWOORD after the first answer) starts the supplementary answer.
+            var second = marker >= 0 ? FindAnswerMarker(marker + 1, trailerStart) : -1;
+            var documentEnd = trailerStart;
+            if (second >= 0)
+            {
+                trailerStart = HeaderReader.MinisterBlockStart(lines, second, marker + 1);
+            }
+
             AnswerHeader? answerHeader = null;
             int questionsEnd, answersStart;
             var questionStarts = new List<ItemStart>();
@@ -142,6 +150,7 @@ public static partial class QuestionParser
                 singleBlock = true;
             }
 
+            var supplementaryAnswers = second >= 0 ? ReadSupplementaryAnswers(second, documentEnd, questions) : [];
             var answerKind = deferral ? AnswerKind.Deferral
                 : singleBlock ? AnswerKind.SingleBlock
                 : answers.Length > 0 ? AnswerKind.Numbered
@@ -167,6 +176,8 @@ public static partial class QuestionParser
                 AnswerPreamble = answerPreamble,
                 Answers = answers,
                 AnswerKind = answerKind,
+                SupplementaryAnswers = supplementaryAnswers,
+                SupplementaryAnswer = second >= 0 || (marker >= 0 && HeaderReader.IsSupplementaryMarker(lines[marker].Text)),
                 Annexes = annexes,
                 AnnexText = annexText,
             };
@@ -496,6 +507,26 @@ public static partial class QuestionParser
             return result.ToImmutable();
         }
 
+        /// <summary>The numbered items (or the one block) of a supplementary answer that follows the first answer.</summary>
+        private ImmutableArray<AnswerItem> ReadSupplementaryAnswers(int marker, int end, ImmutableArray<QuestionItem> questions)
+        {
+            var (_, start) = HeaderReader.ReadAnswerHeader(lines, marker);
+            var starts = new List<ItemStart>();
+            ScanItems(start, end, starts, stopAtRestart: false);
+            if (starts.Count > 0)
+            {
+                return BuildAnswers(starts, end, questions);
+            }
+
+            if (start >= end)
+            {
+                return [];
+            }
+
+            var (lead, parts) = PartSplitter.Split(BlockBuilder.Build(lines[start..end]), _ => false);
+            return [WithReferences(new AnswerItem(1, lead, parts) { Question = questions.Length > 0 ? questions[0].Number : null, Covers = [.. questions.Select(q => q.Number)] })];
+        }
+
         private static AnswerItem WithReferences(AnswerItem answer)
         {
             var full = answer.FullText;
@@ -584,6 +615,11 @@ public static partial class QuestionParser
 
             Add(q.AnswerPreamble, new TextLocation(Section.AnswerPreamble));
             foreach (var item in q.Answers)
+            {
+                Add(item.FullText, new TextLocation(Section.Answer, item.Number));
+            }
+
+            foreach (var item in q.SupplementaryAnswers)
             {
                 Add(item.FullText, new TextLocation(Section.Answer, item.Number));
             }

@@ -25,6 +25,10 @@ public sealed record WrittenQuestion
     public ImmutableArray<AnswerItem> Answers { get; init; } = [];
     /// <summary>How the answer is given: numbered items, one unnumbered block, a deferral to another answer, or none.</summary>
     public AnswerKind AnswerKind { get; init; }
+    /// <summary>True when the document holds an <c>AANVULLEND ANTWOORD</c> (alone, or after the first answer).</summary>
+    public bool SupplementaryAnswer { get; init; }
+    /// <summary>The items of a supplementary answer that follows the first answer in the same document.</summary>
+    public ImmutableArray<AnswerItem> SupplementaryAnswers { get; init; } = [];
     public ImmutableArray<Annex> Annexes { get; init; } = [];
     /// <summary>The text after a <c>BIJLAGE</c> heading that follows the last answer (an annex's titles or table); null when none.</summary>
     public string? AnnexText { get; init; }

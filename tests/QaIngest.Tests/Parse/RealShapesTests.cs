@@ -200,6 +200,21 @@ public class RealShapesTests
     }
 
     [Fact]
+    public void Parse_SupplementaryAnswerAfterTheFirst_HasItsOwnItems()
+    {
+        var text = Document("Festivals - Steun", "1.Hoeveel festivals?\n2.Hoeveel steun?\n3.Wanneer?",
+            "1.Tien festivals.\n2.Dat wordt onderzocht.\n3.Na de zomer.\nZUHAL DEMIR\nVLAAMS MINISTER VAN JUSTITIE EN HANDHAVING\nAANVULLEND ANTWOORD\nop vraag nr. 1412 van 21 juni 2021\nvan ROOSMARIJN BECKERS\n2-3.Er werd 312.500 euro toegekend, in september.");
+
+        var q = Parse(text);
+
+        Assert.True(q.SupplementaryAnswer);
+        Assert.Equal([1, 2, 3], q.Answers.Select(a => a.Number));
+        Assert.Equal("Na de zomer.", q.Answers[2].Text);
+        var supplementary = Assert.Single(q.SupplementaryAnswers);
+        Assert.Equal([2, 3], supplementary.Covers.ToArray());
+    }
+
+    [Fact]
     public void Parse_BijlageAfterTheLastAnswer_IsAnnexTextNotPartOfTheAnswer()
     {
         var q = Parse(Document("Sociale woningen - Leegstand", "1.Hoeveel huishoudens?\n2.Hoeveel leegstand?",
