@@ -16,7 +16,8 @@ internal static partial class HeaderReader
     public static bool IsQuestionHeader(string line) => QuestionMarker().IsMatch(line);
 
     /// <summary>True when the line opens the answer (<c>ANTWOORD</c>, alone or followed by its fields).</summary>
-    public static bool IsAnswerMarker(string line) => AnswerMarker().IsMatch(line);
+    public static bool IsAnswerMarker(string line) =>
+        line.Length >= 8 && line[0] is 'A' or 'G' && AnswerMarker().IsMatch(line); // cheap test first: it runs on every line
 
     /// <summary>True when the answer header is an <c>AANVULLEND ANTWOORD</c> (a supplementary answer).</summary>
     public static bool IsSupplementaryMarker(string line) => line.StartsWith("AANVULLEND", StringComparison.Ordinal) && IsAnswerMarker(line);

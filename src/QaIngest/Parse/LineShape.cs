@@ -23,7 +23,9 @@ internal static partial class LineShape
 
         if (!char.IsAsciiDigit(line[0]))
         {
-            return line[0] is 'V' or 'A' && WordLabelPattern().Match(line) is { Success: true } w
+            // Cheap test first: most lines that start with V or A are prose ("Voor", "Aan").
+            return (line.StartsWith("Vra", StringComparison.Ordinal) || line.StartsWith("Antwoord op ", StringComparison.Ordinal))
+                   && WordLabelPattern().Match(line) is { Success: true } w
                 ? Label(w.Groups["n"].Value + w.Groups["more"].Value, w.Groups["rest"].Value)
                 : null;
         }
@@ -31,6 +33,24 @@ internal static partial class LineShape
         if (line[0] == '0')
         {
             return null;
+        }
+
+        // The common shapes ("4. Hoeveel", "4.Hoeveel", "4.") without the regex: it runs on every numbered line.
+        var dot = char.IsAsciiDigit(line[1]) ? 2 : 1;
+        if (dot < line.Length && line[dot] == '.')
+        {
+            var number = dot == 1 ? line[0] - '0' : ((line[0] - '0') * 10) + (line[1] - '0');
+            var next = dot + 1;
+            if (next == line.Length)
+            {
+                return new ItemLabel(number, string.Empty, Single[number]);
+            }
+
+            var text = line[next] == ' ' ? next + 1 : next;
+            if (text < line.Length && (char.IsUpper(line[text]) || line[text] is '‘' or '“' or '"' or '('))
+            {
+                return new ItemLabel(number, line[text..], Single[number]);
+            }
         }
 
         var m = ItemPattern().Match(line);
@@ -45,9 +65,20 @@ internal static partial class LineShape
             : Label(m.Groups["n"].Value + m.Groups["more"].Value, m.Groups["rest"].Value);
     }
 
+    // The covers of the plain labels 0..99, shared: a plain label is read on every numbered line.
+    private static readonly System.Collections.Immutable.ImmutableArray<int>[] Single =
+        [.. Enumerable.Range(0, 100).Select(n => System.Collections.Immutable.ImmutableArray.Create(n))];
+
     /// <summary>The numbers a label lists: single numbers joined by "en", ",", "+", "&amp;", and ranges with "-", "–" or "tot".</summary>
     private static ItemLabel? Label(string label, string rest)
     {
+        if (label.Length == 1 || (label.Length == 2 && char.IsAsciiDigit(label[1])))
+        {
+            // A plain label ("4"): the hot path, on every numbered line of every document.
+            var number = label.Length == 1 ? label[0] - '0' : ((label[0] - '0') * 10) + (label[1] - '0');
+            return number == 0 ? null : new ItemLabel(number, rest, Single[number]);
+        }
+
         var covers = new List<int>();
         var range = false;
         foreach (Match token in LabelToken().Matches(label))
@@ -86,7 +117,7 @@ internal static partial class LineShape
     /// <summary>A lettered part start: its label and the rest of the line (possibly empty).</summary>
     public static (string Label, string Remainder)? Part(string line)
     {
-        if (line.Length < 2 || line[1] is not (')' or '.'))
+        if (line.Length < 2 || !(line[1] == ')' || (line[1] == '.' && line[0] is >= 'a' and <= 'h')))
         {
             return null;
         }

@@ -366,7 +366,7 @@ public static partial class QuestionParser
             var last = 0;
             var lastLabel = 0;
             var combined = false;
-            var labelled = new HashSet<int>();
+            var labelled = new List<int>();
             for (var i = from; i < to; i++)
             {
                 if (LineShape.Item(lines[i].Text) is not { } item)
@@ -567,8 +567,21 @@ public static partial class QuestionParser
             }
 
             ReportGaps("question", questions.Select(q => q.Number));
-            ReportGaps("answer", answers.SelectMany(a => a.Covers.IsDefaultOrEmpty ? [a.Number] : a.Covers).Distinct().Order());
-            var covered = answers.SelectMany(a => a.Covers.IsDefaultOrEmpty ? [a.Number] : a.Covers).Distinct().Count();
+            var answered = new SortedSet<int>();
+            foreach (var answer in answers)
+            {
+                if (answer.Covers.IsDefaultOrEmpty)
+                {
+                    answered.Add(answer.Number);
+                }
+                else
+                {
+                    answered.UnionWith(answer.Covers);
+                }
+            }
+
+            ReportGaps("answer", answered);
+            var covered = answered.Count;
             if (hasAnswerPart && answers.Length > 0 && questions.Length > 0 && covered != questions.Length)
             {
                 warnings.Add(new ParseWarning("count-mismatch", $"{questions.Length} questions but answers to {covered}"));
