@@ -53,6 +53,21 @@ internal static partial class LineShape
             }
         }
 
+        // Only a period or a connector can follow a label's number: table rows ("2019 € …", "12 34") end here.
+        var follows = dot < line.Length ? line[dot] : '\0';
+        if (follows == ' ')
+        {
+            follows = dot + 1 < line.Length ? line[dot + 1] : '\0';
+            if (follows is not ('e' or 't' or '-' or '–' or '+' or '&' or '.'))
+            {
+                return null;
+            }
+        }
+        else if (follows is not ('.' or '-' or '–' or '+' or '&' or ','))
+        {
+            return null;
+        }
+
         var m = ItemPattern().Match(line);
         if (!m.Success)
         {
