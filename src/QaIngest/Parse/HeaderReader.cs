@@ -192,7 +192,8 @@ internal static partial class HeaderReader
     [GeneratedRegex(@"^(?:GECO\S{0,3}RDINEERDE?\s+|GEZAMENLIJK\s+|AANVULLEND\s+)?ANTWOORD(?:\s+op\s+vraag\b.*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex AnswerMarker();
 
-    [GeneratedRegex(@"^(?:nr\.?\s*\d|van\s|datum\b|aan\s|\d{1,2}\s+[a-z]+\.?\s+\d{4}$)", RegexOptions.CultureInvariant)]
+    // "nr. (niet opgegeven)": a header whose number was not given still goes on.
+    [GeneratedRegex(@"^(?:nr\.?\s*(?:\d|\()|van\s|datum\b|aan\s|\d{1,2}\s+[a-z]+\.?\s+\d{4}$)", RegexOptions.CultureInvariant)]
     private static partial Regex FieldStart();
 
     [GeneratedRegex(@"(?:^|\s)(?:datum:?|\d{1,2}|\d{1,2}\s+[a-z]+\.?)$", RegexOptions.CultureInvariant)]
