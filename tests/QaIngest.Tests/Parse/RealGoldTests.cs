@@ -257,7 +257,7 @@ public partial class RealGoldTests(ITestOutputHelper output)
 
         if (gold.NoBody)
         {
-            score.Structural.Add(result is { Success: false }, misses, "no body: expected a 'no text' error, got a parse");
+            score.Structural.Add("no body", result is { Success: false }, misses, "no body: expected a 'no text' error, got a parse");
             return;
         }
 
@@ -286,16 +286,16 @@ public partial class RealGoldTests(ITestOutputHelper output)
     private static void ScoreStructure(RealGoldFacts gold, WrittenQuestion? q, JsonObject? json, Score score, List<string> misses)
     {
         var facts = score.Structural;
-        facts.Add(q is not null && q.Number == gold.Number, misses, $"number: expected {gold.Number}, got {q?.Number}");
-        facts.Add(q is not null && q.Date == gold.Date, misses, $"date: expected {gold.Date:yyyy-MM-dd}, got {q?.Date:yyyy-MM-dd}");
-        facts.Add(q is not null && SameName(gold.Asker, q.Asker), misses, $"asker: expected '{gold.Asker}', got '{q?.Asker}'");
-        facts.Add(q is not null && SameName(gold.Minister, q.Minister), misses, $"minister: expected '{gold.Minister}', got '{q?.Minister}'");
+        facts.Add("header", q is not null && q.Number == gold.Number, misses, $"number: expected {gold.Number}, got {q?.Number}");
+        facts.Add("header", q is not null && q.Date == gold.Date, misses, $"date: expected {gold.Date:yyyy-MM-dd}, got {q?.Date:yyyy-MM-dd}");
+        facts.Add("header", q is not null && SameName(gold.Asker, q.Asker), misses, $"asker: expected '{gold.Asker}', got '{q?.Asker}'");
+        facts.Add("header", q is not null && SameName(gold.Minister, q.Minister), misses, $"minister: expected '{gold.Minister}', got '{q?.Minister}'");
         if (gold.Addressee is not null)
         {
             // TODO(issue 11): score `addressee` (VRAAG OM INFORMATIE to an agency) once the parse exposes it.
             if (json?["addressee"] is { } addressee)
             {
-                facts.Add(SameName(gold.Addressee, addressee.GetValue<string>()), misses, $"addressee: expected '{gold.Addressee}', got '{addressee}'");
+                facts.Add("header", SameName(gold.Addressee, addressee.GetValue<string>()), misses, $"addressee: expected '{gold.Addressee}', got '{addressee}'");
             }
             else
             {
@@ -304,19 +304,19 @@ public partial class RealGoldTests(ITestOutputHelper output)
         }
 
         var title = gold.TitleInText ? gold.Title : null;
-        facts.Add(q is not null && (title is null ? q.Title is null : SameTitle(title, q.Title)), misses, $"title: expected '{title}', got '{q?.Title}'");
+        facts.Add("title", q is not null && (title is null ? q.Title is null : SameTitle(title, q.Title)), misses, $"title: expected '{title}', got '{q?.Title}'");
 
         var questions = q?.Questions ?? [];
         foreach (var g in gold.Questions)
         {
             var item = questions.FirstOrDefault(i => i.Number == g.N);
-            facts.Add(
+            facts.Add("questions",
                 item is not null && Labels(g.Parts) == string.Join(",", item.Parts.Select(p => p.Label)),
                 misses,
                 item is null ? $"question {g.N}: not found" : $"question {g.N}: parts expected [{Labels(g.Parts)}], got [{string.Join(",", item.Parts.Select(p => p.Label))}]");
         }
 
-        facts.Add(
+        facts.Add("questions",
             q is not null && gold.Questions.Select(g => g.N).SequenceEqual(questions.Select(i => i.Number)),
             misses,
             $"question numbers: expected [{string.Join(",", gold.Questions.Select(g => g.N))}], got [{string.Join(",", questions.Select(i => i.Number))}]");
@@ -328,7 +328,7 @@ public partial class RealGoldTests(ITestOutputHelper output)
         if (json?["answerKind"] is { } kind)
         {
             var got = kind.ToString();
-            facts.Add(string.Equals(Regex.Replace(got, "[^a-z]", "", RegexOptions.IgnoreCase), gold.AnswerKind.Replace("-", ""), StringComparison.OrdinalIgnoreCase),
+            facts.Add("answerKind", string.Equals(Regex.Replace(got, "[^a-z]", "", RegexOptions.IgnoreCase), gold.AnswerKind.Replace("-", ""), StringComparison.OrdinalIgnoreCase),
                 misses, $"answerKind: expected {gold.AnswerKind}, got {got}");
         }
         else
@@ -341,10 +341,10 @@ public partial class RealGoldTests(ITestOutputHelper output)
         {
             foreach (var m in gold.Ministers ?? [])
             {
-                facts.Add(ministers.Any(f => SameName(f.Name, m.Name) && f.Number == m.Number), misses, $"minister {m.Name} ({m.Number}) not in the ministers list");
+                facts.Add("ministers", ministers.Any(f => SameName(f.Name, m.Name) && f.Number == m.Number), misses, $"minister {m.Name} ({m.Number}) not in the ministers list");
             }
 
-            facts.Add(ministers.Length == (gold.Ministers?.Count ?? 0), misses,
+            facts.Add("ministers", ministers.Length == (gold.Ministers?.Count ?? 0), misses,
                 $"ministers list: expected {gold.Ministers?.Count ?? 0}, got [{string.Join(", ", ministers.Select(m => $"{m.Name} ({m.Number})"))}]");
         }
 
@@ -355,7 +355,7 @@ public partial class RealGoldTests(ITestOutputHelper output)
             : (bool?)null;
         if (supplementary is { } found)
         {
-            facts.Add(found == gold.SupplementaryAnswer, misses, $"supplementary answer: expected {gold.SupplementaryAnswer}, got {found}");
+            facts.Add("supplementary", found == gold.SupplementaryAnswer, misses, $"supplementary answer: expected {gold.SupplementaryAnswer}, got {found}");
         }
         else
         {
@@ -371,8 +371,8 @@ public partial class RealGoldTests(ITestOutputHelper output)
             // One unnumbered block may also be kept as the answer's lead text with no items: it is
             // then found, and it covers every question by being the whole answer (the block's fact
             // and the answer list's fact, as below).
-            score.Structural.Add(true, misses, "answer block");
-            score.Structural.Add(true, misses, "answer numbers");
+            score.Structural.Add("answers", true, misses, "answer block");
+            score.Structural.Add("answers", true, misses, "answer numbers");
             return;
         }
 
@@ -384,7 +384,7 @@ public partial class RealGoldTests(ITestOutputHelper output)
             var index = Enumerable.Range(0, answers.Length).FirstOrDefault(i => !used[i] && answers[i].Number == g.N, -1);
             if (index < 0)
             {
-                score.Structural.Add(false, misses, $"answer {label}: not found");
+                score.Structural.Add("answers", false, misses, $"answer {label}: not found");
                 continue;
             }
 
@@ -415,10 +415,10 @@ public partial class RealGoldTests(ITestOutputHelper output)
                 }
             }
 
-            score.Structural.Add(problems.Count == 0, misses, $"answer {label}: {string.Join("; ", problems)}");
+            score.Structural.Add("answers", problems.Count == 0, misses, $"answer {label}: {string.Join("; ", problems)}");
         }
 
-        score.Structural.Add(
+        score.Structural.Add("answers",
             q is not null && gold.Answers.Select(g => g.N).SequenceEqual(answers.Select(i => i.Number)),
             misses,
             $"answer numbers: expected [{string.Join(",", gold.Answers.Select(g => g.Label is "" ? $"{g.N} (block)" : g.Label ?? $"{g.N}"))}], got [{string.Join(",", answers.Select(i => i.Number))}]");
@@ -547,6 +547,8 @@ public partial class RealGoldTests(ITestOutputHelper output)
         public int Total { get; private set; }
         public decimal Rate => Total == 0 ? 1 : (decimal)Right / Total;
 
+        private readonly SortedDictionary<string, (int Right, int Total)> byKind = new(StringComparer.Ordinal);
+
         public void Add(bool right, List<string> misses, string miss)
         {
             Total++;
@@ -559,6 +561,17 @@ public partial class RealGoldTests(ITestOutputHelper output)
                 misses.Add($"[{Name}] {miss}");
             }
         }
+
+        /// <summary>Adds a fact of one kind (header, title, questions…), so the report can say where the misses are.</summary>
+        public void Add(string kind, bool right, List<string> misses, string miss)
+        {
+            Add(right, misses, miss);
+            var (r, t) = byKind.GetValueOrDefault(kind);
+            byKind[kind] = (r + (right ? 1 : 0), t + 1);
+        }
+
+        public string Breakdown() =>
+            string.Join(", ", byKind.Select(k => $"{k.Key} {(decimal)k.Value.Right / k.Value.Total:P1} ({k.Value.Right}/{k.Value.Total})"));
 
         public override string ToString() => $"{Name} {Rate:P1} ({Right}/{Total})";
     }
@@ -590,6 +603,7 @@ public partial class RealGoldTests(ITestOutputHelper output)
             var report = new StringBuilder();
             report.AppendLine(CultureInfo.InvariantCulture, $"real gold, {misses.Count} documents:");
             report.AppendLine(CultureInfo.InvariantCulture, $"  structural facts {Structural.Rate:P1} ({Structural.Right}/{Structural.Total}), needs {StructuralThreshold:P0}");
+            report.AppendLine(CultureInfo.InvariantCulture, $"    by kind: {Structural.Breakdown()}");
             report.AppendLine(CultureInfo.InvariantCulture, $"  running-text money found {RunningMoney.Rate:P1} ({RunningMoney.Right}/{RunningMoney.Total}), needs {RunningTextThreshold:P0}");
             report.AppendLine(CultureInfo.InvariantCulture, $"  percentages found {Percentages.Rate:P1} ({Percentages.Right}/{Percentages.Total}), needs {RunningTextThreshold:P0}");
             report.AppendLine(CultureInfo.InvariantCulture, $"  table amounts found {Table.Rate:P1} ({Table.Right}/{Table.Total}), needs {TableThreshold:P0}");
