@@ -89,6 +89,34 @@ public partial class RealGoldTests(ITestOutputHelper output)
             report);
     }
 
+    [Fact]
+    public void WellFormedness_GoldWithWrongValueOrMissingText_IsReported()
+    {
+        var path = Path.Combine(RealGoldFacts.Folder, "1741065.json");
+        var gold = RealGoldFacts.Load(path);
+
+        var wrongValue = gold with { Money = [gold.Money[0] with { Value = 126132337m }] };
+        var notInText = gold with { Percentages = [new RealGoldPercentage("55 procent", 55)] };
+        var wrongTitle = gold with { Title = "Fietsprojecten West-Vlaanderen" };
+
+        Assert.Empty(WellFormedness(path, gold));
+        Assert.Contains(WellFormedness(path, wrongValue), p => p.Contains("1.261.323,37 euro", StringComparison.Ordinal));
+        Assert.Contains(WellFormedness(path, notInText), p => p.Contains("is not in the text", StringComparison.Ordinal));
+        Assert.Contains(WellFormedness(path, wrongTitle), p => p.Contains("is not the site's", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Score_GoldFactTheParseCannotHave_CountsAMiss()
+    {
+        var gold = RealGoldFacts.Load(Path.Combine(RealGoldFacts.Folder, "1741065.json"));
+        var score = new Score();
+
+        ScoreDocument(gold with { Number = gold.Number + 1, Money = [.. gold.Money, new RealGoldMoney("1 euro", 1, "EUR", "preamble")] }, score);
+
+        Assert.Contains("number: expected 1469", score.Report(), StringComparison.Ordinal);
+        Assert.True(score.RunningMoney.Right < score.RunningMoney.Total);
+    }
+
     private static IEnumerable<string> WellFormedness(string path, RealGoldFacts gold)
     {
         var id = Path.GetFileNameWithoutExtension(path);
