@@ -22,6 +22,8 @@ internal sealed record RealGoldFacts
     /// <summary>For a <c>VRAAG OM INFORMATIE</c>: the agency it is addressed to (then <see cref="Minister"/> is null).</summary>
     public string? Addressee { get; init; }
     public string? Title { get; init; }
+    /// <summary>False when the text has no subject line (an answer-only document): a parse then finds no title.</summary>
+    public bool TitleInText { get; init; } = true;
     public List<RealGoldItem> Questions { get; init; } = [];
     public List<RealGoldItem> Answers { get; init; } = [];
     /// <summary>The items of an AANVULLEND ANTWOORD that follows the normal answer in the same document.</summary>

@@ -89,6 +89,34 @@ public partial class RealGoldTests(ITestOutputHelper output)
             report);
     }
 
+    [Fact]
+    public void WellFormedness_GoldWithWrongValueOrMissingText_IsReported()
+    {
+        var path = Path.Combine(RealGoldFacts.Folder, "1741065.json");
+        var gold = RealGoldFacts.Load(path);
+
+        var wrongValue = gold with { Money = [gold.Money[0] with { Value = 126132337m }] };
+        var notInText = gold with { Percentages = [new RealGoldPercentage("55 procent", 55)] };
+        var wrongTitle = gold with { Title = "Fietsprojecten West-Vlaanderen" };
+
+        Assert.Empty(WellFormedness(path, gold));
+        Assert.Contains(WellFormedness(path, wrongValue), p => p.Contains("1.261.323,37 euro", StringComparison.Ordinal));
+        Assert.Contains(WellFormedness(path, notInText), p => p.Contains("is not in the text", StringComparison.Ordinal));
+        Assert.Contains(WellFormedness(path, wrongTitle), p => p.Contains("is not the site's", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Score_GoldFactTheParseCannotHave_CountsAMiss()
+    {
+        var gold = RealGoldFacts.Load(Path.Combine(RealGoldFacts.Folder, "1741065.json"));
+        var score = new Score();
+
+        ScoreDocument(gold with { Number = gold.Number + 1, Money = [.. gold.Money, new RealGoldMoney("1 euro", 1, "EUR", "preamble")] }, score);
+
+        Assert.Contains("number: expected 1469", score.Report(), StringComparison.Ordinal);
+        Assert.True(score.RunningMoney.Right < score.RunningMoney.Total);
+    }
+
     private static IEnumerable<string> WellFormedness(string path, RealGoldFacts gold)
     {
         var id = Path.GetFileNameWithoutExtension(path);
@@ -257,7 +285,7 @@ public partial class RealGoldTests(ITestOutputHelper output)
 
         if (gold.NoBody)
         {
-            score.Structural.Add(result is { Success: false }, misses, "no body: expected a 'no text' error, got a parse");
+            score.Structural.Add("no body", result is { Success: false }, misses, "no body: expected a 'no text' error, got a parse");
             return;
         }
 
@@ -286,16 +314,16 @@ public partial class RealGoldTests(ITestOutputHelper output)
     private static void ScoreStructure(RealGoldFacts gold, WrittenQuestion? q, JsonObject? json, Score score, List<string> misses)
     {
         var facts = score.Structural;
-        facts.Add(q is not null && q.Number == gold.Number, misses, $"number: expected {gold.Number}, got {q?.Number}");
-        facts.Add(q is not null && q.Date == gold.Date, misses, $"date: expected {gold.Date:yyyy-MM-dd}, got {q?.Date:yyyy-MM-dd}");
-        facts.Add(q is not null && SameName(gold.Asker, q.Asker), misses, $"asker: expected '{gold.Asker}', got '{q?.Asker}'");
-        facts.Add(q is not null && SameName(gold.Minister, q.Minister), misses, $"minister: expected '{gold.Minister}', got '{q?.Minister}'");
+        facts.Add("header", q is not null && q.Number == gold.Number, misses, $"number: expected {gold.Number}, got {q?.Number}");
+        facts.Add("header", q is not null && q.Date == gold.Date, misses, $"date: expected {gold.Date:yyyy-MM-dd}, got {q?.Date:yyyy-MM-dd}");
+        facts.Add("header", q is not null && SameName(gold.Asker, q.Asker), misses, $"asker: expected '{gold.Asker}', got '{q?.Asker}'");
+        facts.Add("header", q is not null && SameName(gold.Minister, q.Minister), misses, $"minister: expected '{gold.Minister}', got '{q?.Minister}'");
         if (gold.Addressee is not null)
         {
             // TODO(issue 11): score `addressee` (VRAAG OM INFORMATIE to an agency) once the parse exposes it.
             if (json?["addressee"] is { } addressee)
             {
-                facts.Add(SameName(gold.Addressee, addressee.GetValue<string>()), misses, $"addressee: expected '{gold.Addressee}', got '{addressee}'");
+                facts.Add("header", SameName(gold.Addressee, addressee.GetValue<string>()), misses, $"addressee: expected '{gold.Addressee}', got '{addressee}'");
             }
             else
             {
@@ -303,19 +331,20 @@ public partial class RealGoldTests(ITestOutputHelper output)
             }
         }
 
-        facts.Add(q is not null && SameTitle(gold.Title, q.Title), misses, $"title: expected '{gold.Title}', got '{q?.Title}'");
+        var title = gold.TitleInText ? gold.Title : null;
+        facts.Add("title", q is not null && (title is null ? q.Title is null : SameTitle(title, q.Title)), misses, $"title: expected '{title}', got '{q?.Title}'");
 
         var questions = q?.Questions ?? [];
         foreach (var g in gold.Questions)
         {
             var item = questions.FirstOrDefault(i => i.Number == g.N);
-            facts.Add(
+            facts.Add("questions",
                 item is not null && Labels(g.Parts) == string.Join(",", item.Parts.Select(p => p.Label)),
                 misses,
                 item is null ? $"question {g.N}: not found" : $"question {g.N}: parts expected [{Labels(g.Parts)}], got [{string.Join(",", item.Parts.Select(p => p.Label))}]");
         }
 
-        facts.Add(
+        facts.Add("questions",
             q is not null && gold.Questions.Select(g => g.N).SequenceEqual(questions.Select(i => i.Number)),
             misses,
             $"question numbers: expected [{string.Join(",", gold.Questions.Select(g => g.N))}], got [{string.Join(",", questions.Select(i => i.Number))}]");
@@ -327,7 +356,7 @@ public partial class RealGoldTests(ITestOutputHelper output)
         if (json?["answerKind"] is { } kind)
         {
             var got = kind.ToString();
-            facts.Add(string.Equals(Regex.Replace(got, "[^a-z]", "", RegexOptions.IgnoreCase), gold.AnswerKind.Replace("-", ""), StringComparison.OrdinalIgnoreCase),
+            facts.Add("answerKind", string.Equals(Regex.Replace(got, "[^a-z]", "", RegexOptions.IgnoreCase), gold.AnswerKind.Replace("-", ""), StringComparison.OrdinalIgnoreCase),
                 misses, $"answerKind: expected {gold.AnswerKind}, got {got}");
         }
         else
@@ -340,10 +369,10 @@ public partial class RealGoldTests(ITestOutputHelper output)
         {
             foreach (var m in gold.Ministers ?? [])
             {
-                facts.Add(ministers.Any(f => SameName(f.Name, m.Name) && f.Number == m.Number), misses, $"minister {m.Name} ({m.Number}) not in the ministers list");
+                facts.Add("ministers", ministers.Any(f => SameName(f.Name, m.Name) && f.Number == m.Number), misses, $"minister {m.Name} ({m.Number}) not in the ministers list");
             }
 
-            facts.Add(ministers.Length == (gold.Ministers?.Count ?? 0), misses,
+            facts.Add("ministers", ministers.Length == (gold.Ministers?.Count ?? 0), misses,
                 $"ministers list: expected {gold.Ministers?.Count ?? 0}, got [{string.Join(", ", ministers.Select(m => $"{m.Name} ({m.Number})"))}]");
         }
 
@@ -354,7 +383,7 @@ public partial class RealGoldTests(ITestOutputHelper output)
             : (bool?)null;
         if (supplementary is { } found)
         {
-            facts.Add(found == gold.SupplementaryAnswer, misses, $"supplementary answer: expected {gold.SupplementaryAnswer}, got {found}");
+            facts.Add("supplementary", found == gold.SupplementaryAnswer, misses, $"supplementary answer: expected {gold.SupplementaryAnswer}, got {found}");
         }
         else
         {
@@ -365,6 +394,16 @@ public partial class RealGoldTests(ITestOutputHelper output)
     private static void ScoreAnswers(RealGoldFacts gold, WrittenQuestion? q, JsonObject? json, Score score, List<string> misses)
     {
         var answers = q?.Answers ?? [];
+        if (gold.AnswerKind == "single-block" && q is not null && answers.IsEmpty && q.AnswerPreamble is not null)
+        {
+            // One unnumbered block may also be kept as the answer's lead text with no items: it is
+            // then found, and it covers every question by being the whole answer (the block's fact
+            // and the answer list's fact, as below).
+            score.Structural.Add("answers", true, misses, "answer block");
+            score.Structural.Add("answers", true, misses, "answer numbers");
+            return;
+        }
+
         var answersJson = json?["answers"]?.AsArray();
         var used = new bool[answers.Length];
         foreach (var g in gold.Answers)
@@ -373,7 +412,7 @@ public partial class RealGoldTests(ITestOutputHelper output)
             var index = Enumerable.Range(0, answers.Length).FirstOrDefault(i => !used[i] && answers[i].Number == g.N, -1);
             if (index < 0)
             {
-                score.Structural.Add(false, misses, $"answer {label}: not found");
+                score.Structural.Add("answers", false, misses, $"answer {label}: not found");
                 continue;
             }
 
@@ -404,10 +443,10 @@ public partial class RealGoldTests(ITestOutputHelper output)
                 }
             }
 
-            score.Structural.Add(problems.Count == 0, misses, $"answer {label}: {string.Join("; ", problems)}");
+            score.Structural.Add("answers", problems.Count == 0, misses, $"answer {label}: {string.Join("; ", problems)}");
         }
 
-        score.Structural.Add(
+        score.Structural.Add("answers",
             q is not null && gold.Answers.Select(g => g.N).SequenceEqual(answers.Select(i => i.Number)),
             misses,
             $"answer numbers: expected [{string.Join(",", gold.Answers.Select(g => g.Label is "" ? $"{g.N} (block)" : g.Label ?? $"{g.N}"))}], got [{string.Join(",", answers.Select(i => i.Number))}]");
@@ -421,35 +460,46 @@ public partial class RealGoldTests(ITestOutputHelper output)
         var moneyTaken = new bool[moneySlots.Count];
         var figureMatched = new bool[money.Count];
 
-        bool Take(decimal value, decimal? alternative)
+        int Take(decimal value, decimal? alternative)
         {
             var slot = Enumerable.Range(0, moneySlots.Count)
                 .FirstOrDefault(i => !moneyTaken[i] && (moneySlots[i].Value == value || moneySlots[i].Value == alternative), -1);
             if (slot < 0)
             {
-                return false;
+                return -1;
             }
 
             moneyTaken[slot] = true;
             figureMatched[moneySlots[slot].Figure] = true;
-            return true;
+            return moneySlots[slot].Figure;
         }
 
         foreach (var m in gold.Money)
         {
-            score.RunningMoney.Add(Take(m.Value, m.WrittenValue), misses, $"money '{m.Text}' ({m.Value}) at {m.Where ?? "?"} not found");
+            score.RunningMoney.Add(Take(m.Value, m.WrittenValue) >= 0, misses, $"money '{m.Text}' ({m.Value}) at {m.Where ?? "?"} not found");
         }
 
         foreach (var t in gold.TableAmounts)
         {
-            // TODO(issue 11): a table amount's row and column labels are scored once figures expose them
-            // (`row`, `column`); until then an amount counts as found by its value alone.
-            score.Table.Add(Take(t.Value, t.Value * t.Scale), misses, $"table amount '{t.Text}' ({t.Row} / {t.Column}) not found");
-        }
+            var found = Take(t.Value, t.Value * t.Scale);
+            if (found < 0)
+            {
+                score.Table.Add(false, misses, $"table amount '{t.Text}' ({t.Row} / {t.Column}) not found");
+                continue;
+            }
 
-        if (gold.TableAmounts.Count > 0)
-        {
-            score.NotExposed.Add("table row/column");
+            // TODO(issue 11): a table amount's row label is scored from the figure's JSON once figures
+            // expose it (`row`); until then an amount counts as found by its value alone.
+            if (JsonSerializer.SerializeToNode(money[found], ProductJson)?["row"] is JsonValue row)
+            {
+                var got = row.ToString();
+                score.Table.Add(SameLabel(t.Row, got), misses, $"table amount '{t.Text}': row expected '{t.Row}', got '{got}'");
+            }
+            else
+            {
+                score.NotExposed.Add("table row");
+                score.Table.Add(true, misses, "");
+            }
         }
 
         for (var i = 0; i < money.Count; i++)
@@ -510,6 +560,13 @@ public partial class RealGoldTests(ITestOutputHelper output)
         return Spaces().Replace(unified.ToString(), " ").Trim();
     }
 
+    /// <summary>A row label as the extractor may report it: spaces collapsed, case ignored, either one holding the other.</summary>
+    private static bool SameLabel(string expected, string actual)
+    {
+        var (e, a) = (Flatten(expected).ToUpperInvariant(), Flatten(actual).ToUpperInvariant());
+        return a.Length > 0 && (e.Contains(a, StringComparison.Ordinal) || a.Contains(e, StringComparison.Ordinal));
+    }
+
     private static string Flatten(string text) => Spaces().Replace(text, " ").Trim();
 
     /// <summary>The value a gold text says ("1.261.323,37 euro", "24 miljoen euro", "+14,5 procent"), read independently of the extractor.</summary>
@@ -536,6 +593,8 @@ public partial class RealGoldTests(ITestOutputHelper output)
         public int Total { get; private set; }
         public decimal Rate => Total == 0 ? 1 : (decimal)Right / Total;
 
+        private readonly SortedDictionary<string, (int Right, int Total)> byKind = new(StringComparer.Ordinal);
+
         public void Add(bool right, List<string> misses, string miss)
         {
             Total++;
@@ -548,6 +607,17 @@ public partial class RealGoldTests(ITestOutputHelper output)
                 misses.Add($"[{Name}] {miss}");
             }
         }
+
+        /// <summary>Adds a fact of one kind (header, title, questions…), so the report can say where the misses are.</summary>
+        public void Add(string kind, bool right, List<string> misses, string miss)
+        {
+            Add(right, misses, miss);
+            var (r, t) = byKind.GetValueOrDefault(kind);
+            byKind[kind] = (r + (right ? 1 : 0), t + 1);
+        }
+
+        public string Breakdown() =>
+            string.Join(", ", byKind.Select(k => $"{k.Key} {(decimal)k.Value.Right / k.Value.Total:P1} ({k.Value.Right}/{k.Value.Total})"));
 
         public override string ToString() => $"{Name} {Rate:P1} ({Right}/{Total})";
     }
@@ -579,6 +649,7 @@ public partial class RealGoldTests(ITestOutputHelper output)
             var report = new StringBuilder();
             report.AppendLine(CultureInfo.InvariantCulture, $"real gold, {misses.Count} documents:");
             report.AppendLine(CultureInfo.InvariantCulture, $"  structural facts {Structural.Rate:P1} ({Structural.Right}/{Structural.Total}), needs {StructuralThreshold:P0}");
+            report.AppendLine(CultureInfo.InvariantCulture, $"    by kind: {Structural.Breakdown()}");
             report.AppendLine(CultureInfo.InvariantCulture, $"  running-text money found {RunningMoney.Rate:P1} ({RunningMoney.Right}/{RunningMoney.Total}), needs {RunningTextThreshold:P0}");
             report.AppendLine(CultureInfo.InvariantCulture, $"  percentages found {Percentages.Rate:P1} ({Percentages.Right}/{Percentages.Total}), needs {RunningTextThreshold:P0}");
             report.AppendLine(CultureInfo.InvariantCulture, $"  table amounts found {Table.Rate:P1} ({Table.Right}/{Table.Total}), needs {TableThreshold:P0}");
