@@ -100,6 +100,33 @@ public class NumberFuzzTests
         Assert.DoesNotContain(figures.Figures, f => f.Value >= 1_000_000_000_000_000_000m);
     }
 
+    [Fact]
+    public void Parse_RandomDocumentsOfRealLineShapes_NeverThrow()
+    {
+        string[] shapes =
+        [
+            "SCHRIFTELIJKE VRAAG", "nr. 12", "nr. (niet opgegeven)", "van A B", "datum: 1 januari 2024", "aan C D", "JO BROUNS",
+            "VLAAMS MINISTER VAN WERK", "Titel  -  Onderwerp", "ANTWOORD", "GECOÖRDINEERD ANTWOORD", "AANVULLEND ANTWOORD",
+            "op vraag nr. 12 van 1 januari 2024", "1.Hoeveel?", "2. Welke?", "1-3.", "1+(8)+9.", "2.tot en met 5", "8, 9. Samen.",
+            "Vraag 7 en 8 samen", "a)Tot", "b. Dan", "1.a.", "2.42 aanvragen", "01. Aalst 12", "2020 € 3.609.079", "€", "BIJLAGE",
+            "Bijlage:", "4 https://www.vlaanderen.be", "Een gecoördineerd antwoord zal worden verstrekt door X.", "", " ", "i",
+            "- bullet", "tabblad", "Zie antwoord 2.", "(actiepunt 7)", "‘Open quote", "tekst die doorloopt", "9 en 10. In april",
+        ];
+        var random = new Random(2050526);
+        for (var n = 0; n < 2_000; n++)
+        {
+            var lines = Enumerable.Range(0, random.Next(1, 80)).Select(_ => shapes[random.Next(shapes.Length)]);
+            var text = string.Join(random.Next(4) == 0 ? "\n\n" : "\n", lines);
+
+            var parsed = QuestionParser.Parse(text);
+
+            if (parsed.Success)
+            {
+                _ = FigureExtractor.Extract(parsed.Value);
+            }
+        }
+    }
+
     private static string RandomString(Random random, string alphabet, int length)
     {
         var chars = new char[length];
