@@ -113,25 +113,21 @@ public static partial class QuestionParser
             var answerPreamble = RenderRange(answersStart, answerPreambleEnd);
 
             var deferral = answers.Length == 0 && IsDeferral(answerPreamble);
-            if (questions.Length == 0 && answers.Length == 0 && marker >= 0 && !deferral)
+            if (questions.Length == 0 && marker >= 0 && preamble is not null)
             {
-                // An unnumbered question with an unnumbered answer: one question, one answer.
-                warnings.Add(new ParseWarning("unnumbered", "no numbered questions or answers; read as one question and one answer"));
-                if (preamble is not null)
+                // An unnumbered question is question 1; its lettered asks (a, b, c …) are its parts.
+                if (answers.Length == 0 && !deferral)
                 {
-                    questions = [new QuestionItem(1, preamble, [])];
-                    preamble = null;
+                    warnings.Add(new ParseWarning("unnumbered", "no numbered questions or answers; read as one question and one answer"));
                 }
-            }
-            else if (questions.Length == 0 && marker >= 0 && preamble is not null)
-            {
-                // An unnumbered question whose asks are lettered (a, b, c …): it is question 1 with those parts.
+
                 var (lead, parts) = PartSplitter.Split(BlockBuilder.Build(lines[bodyStart..preambleEnd]), PartSplitter.IsSequence);
-                if (parts.Length > 1)
-                {
-                    questions = [new QuestionItem(1, lead, parts)];
-                    preamble = null;
-                }
+                questions = parts.Length > 1 ? [new QuestionItem(1, lead, parts)] : [new QuestionItem(1, preamble, [])];
+                preamble = null;
+            }
+            else if (questions.Length == 0 && answers.Length == 0 && marker >= 0 && !deferral)
+            {
+                warnings.Add(new ParseWarning("unnumbered", "no numbered questions or answers; read as one question and one answer"));
             }
 
             var singleBlock = false;
