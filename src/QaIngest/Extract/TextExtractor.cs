@@ -40,7 +40,7 @@ public sealed class TextExtractor
             return ExtractionResult.Fail(ExtractionFailure.Unreadable, $"cannot read {path}: {LineReader.Collapse(e.Message)}");
         }
 
-        // A file on disk goes to pdftotext as it is, without a temporary copy.
+        // A file on disk goes to the poppler fallback as it is, without a temporary copy.
         return FormatSniffer.Sniff(bytes) == SourceFormat.Pdf
             ? await _pdf.ExtractFileAsync(Path.GetFullPath(path), cancellationToken).ConfigureAwait(false)
             : await ExtractAsync(bytes, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Graphics.Operations.TextShowing;
+
+namespace QaIngest.Extract;
+
+/// <summary>
+/// The adapter between PdfPig and the extraction records: opens a PDF in process, turns each
+/// page's letters into <see cref="PdfGlyph"/>s (loose boxes, y flipped from PdfPig's upward axis to
+/// poppler's downward one, x from the page box's left edge) and hands them to
+/// <see cref="PdfWordBuilder"/> and <see cref="PdfLayoutReader.MergeByBaseline"/>, so the same
+/// <see cref="PdfPage"/>s reach <see cref="PdfParagraphBuilder"/> whichever engine read them.
+/// Throws PdfPig's exceptions; <see cref="PdfTextExtractor"/> turns them into reasons.
+/// </summary>
+internal static class PdfPigReader
+{
+    /// <summary>
+    /// Reads every page. <paramref name="pagesWithUnreadText"/> counts pages whose content shows text
+    /// but where PdfPig found no letter (a font it cannot decode), the sign that another engine may do better.
+    /// </summary>
+    public static ImmutableArray<PdfPage> Read(byte[] pdf, Action<int>? beforePage, out int pagesWithUnreadText)
+    {
+        // Lenient parsing reads the small damage real files carry (a wrong xref offset) as poppler does;
+        // the empty user password is tried by PdfPig itself, so such encrypted files open.
+        using var document = PdfDocument.Open(pdf, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = false });
+        var pages = ImmutableArray.CreateBuilder<PdfPage>(document.NumberOfPages);
+        pagesWithUnreadText = 0;
+        for (var number = 1; number <= document.NumberOfPages; number++)
+        {
+            beforePage?.Invoke(number);
+            var page = document.GetPage(number);
+            var box = page.MediaBox.Bounds;
+            var left = Math.Min(box.Left, box.Right);
+            var top = Math.Max(box.Top, box.Bottom);
+            var letters = page.Letters;
+            var glyphs = new List<PdfGlyph>(letters.Count);
+            foreach (var letter in letters)
+            {
+                var r = letter.GlyphRectangleLoose;
+                glyphs.Add(new PdfGlyph(
+                    letter.Value,
+                    Math.Min(r.Left, r.Right) - left,
+                    top - Math.Max(r.Top, r.Bottom),
+                    Math.Max(r.Left, r.Right) - left,
+                    top - Math.Min(r.Top, r.Bottom),
+                    top - letter.StartBaseLine.Y,
+                    letter.PointSize,
+                    letter.TextOrientation == TextOrientation.Horizontal));
+            }
+
+            if (glyphs.Count == 0 && ShowsText(page))
+            {
+                pagesWithUnreadText++;
+            }
+
+            pages.Add(new PdfPage(number, page.Width, page.Height, PdfLayoutReader.MergeByBaseline(PdfWordBuilder.Build(glyphs))));
+        }
+
+        return pages.ToImmutable();
+    }
+
+    private static bool ShowsText(Page page) =>
+        page.Operations.Any(o => o is ShowText or ShowTextsWithPositioning or MoveToNextLineShowText or MoveToNextLineShowTextWithSpacing);
+}
