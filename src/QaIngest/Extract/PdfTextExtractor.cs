@@ -67,7 +67,8 @@ public sealed class PdfTextExtractor
         return await ExtractAsync(bytes, Path.GetFullPath(path), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ExtractionResult> ExtractAsync(byte[] pdf, string? path, CancellationToken cancellationToken)
+    /// <summary>Extracts <paramref name="pdf"/>, read from <paramref name="path"/> when it came from a file (poppler then reads the file itself).</summary>
+    internal async Task<ExtractionResult> ExtractAsync(byte[] pdf, string? path, CancellationToken cancellationToken)
     {
         var pig = await ReadWithWatchdogAsync(pdf, cancellationToken).ConfigureAwait(false);
         if (pig.Fallback is not { } reason)

@@ -42,7 +42,7 @@ public sealed class TextExtractor
 
         // A file on disk goes to the poppler fallback as it is, without a temporary copy.
         return FormatSniffer.Sniff(bytes) == SourceFormat.Pdf
-            ? await _pdf.ExtractFileAsync(Path.GetFullPath(path), cancellationToken).ConfigureAwait(false)
+            ? await _pdf.ExtractAsync(bytes, Path.GetFullPath(path), cancellationToken).ConfigureAwait(false)
             : await ExtractAsync(bytes, cancellationToken).ConfigureAwait(false);
     }
 
