@@ -22,8 +22,10 @@ internal static class PdfPigReader
     public static ImmutableArray<PdfPage> Read(byte[] pdf, Action<int>? beforePage, out int pagesWithUnreadText)
     {
         // Lenient parsing reads the small damage real files carry (a wrong xref offset) as poppler does;
-        // the empty user password is tried by PdfPig itself, so such encrypted files open.
-        using var document = PdfDocument.Open(pdf, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = false });
+        // the empty user password is tried by PdfPig itself, so such encrypted files open. A font PdfPig
+        // cannot load costs the text drawn in it, not the document: the page then shows text without
+        // letters, which is counted below and sends the document to poppler when it is installed.
+        using var document = PdfDocument.Open(pdf, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
         var pages = ImmutableArray.CreateBuilder<PdfPage>(document.NumberOfPages);
         pagesWithUnreadText = 0;
         for (var number = 1; number <= document.NumberOfPages; number++)

@@ -83,6 +83,23 @@ public static class MinimalPdf
     }
 
     /// <summary>
+    /// One line of text in a Type0 font that declares no descendant font: PdfPig cannot load the
+    /// font and finds no letters on the page; poppler falls back to a substitute font and reads it.
+    /// </summary>
+    public static byte[] UndecodableFont()
+    {
+        return Build(
+            [
+                Ascii("<< /Type /Catalog /Pages 2 0 R >>"),
+                Ascii("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+                Ascii("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"),
+                Stream(string.Empty, Ascii("BT /F1 10 Tf 72 770 Td (Regel een van de pagina.) Tj ET")),
+                Ascii("<< /Type /Font /Subtype /Type0 /BaseFont /QaIngestBroken /Encoding /Identity-H /DescendantFonts [] >>"),
+            ],
+            string.Empty);
+    }
+
+    /// <summary>
     /// One page whose Helvetica font maps codes to the ligatures ﬁ (U+FB01) and ﬂ (U+FB02) and the
     /// soft hyphen (U+00AD), by glyph name (/fi /fl /sfthyphen, which PdfPig reads for a standard
     /// font) and by a /ToUnicode CMap (which poppler reads), next to €, é, ë and ï from WinAnsi:

@@ -216,6 +216,26 @@ public sealed class PdfTextExtractorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ExtractAsync_PdfPigFindsNoLettersWhereTextIsShown_ReadsWithPoppler()
+    {
+        var result = await Extractor(poppler: true).ExtractAsync(MinimalPdf.UndecodableFont());
+
+        Assert.True(result.Success, result.Error);
+        Assert.Equal(PdfTextExtractor.PopplerEngine, result.Value.Engine);
+        Assert.Contains("pagina", result.Value.Text, StringComparison.Ordinal);
+        Assert.Equal("PdfPig could not read it (1 page(s) show text in a font PdfPig cannot decode); read with poppler", result.Value.Warnings[0]);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_PdfPigFindsNoLettersWithoutPoppler_FailsWithPdfPigsReason()
+    {
+        var result = await Extractor(poppler: false).ExtractAsync(MinimalPdf.UndecodableFont());
+
+        Assert.Equal(ExtractionFailure.NoTextLayer, result.Failure);
+        Assert.Equal("no readable text: 1 page(s) show text in a font PdfPig cannot decode", result.Error);
+    }
+
+    [Fact]
     public async Task ExtractAsync_PdfPigFailsWithoutPoppler_FailsWithPdfPigsReason()
     {
         var result = await Extractor(poppler: false).ExtractAsync(MinimalPdf.DeeplyNested(50_000));
