@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
@@ -36,27 +37,42 @@ internal static class PdfPigReader
             var left = Math.Min(box.Left, box.Right);
             var top = Math.Max(box.Top, box.Bottom);
             var letters = page.Letters;
-            var glyphs = new List<PdfGlyph>(letters.Count);
-            foreach (var letter in letters)
+
+            // A page's glyphs take a few hundred KB: a pooled buffer keeps them off the large-object
+            // heap, whose collections otherwise cost more than the words are worth.
+            var glyphs = ArrayPool<PdfGlyph>.Shared.Rent(Math.Max(letters.Count, 1));
+            List<ImmutableArray<PdfWord>> runs;
+            try
             {
-                var r = letter.GlyphRectangleLoose;
-                glyphs.Add(new PdfGlyph(
-                    letter.Value,
-                    Math.Min(r.Left, r.Right) - left,
-                    top - Math.Max(r.Top, r.Bottom),
-                    Math.Max(r.Left, r.Right) - left,
-                    top - Math.Min(r.Top, r.Bottom),
-                    top - letter.StartBaseLine.Y,
-                    letter.PointSize,
-                    letter.TextOrientation == TextOrientation.Horizontal));
+                for (var i = 0; i < letters.Count; i++)
+                {
+                    var letter = letters[i];
+                    var r = letter.GlyphRectangleLoose;
+                    glyphs[i] = new PdfGlyph(
+                        letter.Value,
+                        Math.Min(r.Left, r.Right) - left,
+                        top - Math.Max(r.Top, r.Bottom),
+                        Math.Max(r.Left, r.Right) - left,
+                        top - Math.Min(r.Top, r.Bottom),
+                        top - letter.StartBaseLine.Y,
+                        letter.PointSize,
+                        letter.TextOrientation == TextOrientation.Horizontal);
+                }
+
+                runs = PdfWordBuilder.Build(glyphs.AsSpan(0, letters.Count));
+            }
+            finally
+            {
+                // The strings they point to are released with the page.
+                ArrayPool<PdfGlyph>.Shared.Return(glyphs, clearArray: true);
             }
 
-            if (glyphs.Count == 0 && ShowsText(page))
+            if (letters.Count == 0 && ShowsText(page))
             {
                 pagesWithUnreadText++;
             }
 
-            pages.Add(new PdfPage(number, page.Width, page.Height, PdfLayoutReader.MergeByBaseline(PdfWordBuilder.Build(glyphs))));
+            pages.Add(new PdfPage(number, page.Width, page.Height, PdfLayoutReader.MergeByBaseline(runs)));
         }
 
         return pages.ToImmutable();

@@ -16,7 +16,7 @@ internal static class PdfWordBuilder
     public const double GapShare = 0.1;
 
     /// <summary>Returns the runs of words that share a baseline, in drawing order, for <see cref="PdfLayoutReader.MergeByBaseline"/>.</summary>
-    public static List<ImmutableArray<PdfWord>> Build(IReadOnlyList<PdfGlyph> glyphs)
+    public static List<ImmutableArray<PdfWord>> Build(ReadOnlySpan<PdfGlyph> glyphs)
     {
         var runs = new List<ImmutableArray<PdfWord>>();
         var run = ImmutableArray.CreateBuilder<PdfWord>();
