@@ -422,7 +422,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
 
         private async Task ProcessAsync(IAsyncEnumerable<WorkItem> work, int total, ChannelWriter<Processed> output)
         {
-            var processor = new DocumentProcessor(new TextExtractor());
+            var processor = new DocumentProcessor(new TextExtractor(runner.options.Pdf));
             var done = 0;
             await Parallel.ForEachAsync(
                 work,
