@@ -7,7 +7,8 @@ namespace QaIngest.Extract;
 /// <summary>
 /// The front door of extraction: recognises the format from the bytes and hands them to the
 /// matching extractor, so every source reaches the parser as the same <see cref="ExtractedText"/>.
-/// Never throws for bad input or a missing tool; thread-safe.
+/// Never throws for bad input or a missing tool; throws <see cref="ExtractionStuckException"/> only when
+/// too many PDF readings are stuck past the time limit, which no document can fix. Thread-safe.
 /// </summary>
 public sealed class TextExtractor
 {
