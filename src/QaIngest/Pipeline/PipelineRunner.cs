@@ -123,6 +123,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
         private int fetched, fetchUnchanged, fetchFailed, notAsked;
         private long items, figures;
         private readonly SortedDictionary<string, int> alerts = new(StringComparer.Ordinal);
+        private readonly SortedDictionary<string, int> engines = new(StringComparer.Ordinal);
 
         public DateOnly? DiscoveredTo { get; private set; }
 
@@ -224,6 +225,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                 Failed = [.. failures.OrderBy(f => f.Key, StringComparer.Ordinal)],
                 KnownFailures = knownFailures,
                 Alerts = alerts.ToImmutableSortedDictionary(StringComparer.Ordinal),
+                Engines = engines.ToImmutableSortedDictionary(StringComparer.Ordinal),
                 Fetch = pipeline.Runs(PipelineStage.Fetch) ? new FetchCounts(fetched, fetchUnchanged, fetchFailed, notAsked) : null,
                 Notes = [.. notes],
                 DiscoveryError = DiscoveryError,
@@ -420,7 +422,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
 
         private async Task ProcessAsync(IAsyncEnumerable<WorkItem> work, int total, ChannelWriter<Processed> output)
         {
-            var processor = new DocumentProcessor(new TextExtractor());
+            var processor = new DocumentProcessor(new TextExtractor(runner.options.Pdf));
             var done = 0;
             await Parallel.ForEachAsync(
                 work,
@@ -467,6 +469,11 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             try
             {
                 result = await processor.ProcessAsync(bytes, document.Key, raw.Source, rawHash, processing, token).ConfigureAwait(false);
+            }
+            catch (ExtractionStuckException e)
+            {
+                // PDF readings that cannot be stopped are piling up: the run ends here with the reason.
+                throw new PipelineFailedException(e.Message, e);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -563,6 +570,11 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
 
                 var result = processed.Result;
                 Count(key, result.Warnings);
+                if (result.Engine is { } engine)
+                {
+                    engines[engine] = engines.GetValueOrDefault(engine) + 1;
+                }
+
                 var failedAt = result.FailedStage ?? (indexFailure is not null && result.Document is not null ? PipelineStage.Index : null);
                 foreach (var stage in processing)
                 {

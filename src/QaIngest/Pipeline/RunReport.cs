@@ -30,6 +30,9 @@ public sealed record RunReport
     /// <summary>Documents skipped because an earlier run recorded a permanent failure for the same input (see <c>qaingest status</c>).</summary>
     public int KnownFailures { get; init; }
 
+    /// <summary>Documents processed in this run per PDF engine that read them (<c>pdfpig</c>, or <c>poppler</c> as the fallback).</summary>
+    public ImmutableSortedDictionary<string, int> Engines { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
+
     /// <summary>New alert entries per saved search.</summary>
     public ImmutableSortedDictionary<string, int> Alerts { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
 
