@@ -22,6 +22,12 @@ public sealed record StandInOptions
     /// <summary>The folder with <c>standin.json</c> and the documents it names; null serves no corpus documents.</summary>
     public string? CorpusDirectory { get; init; }
 
+    /// <summary>
+    /// A folder with <c>timeline.json</c>: written questions whose file changes on given days (answered
+    /// later, supplemented, corrected in place), served as they are on <see cref="Time"/>'s day. Null: none.
+    /// </summary>
+    public string? TimelineDirectory { get; init; }
+
     /// <summary>The folder of seed texts synthetic documents take their paragraphs from (required when <see cref="Synthetic"/> &gt; 0).</summary>
     public string? SeedsDirectory { get; init; }
 
@@ -78,6 +84,11 @@ public sealed record StandInOptions
         if (CorpusDirectory is not null && !File.Exists(Path.Combine(CorpusDirectory, "standin.json")))
         {
             errors.Add($"{CorpusDirectory}: no standin.json");
+        }
+
+        if (TimelineDirectory is not null && !File.Exists(Path.Combine(TimelineDirectory, "timeline.json")))
+        {
+            errors.Add($"{TimelineDirectory}: no timeline.json");
         }
 
         if (MaxConsecutiveFaults < 0 || RetryAfterSeconds < 0 || SlowDelay < TimeSpan.Zero || OversizeBytes < 1)
