@@ -139,6 +139,12 @@ public sealed class RecheckTimelineTests : IAsyncLifetime
         Assert.Equal("answer-added", byKey["link:1749866"].GetProperty("lastChanges").GetString());
         Assert.False(byKey["link:1751367"].GetProperty("answered").GetBoolean());
         Assert.Equal("every run", byKey["link:1751367"].GetProperty("nextCheck").GetString());
+
+        var text = QaIngest.Tests.Cli.Cli.Run("status", "--data", data);
+        Assert.Contains("re-check (timeline): unanswered: every run for 365 days after first seen; answered: 1, 7, 30 days after the last change", text.StdOut);
+        Assert.Contains("1 without an answer (asked every run), 1 answered and watched (asked on their day), 0 settled", text.StdOut);
+        Assert.Contains("link:1751367: next check every run; no answer yet; last asked 2021-09-28 22:00Z", text.StdOut);
+        Assert.Contains("link:1749866: next check 2021-09-29; answered, last change 2021-09-28 (answer-added); last asked 2021-09-28 22:00Z", text.StdOut);
     }
 
     private PipelineDefinition Pipeline()
