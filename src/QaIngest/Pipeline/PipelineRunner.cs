@@ -313,6 +313,20 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                     if (!listed.Contains(key) && pipeline.Recheck.Next(known).IsDue(today) && PlannedDocument.FromRemoteKey(key) is { } recheck)
                     {
                         planned.Add(recheck);
+                        listed.Add(key);
+                    }
+                }
+
+                // One fetched by a version without re-checks has no facts yet: planned once, it is parsed again from its raw file (no HTTP) to learn them.
+                if (Rechecks)
+                {
+                    foreach (var (key, rows) in stages)
+                    {
+                        if (!listed.Contains(key) && !facts.ContainsKey(key) && rows[(int)PipelineStage.Fetch] is { Exists: true, Status: StageStatus.Done }
+                            && sources.ContainsKey(key) && PlannedDocument.FromRemoteKey(key) is { } legacy)
+                        {
+                            planned.Add(legacy);
+                        }
                     }
                 }
             }

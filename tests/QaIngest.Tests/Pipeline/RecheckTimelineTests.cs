@@ -147,6 +147,46 @@ public sealed class RecheckTimelineTests : IAsyncLifetime
         Assert.Contains("link:1749866: next check 2021-09-29; answered, last change 2021-09-28 (answer-added); last asked 2021-09-28 22:00Z", text.StdOut);
     }
 
+    [Fact]
+    public async Task Run_DocumentsFetchedBeforeRechecksExisted_LearnTheirAnswerStateFromTheRawStoreOnce()
+    {
+        var pipeline = Pipeline();
+        var data = Path.Combine(root, "legacy");
+        foreach (var day in new[] { new DateOnly(2021, 9, 1), new DateOnly(2021, 9, 3), new DateOnly(2021, 9, 28) })
+        {
+            clock.Advance(At(day) - clock.GetUtcNow());
+            Assert.Equal(0, (await new PipelineRunner(pipeline, new PipelineRunOptions { WorkingDirectory = root, Data = data, Time = clock }).RunAsync()).ExitCode);
+        }
+
+        // What a data directory of an earlier version looks like: fetched and indexed, no re-check facts.
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(data, SearchIndex.FileName)};Pooling=False"))
+        {
+            connection.Open();
+            using var delete = connection.CreateCommand();
+            delete.CommandText = "DELETE FROM pipeline_recheck";
+            Assert.Equal(2, delete.ExecuteNonQuery());
+        }
+
+        site.Log.Clear();
+        var upgrade = await new PipelineRunner(pipeline, new PipelineRunOptions { WorkingDirectory = root, Data = data, Time = clock }).RunAsync();
+
+        // Neither is listed by today's discovery (they were published on 1 and 3 September); both are parsed again, nothing is asked.
+        Assert.Equal(0, upgrade.ExitCode);
+        Assert.Equal(2, upgrade.Documents.Reprocessed);
+        Assert.DoesNotContain(site.Log.Entries, e => e.Path is "/pfile" or "/link");
+        using var state = new PipelineState(Path.Combine(data, SearchIndex.FileName));
+        var facts = state.RecheckFacts();
+        Assert.True(facts["link:1749866"].Answered);
+        Assert.False(facts["link:1751367"].Answered);
+
+        // The next night the policy applies: the unanswered one is asked, the answered one on its day.
+        clock.Advance(TimeSpan.FromDays(1));
+        site.Log.Clear();
+        var next = await new PipelineRunner(pipeline, new PipelineRunOptions { WorkingDirectory = root, Data = data, Time = clock }).RunAsync();
+        Assert.Equal(0, next.Documents.Reprocessed);
+        Assert.Contains(site.Log.Entries, e => e.Path == "/pfile" && e.Query == "?id=1751367");
+    }
+
     private PipelineDefinition Pipeline()
     {
         var json = JsonSerializer.Serialize(new
