@@ -26,7 +26,7 @@ public static class BenchRunCommand
         var seeds = new Option<string>("--seeds") { Description = "Folder of seed texts whose sentences are mixed in.", DefaultValueFactory = _ => "seeds" };
         var reuse = new Option<bool>("--reuse") { Description = "Only time no-op runs over a corpus ingested by an earlier run with the same --data." };
         var bump = new Option<string?>("--bump") { Description = "With --reuse: first run as if this stage's version were one higher (extract, parse, figures or index), which reprocesses every document from its raw file." };
-        var remote = new Option<bool>("--remote") { Description = "Fetch the documents from an in-process loopback stand-in of the site (link ids 900001..., at most 99,999; politeness off) instead of reading text files, and count the HTTP requests of the no-op runs." };
+        var remote = new Option<bool>("--remote") { Description = "Fetch the documents from an in-process loopback stand-in of the site (link ids 900001..., at most 50,000; politeness off) instead of reading text files, and count the HTTP requests of the no-op runs." };
         var format = Options.Format();
         var command = new Command("run", "Time a full pipeline run over a synthetic corpus and a no-op run after it.") { documents, seed, vocabulary, data, seeds, reuse, bump, remote, format };
         command.SetAction((r, ct) => r.GetValue(remote)
@@ -127,9 +127,9 @@ public static class BenchRunCommand
     // ingested corpus is a month later, and the no-op runs measure what settled documents cost.
     private static async Task<int> RunRemote(int count, string? data, string seeds, bool reuse, string format, CancellationToken cancellationToken)
     {
-        if (count is < 10 or > 99_999)
+        if (count is < 10 or > 50_000)
         {
-            return CommandLine.Fail("--remote: --documents must be 10..99999 (the stand-in's synthetic link ids)");
+            return CommandLine.Fail("--remote: --documents must be 10..50000 (the stand-in's synthetic questions)");
         }
 
         if (reuse && data is null)
