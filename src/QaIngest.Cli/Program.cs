@@ -12,7 +12,7 @@ var root = new RootCommand("QaIngest: the Flemish Parliament's written questions
     IndexCommand.Create(),
     SearchCommand.Create(),
     AmountsCommand.Create(),
-    new Command("eval", "Evaluate extraction and search against gold files.") { EvalFiguresCommand.Create(), EvalSearchCommand.Create() },
+    new Command("eval", "Evaluate extraction and search against gold files.") { EvalFiguresCommand.Create(), EvalSearchCommand.Create(), EvalRealCommand.Create() },
     FetchCommand.Create(),
     DiscoverCommand.Create(),
     StandInCommand.Create(),

@@ -32,10 +32,32 @@ public static class TextOutline
         }
 
         Line(sb, "answer preamble", Short(q.AnswerPreamble));
+        sb.AppendLine($"answer kind: {Kind(q.AnswerKind)}{(q.SupplementaryAnswer ? " (with a supplementary answer)" : "")}");
         sb.AppendLine($"answers ({q.Answers.Length}):");
-        foreach (var item in q.Answers)
+        AppendAnswers(sb, q.Answers);
+        if (q.SupplementaryAnswers.Length > 0)
+        {
+            sb.AppendLine($"supplementary answers ({q.SupplementaryAnswers.Length}):");
+            AppendAnswers(sb, q.SupplementaryAnswers);
+        }
+
+        Line(sb, "annex text", Short(q.AnnexText));
+        AppendRest(sb, q);
+        return sb.ToString();
+    }
+
+    private static string Kind(AnswerKind kind) => kind == AnswerKind.SingleBlock ? "single-block" : kind.ToString().ToLowerInvariant();
+
+    private static void AppendAnswers(StringBuilder sb, System.Collections.Immutable.ImmutableArray<AnswerItem> answers)
+    {
+        foreach (var item in answers)
         {
             var notes = new List<string>();
+            if (item.Covers.Length > 1)
+            {
+                notes.Add($"covers {string.Join(", ", item.Covers)}");
+            }
+
             if (item.SeeAnswer is { } see)
             {
                 notes.Add($"see answer {see}");
@@ -48,7 +70,10 @@ public static class TextOutline
                 sb.AppendLine($"     {part.Label}) {Short(part.Text)}");
             }
         }
+    }
 
+    private static void AppendRest(StringBuilder sb, WrittenQuestion q)
+    {
         foreach (var annex in q.Annexes)
         {
             sb.AppendLine($"annex: {annex.Title ?? "(untitled)"} {annex.Url}");
@@ -68,8 +93,6 @@ public static class TextOutline
         {
             sb.AppendLine($"url: {url}");
         }
-
-        return sb.ToString();
     }
 
     private static void Line(StringBuilder sb, string label, string? value)

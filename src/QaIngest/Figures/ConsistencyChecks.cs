@@ -209,6 +209,11 @@ internal static class ConsistencyChecks
                     continue;
                 }
 
+                if (rate.Value != 0 && Math.Abs(count.Value) > decimal.MaxValue / Math.Abs(rate.Value))
+                {
+                    continue;
+                }
+
                 var product = count.Value * rate.Value;
                 var totals = inSentence.Where(f => IsPlainMoney(f) && f.Currency == rate.Currency).ToList();
                 var total = totals.FirstOrDefault(t => Math.Abs(t.Value - product) <= t.Tolerance)

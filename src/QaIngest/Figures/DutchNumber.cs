@@ -9,6 +9,13 @@ namespace QaIngest.Figures;
 /// </summary>
 internal static class DutchNumber
 {
+    /// <summary>At most 15 digits before the comma (with their thousands points: 15 + 4 characters).</summary>
+    private const int MaxIntegerDigits = 15;
+
+    private const int MaxIntegerChars = MaxIntegerDigits + 4;
+
+    private const int MaxFractionDigits = 10;
+
     /// <summary>Parses a digit token; <paramref name="decimals"/> is the number of digits after the comma.</summary>
     public static bool TryParseDigits(ReadOnlySpan<char> s, out decimal value, out int decimals, out bool grouped)
     {
@@ -29,9 +36,17 @@ internal static class DutchNumber
             return false;
         }
 
+        // More digits than any quantity has (and more than decimal holds): an identifier, a
+        // damaged table row or hostile input. Checked before reading, so nothing can overflow.
+        if (integer.Length > MaxIntegerChars || fraction.Length > MaxFractionDigits)
+        {
+            return false;
+        }
+
         decimal result = 0;
         var groupLength = 0;
         var groups = 0;
+        var digits = 0;
         foreach (var c in integer)
         {
             if (c == '.')
@@ -46,6 +61,11 @@ internal static class DutchNumber
                 continue;
             }
 
+            if (!char.IsAsciiDigit(c) || ++digits > MaxIntegerDigits)
+            {
+                return false;
+            }
+
             result = (result * 10) + (c - '0');
             groupLength++;
         }
@@ -57,10 +77,63 @@ internal static class DutchNumber
 
         foreach (var c in fraction)
         {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
             result += (c - '0') * Pow10(-(++decimals));
         }
 
         grouped = groups > 0;
+        value = result;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads an amount whose last thousands group is short ("1.591.505.98": a decimal comma typed as a
+    /// period): the value as written, every digit kept (159150598). The caller reports it with a warning.
+    /// </summary>
+    public static bool TryParseMisplacedGroups(ReadOnlySpan<char> s, out decimal value)
+    {
+        value = 0;
+        if (s.Length > MaxIntegerChars + 3 || s.IndexOf(',') >= 0 || s.Length == 0 || s[0] == '0')
+        {
+            return false;
+        }
+
+        var groups = 0;
+        var groupLength = 0;
+        var digits = 0;
+        decimal result = 0;
+        foreach (var c in s)
+        {
+            if (c == '.')
+            {
+                if (groupLength == 0 || (groups == 0 ? groupLength > 3 : groupLength != 3))
+                {
+                    return false;
+                }
+
+                groups++;
+                groupLength = 0;
+                continue;
+            }
+
+            if (!char.IsAsciiDigit(c) || ++digits > MaxIntegerDigits)
+            {
+                return false;
+            }
+
+            result = (result * 10) + (c - '0');
+            groupLength++;
+        }
+
+        if (groups < 2 || groupLength is < 1 or > 2)
+        {
+            return false;
+        }
+
         value = result;
         return true;
     }

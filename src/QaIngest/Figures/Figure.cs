@@ -38,6 +38,12 @@ public sealed record Figure(FigureKind Kind, decimal Value, string Text, int Sta
     /// <summary>For a range ("tussen 2 en 3 miljoen euro"), the upper end; <see cref="Value"/> is then the lower end.</summary>
     public decimal? RangeEnd { get; init; }
 
+    /// <summary>
+    /// Set when the figure is reported as written but its writing is doubtful, e.g. a misplaced
+    /// thousands separator ("1.591.505.98 euro" is 159150598 as written); null otherwise.
+    /// </summary>
+    public string? Warning { get; init; }
+
     /// <summary>True when the figure is a range; see <see cref="RangeEnd"/>.</summary>
     public bool IsRange => RangeEnd is not null;
 

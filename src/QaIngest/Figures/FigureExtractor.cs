@@ -13,7 +13,7 @@ public static class FigureExtractor
     /// The version of this stage's output for the same input: bump it when a change should make a
     /// pipeline redo the stage (and the stages after it) for every document, from the stored raw files.
     /// </summary>
-    public const int StageVersion = 1;
+    public const int StageVersion = 2;
 
     /// <summary>
     /// Extracts figures from every text of <paramref name="question"/> in document order: title,
@@ -59,6 +59,16 @@ public static class FigureExtractor
             }
         }
 
+        foreach (var item in question.SupplementaryAnswers.IsDefault ? [] : question.SupplementaryAnswers)
+        {
+            Add(item.Text, new TextLocation(Section.Answer, item.Number));
+            foreach (var part in item.Parts.IsDefault ? [] : item.Parts)
+            {
+                Add(part.Text, new TextLocation(Section.Answer, item.Number, part.Label));
+            }
+        }
+
+        Add(question.AnnexText, new TextLocation(Section.Annexes));
         return new FigureExtraction(figures.ToImmutable(), checks.ToImmutable());
     }
 

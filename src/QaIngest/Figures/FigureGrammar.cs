@@ -49,6 +49,9 @@ internal sealed class FigureGrammar
         Noun,
     }
 
+    /// <summary>The largest value read as a quantity (a billion billion): no budget comes near it.</summary>
+    private const decimal MaxQuantity = 1_000_000_000_000_000_000m;
+
     /// <summary>A number as written: tokens <c>First..Last</c> (scale word included), raw value and scale.</summary>
     private readonly record struct Quantity(int First, int Last, decimal Raw, decimal Scale, int Decimals, bool Written, bool Grouped, bool HasScale)
     {
@@ -57,6 +60,9 @@ internal sealed class FigureGrammar
         public decimal Tolerance => 0.5m * DutchNumber.Pow10(-Decimals) * Scale;
 
         public Quantity WithScale(decimal scale) => this with { Scale = scale, HasScale = true };
+
+        /// <summary>Written with a misplaced thousands separator ("1.591.505.98"): money only, with a warning.</summary>
+        public bool Misplaced { get; init; }
     }
 
     /// <summary>A quantity with what is written around it: a currency before, a unit after, a "per" unit.</summary>
@@ -181,6 +187,7 @@ internal sealed class FigureGrammar
         decimal raw;
         int decimals;
         var grouped = false;
+        var misplaced = false;
         var written = token.Kind == FigureTokenKind.Word;
         var last = i;
         if (token.Kind == FigureTokenKind.Number)
@@ -188,7 +195,12 @@ internal sealed class FigureGrammar
             if (!DutchNumber.TryParseDigits(token.Span(_text), out raw, out decimals, out grouped)
                 && !(IsScaleWord(i + 1) && DutchNumber.TryParsePointDecimal(token.Span(_text), out raw, out decimals)))
             {
-                return false;
+                if (!DutchNumber.TryParseMisplacedGroups(token.Span(_text), out raw))
+                {
+                    return false;
+                }
+
+                (decimals, grouped, misplaced) = (0, true, true);
             }
 
             // "€ 24,-": the dash stands for zero cents.
@@ -238,7 +250,14 @@ internal sealed class FigureGrammar
             return false;
         }
 
-        q = new Quantity(i, last, raw, scale, decimals, written, grouped, hasScale);
+        // A run of digits this long is an identifier or a damaged table row, never a quantity; the
+        // cap also keeps sums and products of figures inside decimal's range.
+        if (raw * scale >= MaxQuantity)
+        {
+            return false;
+        }
+
+        q = new Quantity(i, last, raw, scale, decimals, written, grouped, hasScale) { Misplaced = misplaced };
         return true;
     }
 
@@ -292,6 +311,18 @@ internal sealed class FigureGrammar
 
         if (q.Written && !q.HasScale && unit == UnitKind.None)
         {
+            return false;
+        }
+
+        if (q.Misplaced && (unit != UnitKind.Money || q.HasScale))
+        {
+            return false;
+        }
+
+        if (unit == UnitKind.Money && IsYear(q))
+        {
+            // A year next to a currency sign is a flattened table's row or column label ("2020 € 3.609.079",
+            // "K€ 2014 2015"): the sign belongs to the amount in its own cell, never to the year.
             return false;
         }
 
@@ -443,7 +474,8 @@ internal sealed class FigureGrammar
             return false;
         }
 
-        if (IsYear(low.Q) && unit == UnitKind.Noun)
+        // "2021 - 100.000 euro", "2027 tot 300 miljard euro": a year before an amount is not the low end of a range.
+        if (IsYear(low.Q) && (unit == UnitKind.Noun || !low.HasUnit))
         {
             return false;
         }
@@ -811,6 +843,7 @@ internal sealed class FigureGrammar
             Currency = core.IsMoney ? core.Currency : null,
             Unit = UnitName(core.Unit, null),
             Per = core.Per,
+            Warning = core.Q.Misplaced ? "misplaced-separator: the amount is reported as written; its last group has fewer than three digits" : null,
         };
         MarkUsed(core.First, core.Last);
     }

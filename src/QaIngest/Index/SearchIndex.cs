@@ -292,10 +292,15 @@ public sealed partial class SearchIndex : IDisposable
             yield return (Section.AnswerPreamble, null, q.AnswerPreamble, null);
         }
 
-        foreach (var item in q.Answers)
+        // A supplementary answer (AANVULLEND ANTWOORD after the first) is searched with the last answer, where
+        // it stands in the text: the items of the first answer keep their text when a supplement arrives.
+        var supplement = q.SupplementaryAnswers.IsDefaultOrEmpty ? null : string.Join('\n', q.SupplementaryAnswers.Select(a => a.FullText));
+        for (var k = 0; k < q.Answers.Length; k++)
         {
+            var item = q.Answers[k];
             var question = q.Questions.FirstOrDefault(x => x.Number == item.Question);
-            yield return (Section.Answer, item.Number, item.FullText, question?.FullText);
+            var text = supplement is not null && k == q.Answers.Length - 1 ? item.FullText + "\n" + supplement : item.FullText;
+            yield return (Section.Answer, item.Number, text, question?.FullText);
         }
     }
 

@@ -16,7 +16,11 @@ internal static partial class HeaderReader
     public static bool IsQuestionHeader(string line) => QuestionMarker().IsMatch(line);
 
     /// <summary>True when the line opens the answer (<c>ANTWOORD</c>, alone or followed by its fields).</summary>
-    public static bool IsAnswerMarker(string line) => AnswerMarker().IsMatch(line);
+    public static bool IsAnswerMarker(string line) =>
+        line.Length >= 8 && line[0] is 'A' or 'G' && AnswerMarker().IsMatch(line); // cheap test first: it runs on every line
+
+    /// <summary>True when the answer header is an <c>AANVULLEND ANTWOORD</c> (a supplementary answer).</summary>
+    public static bool IsSupplementaryMarker(string line) => line.StartsWith("AANVULLEND", StringComparison.Ordinal) && IsAnswerMarker(line);
 
     /// <summary>Reads the header starting at <paramref name="start"/>; returns it and the index of the first line after it.</summary>
     public static (QuestionHeader Header, int Next) ReadQuestionHeader(ImmutableArray<SourceLine> lines, int start)
@@ -31,6 +35,12 @@ internal static partial class HeaderReader
             if (i > start)
             {
                 var isField = FieldStart().IsMatch(text);
+                if (!isField && text.Length <= 2 && !sawMinister && text.Any(char.IsLetter))
+                {
+                    // A stray character on its own line between the fields ("i"): not the end of the header.
+                    continue;
+                }
+
                 var upper = DisplayCase.IsUpper(text) || !text.Any(char.IsLetter);
                 if (!isField && !upper && !ContinuesDate(parts))
                 {
@@ -60,6 +70,12 @@ internal static partial class HeaderReader
         var asker = AskerField().Match(joined);
         var date = DateField().Match(joined);
         var (minister, title) = SplitMinister(MinisterField().Match(joined));
+        if (minister is null)
+        {
+            // No "aan" line: the minister's name is the upper-case line right before their title.
+            (minister, title) = MinisterWithoutAan(parts);
+        }
+
         var header = new QuestionHeader(
             number.Success ? int.Parse(number.Groups[1].Value, CultureInfo.InvariantCulture) : null,
             date.Success ? DutchDate.TryParse(date.Groups[1].Value) : null,
@@ -118,6 +134,27 @@ internal static partial class HeaderReader
         return namesMinister ? start : marker;
     }
 
+    /// <summary>
+    /// The minister named by an upper-case line (at most six words, not itself a title) that the
+    /// minister's title follows: the header without <c>aan</c>, or the block above an answer.
+    /// </summary>
+    public static (string? Minister, string? Title) MinisterWithoutAan(IReadOnlyList<string> parts)
+    {
+        for (var j = 0; j + 1 < parts.Count; j++)
+        {
+            var name = parts[j];
+            if (DisplayCase.IsUpper(name) && name.Split(' ').Length <= 6 && !MinisterTitleStart().IsMatch(name)
+                && !FieldStart().IsMatch(name) && !QuestionMarker().IsMatch(name) && !IsAnswerMarker(name)
+                && MinisterTitleStart().Match(parts[j + 1]) is { Success: true, Index: 0 })
+            {
+                var title = string.Join('\n', parts.Skip(j + 1).TakeWhile(p => DisplayCase.IsUpper(p) && !IsAnswerMarker(p)));
+                return SplitMinister(MinisterField().Match("aan " + name + "\n" + title));
+            }
+        }
+
+        return (null, null);
+    }
+
     private static bool ContinuesDate(List<string> parts) =>
         parts.Count > 0 && DateTail().IsMatch(parts[^1]);
 
@@ -151,10 +188,12 @@ internal static partial class HeaderReader
     [GeneratedRegex(@"^\s*SCHRIFTELIJKE\s+VRAAG\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionMarker();
 
-    [GeneratedRegex(@"^ANTWOORD(?:\s+op\s+vraag\b.*)?$", RegexOptions.CultureInvariant)]
+    // "ANTWOORD", "GECOÖRDINEERD ANTWOORD" (also misspelt: GECOÖRDINEERD, GECOORDINEERD, GECOÖRDINEERDE …), "AANVULLEND ANTWOORD".
+    [GeneratedRegex(@"^(?:GECO\S{0,3}RDINEERDE?\s+|GEZAMENLIJK\s+|AANVULLEND\s+)?ANTWOORD(?:\s+op\s+vraag\b.*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex AnswerMarker();
 
-    [GeneratedRegex(@"^(?:nr\.?\s*\d|van\s|datum\b|aan\s|\d{1,2}\s+[a-z]+\.?\s+\d{4}$)", RegexOptions.CultureInvariant)]
+    // "nr. (niet opgegeven)": a header whose number was not given still goes on.
+    [GeneratedRegex(@"^(?:nr\.?\s*(?:\d|\()|van\s|datum\b|aan\s|\d{1,2}\s+[a-z]+\.?\s+\d{4}$)", RegexOptions.CultureInvariant)]
     private static partial Regex FieldStart();
 
     [GeneratedRegex(@"(?:^|\s)(?:datum:?|\d{1,2}|\d{1,2}\s+[a-z]+\.?)$", RegexOptions.CultureInvariant)]

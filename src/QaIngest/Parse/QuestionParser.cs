@@ -8,16 +8,20 @@ namespace QaIngest.Parse;
 /// preamble, numbered questions with their lettered parts, answer header, answer preamble,
 /// numbered answers paired with their questions, annexes and references. Pure and thread-safe.
 /// </summary>
-public static class QuestionParser
+public static partial class QuestionParser
 {
     /// <summary>
     /// The version of this stage's output for the same input: bump it when a change should make a
     /// pipeline redo the stage (and the stages after it) for every document, from the stored raw files.
     /// </summary>
-    public const int StageVersion = 1;
+    public const int StageVersion = 2;
 
     private const int MaxTitleLength = 300;
     private const int MaxTitleLines = 30;
+    private const int MaxWrappedTitleLines = 5;
+
+    /// <summary>A line at least this long was wrapped by the layout, not ended by its writer.</summary>
+    private const int FullLineLength = 60;
     private const int MaxNumberingGap = 3;
 
     /// <summary>
@@ -52,9 +56,27 @@ public static class QuestionParser
                 (header, pos) = HeaderReader.ReadQuestionHeader(lines, 0);
             }
 
-            var (title, bodyStart) = ReadTitle(pos);
+            // An answer-only document opens with the minister's block and the answer header: no subject.
+            var answerOnly = header is null && FindAnswerMarker(0, Math.Min(lines.Length, MaxTitleLines)) is var first and > 0
+                             && HeaderReader.MinisterBlockStart(lines, first, 0) == 0;
+            var (title, bodyStart) = answerOnly ? (null, pos) : ReadTitle(pos);
             var (annexes, trailerStart) = ReadTrailer(bodyStart);
             var marker = FindAnswerMarker(bodyStart, trailerStart);
+            var annexHeading = marker >= 0 ? FindAnnexHeading(marker + 1, trailerStart) : -1;
+            var annexText = annexHeading >= 0 ? RenderRange(annexHeading + 1, trailerStart) : null;
+            if (annexHeading >= 0)
+            {
+                // BIJLAGE text after the last answer is the annex's, not part of that answer.
+                trailerStart = annexHeading;
+            }
+
+            // A second answer header (AANVULLEND ANTWOORD after the first answer) starts the supplementary answer.
+            var second = marker >= 0 ? FindAnswerMarker(marker + 1, trailerStart) : -1;
+            var documentEnd = trailerStart;
+            if (second >= 0)
+            {
+                trailerStart = HeaderReader.MinisterBlockStart(lines, second, marker + 1);
+            }
 
             AnswerHeader? answerHeader = null;
             int questionsEnd, answersStart;
@@ -90,44 +112,79 @@ public static class QuestionParser
             var preamble = RenderRange(bodyStart, preambleEnd);
             var answerPreamble = RenderRange(answersStart, answerPreambleEnd);
 
-            if (questions.Length == 0 && answers.Length == 0 && marker >= 0)
+            var deferral = answers.Length == 0 && IsDeferral(answerPreamble);
+            if (questions.Length == 0 && marker >= 0 && preamble is not null)
             {
-                // An unnumbered question with an unnumbered answer: one question, one answer.
-                warnings.Add(new ParseWarning("unnumbered", "no numbered questions or answers; read as one question and one answer"));
-                if (preamble is not null)
+                // An unnumbered question is question 1; its lettered asks (a, b, c …) are its parts.
+                if (answers.Length == 0 && !deferral)
                 {
-                    questions = [new QuestionItem(1, preamble, [])];
-                    preamble = null;
+                    warnings.Add(new ParseWarning("unnumbered", "no numbered questions or answers; read as one question and one answer"));
                 }
 
-                if (answerPreamble is not null)
-                {
-                    answers = [new AnswerItem(1, answerPreamble, []) with { Question = questions.Length > 0 ? 1 : null }];
-                    answerPreamble = null;
-                }
+                var (lead, parts) = PartSplitter.Split(BlockBuilder.Build(lines[bodyStart..preambleEnd]), PartSplitter.IsSequence);
+                questions = parts.Length > 1 ? [new QuestionItem(1, lead, parts)] : [new QuestionItem(1, preamble, [])];
+                preamble = null;
+            }
+            else if (questions.Length == 0 && answers.Length == 0 && marker >= 0 && !deferral)
+            {
+                warnings.Add(new ParseWarning("unnumbered", "no numbered questions or answers; read as one question and one answer"));
             }
 
+            var singleBlock = false;
+            if (answers.Length == 0 && answerPreamble is not null && !deferral)
+            {
+                // One unnumbered answer block answers every question at once: it is one item that covers them all.
+                var blocks = BlockBuilder.Build(lines[answersStart..trailerStart]);
+                var (lead, parts) = PartSplitter.Split(blocks, _ => false);
+                var answer = new AnswerItem(1, lead, parts)
+                {
+                    Question = questions.Length > 0 ? questions[0].Number : null,
+                    Covers = [.. questions.Select(q => q.Number)],
+                };
+                answers = [WithReferences(answer)];
+                answerPreamble = null;
+                singleBlock = true;
+            }
+
+            var supplementaryAnswers = second >= 0 ? ReadSupplementaryAnswers(second, documentEnd, questions) : [];
+            var answerKind = deferral ? AnswerKind.Deferral
+                : singleBlock ? AnswerKind.SingleBlock
+                : answers.Length > 0 ? AnswerKind.Numbered
+                : AnswerKind.None;
             CheckStructure(questions, answers, marker >= 0 || answersStart < trailerStart);
+
+            // An answer-only document names its minister in the block above the answer header.
+            var answerMinister = answerOnly && marker >= 0
+                ? HeaderReader.MinisterWithoutAan([.. lines[HeaderReader.MinisterBlockStart(lines, marker, 0)..marker].Select(l => l.Text)])
+                : (null, null);
             var question = new WrittenQuestion
             {
                 // Without a question header, the answer header still says which question this is.
                 Number = header?.Number ?? answerHeader?.Number,
                 Date = header?.Date ?? answerHeader?.Date,
                 Asker = header?.Asker ?? answerHeader?.Asker,
-                Minister = header?.Minister,
-                MinisterTitle = header?.MinisterTitle,
+                Minister = header?.Minister ?? answerMinister.Minister,
+                MinisterTitle = header is not null ? header.MinisterTitle : answerMinister.Title,
                 Title = title,
                 Preamble = preamble,
                 Questions = questions,
                 AnswerHeader = answerHeader,
                 AnswerPreamble = answerPreamble,
                 Answers = answers,
+                AnswerKind = answerKind,
+                SupplementaryAnswers = supplementaryAnswers,
+                SupplementaryAnswer = second >= 0 || (marker >= 0 && HeaderReader.IsSupplementaryMarker(lines[marker].Text)),
                 Annexes = annexes,
+                AnnexText = annexText,
             };
             return AddReferences(question);
         }
 
-        /// <summary>The subject line: the first short paragraph after the header.</summary>
+        /// <summary>
+        /// The subject line: the first short paragraph after the header when a blank line ends it;
+        /// otherwise (extractors that drop blank lines run the subject into the preamble) the first
+        /// line and the lines that wrap it (see <see cref="WrapsTitle"/>).
+        /// </summary>
         private (string? Title, int Next) ReadTitle(int pos)
         {
             if (pos >= lines.Length || LineShape.Item(lines[pos].Text) is not null || HeaderReader.IsAnswerMarker(lines[pos].Text))
@@ -143,20 +200,61 @@ public static class QuestionParser
                 end++;
             }
 
-            var title = LineJoiner.Join(lines[pos..end]);
-            if (!LooksLikeProse(title))
+            if (end >= lines.Length || lines[end].BlankLinesBefore > 0)
             {
-                return (title, end);
+                var paragraph = LineJoiner.Join(lines[pos..end]);
+                if (!LooksLikeProse(paragraph))
+                {
+                    return (paragraph, end);
+                }
             }
 
-            // Extractors that drop blank lines run the subject into the preamble: take its line alone.
-            var first = lines[pos].Text;
-            return end > pos + 1 && !LooksLikeProse(first) && !LineShape.EndsSentence(first) && !first.EndsWith(',')
-                ? (first, pos + 1)
-                : (null, pos);
+            var taken = pos + 1;
+            while (taken < lines.Length && taken - pos < MaxWrappedTitleLines && WrapsTitle(pos, taken))
+            {
+                taken++;
+            }
+
+            var title = LineJoiner.Join(lines[pos..taken]);
+            return LooksLikeProse(title) ? (null, pos) : (title, taken);
         }
 
-        private static bool LooksLikeProse(string title) => title.Length > MaxTitleLength || (title.EndsWith('.') && title.Length > 120);
+        /// <summary>
+        /// True when line <paramref name="next"/> continues the subject that starts at <paramref name="start"/>:
+        /// the line before ends in a hyphen or leaves a quote open, or the line starts lower case, with a
+        /// bracket or a digit ("(actiepunt 7)", "2021"), or it is a short unfinished line after a full one
+        /// ("… stations van de" + "NMBS"). A capitalised full line after the subject is the preamble.
+        /// </summary>
+        private bool WrapsTitle(int start, int next)
+        {
+            var line = lines[next];
+            var text = line.Text;
+            var previous = lines[next - 1].Text;
+            if (line.BlankLinesBefore > 0 || LineShape.Item(text) is not null || HeaderReader.IsAnswerMarker(text)
+                || LineShape.IsBullet(text) || LineShape.Part(text) is not null
+                || (LineShape.EndsSentence(previous) && !previous.EndsWith(".)", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            var soFar = LineJoiner.Join(lines[start..next]);
+            var openQuote = soFar.Count(c => c == '‘') > soFar.Count(c => c == '’') || soFar.Count(c => c == '“') > soFar.Count(c => c == '”');
+            if (previous.EndsWith('-') || openQuote || char.IsLower(text[0]) || text[0] == '(' || char.IsAsciiDigit(text[0]))
+            {
+                return true;
+            }
+
+            var after = next + 1 < lines.Length ? lines[next + 1].Text : null;
+            return previous.Length >= FullLineLength && text.Length <= FullLineLength && !LineShape.EndsSentence(text)
+                   && (after is null || !char.IsLower(after[0]));
+        }
+
+        /// <summary>An unnumbered answer that only says another minister's coordinated answer will follow.</summary>
+        private static bool IsDeferral(string? answer) =>
+            answer is not null && answer.Length < 700 && DeferralPattern().IsMatch(answer);
+
+        // No subject line ends with a period (none of the 1,823 real ones does): one that does ran into the preamble.
+        private static bool LooksLikeProse(string title) => title.Length > MaxTitleLength || title.EndsWith('.');
 
 
         /// <summary>
@@ -226,6 +324,21 @@ public static class QuestionParser
                    || LineShape.EndsSentence(previous) || previous.EndsWith(')') || TrailerUrl(previous) is not null;
         }
 
+        /// <summary>A <c>BIJLAGE</c>, <c>BIJLAGEN</c> or <c>Bijlage(n):</c> line alone, after the answer header; -1 when none.</summary>
+        private int FindAnnexHeading(int from, int to)
+        {
+            for (var i = from; i < to; i++)
+            {
+                var text = lines[i].Text;
+                if (text.Length <= 10 && (text.TrimEnd(':', ' ') is "BIJLAGE" or "BIJLAGEN" || text is "Bijlage:" or "Bijlagen:"))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         private int FindAnswerMarker(int from, int to)
         {
             for (var i = from; i < to; i++)
@@ -247,6 +360,9 @@ public static class QuestionParser
         private int ScanItems(int from, int to, List<ItemStart> found, bool stopAtRestart)
         {
             var last = 0;
+            var lastLabel = 0;
+            var combined = false;
+            var labelled = new List<int>();
             for (var i = from; i < to; i++)
             {
                 if (LineShape.Item(lines[i].Text) is not { } item)
@@ -254,21 +370,29 @@ public static class QuestionParser
                     continue;
                 }
 
-                if (!CanStartItem(i, from))
+                var n = item.Number;
+                var expected = n == last + 1 || (combined && n == lastLabel + 1 && !labelled.Contains(n));
+                if (item.Loose ? !expected || !CanStartItem(i, from) : !CanStartItem(i, from) && !(expected && ContinuesNumbering(i, to, item)))
                 {
                     continue;
                 }
 
-                var n = item.Number;
                 if (last > 0 && n == 1 && stopAtRestart)
                 {
                     return i;
                 }
 
-                if (n > last && n <= last + MaxNumberingGap && (last > 0 || n == 1 || n <= MaxNumberingGap))
+                // After a combined label, labels go on from the last label's number, not from the last
+                // number covered: "1+4-7." then "2-3.", "1+(8)+9." then "2+(8)+10." … "8.", "9-15.".
+                var next = n > last && n <= last + MaxNumberingGap && (last > 0 || n == 1 || n <= MaxNumberingGap);
+                var afterCombined = combined && n > lastLabel && n <= last + MaxNumberingGap && !labelled.Contains(n);
+                if (next || afterCombined)
                 {
-                    found.Add(new ItemStart(i, n, item.Remainder));
-                    last = n;
+                    found.Add(new ItemStart(i, n, item.Remainder, item.Covers));
+                    labelled.Add(n);
+                    combined |= item.Covers.Length > 1;
+                    lastLabel = n;
+                    last = Math.Max(last, item.Last);
                 }
             }
 
@@ -289,6 +413,29 @@ public static class QuestionParser
 
             var previous = lines[i - 1].Text;
             return LineShape.EndsSentence(previous) || previous.EndsWith(')') || DisplayCase.IsUpper(previous);
+        }
+
+        /// <summary>
+        /// The next number of the numbering, followed on its line by a capitalised text or a part
+        /// label, starts an item even after a line that does not end a sentence: extractors that
+        /// drop blank lines put it right after a table row or a list line without a period. A
+        /// reference word before it ("tabblad", "vraag") keeps it in the sentence.
+        /// </summary>
+        private bool ContinuesNumbering(int i, int to, ItemLabel item)
+        {
+            // A label alone on its line ("4." before a table or "a)"): the next line says whether it opens an item.
+            // A label alone may also head a table whose first row is its years ("2." + "2014 2015 2016").
+            var alone = item.Remainder.Length == 0;
+            var rest = !alone ? item.Remainder : i + 1 < to ? lines[i + 1].Text : "";
+            if (rest.Length == 0 || !(char.IsUpper(rest[0]) || rest[0] is '‘' or '“' or '"' || LineShape.Part(rest) is not null || LineShape.IsPartLabel(rest)
+                                      || (alone && char.IsAsciiDigit(rest[0]))))
+            {
+                return false;
+            }
+
+            var previous = lines[i - 1].Text;
+            var lastWord = previous[(previous.LastIndexOf(' ') + 1)..].ToLowerInvariant();
+            return lastWord is not ("tabblad" or "bijlage" or "vraag" or "vragen" or "antwoord" or "punt" or "nr" or "nr." or "artikel" or "art." or "en" or "of" or "tot" or "van" or "op" or "in" or "de" or "het" or "pagina" or "blz." or "p.");
         }
 
         /// <summary>
@@ -342,23 +489,48 @@ public static class QuestionParser
             for (var k = 0; k < starts.Count; k++)
             {
                 var number = starts[k].Number;
-                var question = questions.FirstOrDefault(q => q.Number == number);
+                var covers = starts[k].Covers;
+                var question = questions.FirstOrDefault(q => covers.Contains(q.Number));
                 var questionLabels = question?.Parts.Select(p => p.Label).ToHashSet() ?? [];
                 var blocks = ItemBlocks(starts, k, end);
 
                 // Lettered lists inside an answer are parts only where they answer lettered question parts.
                 var (lead, parts) = PartSplitter.Split(blocks, labels =>
                     questionLabels.Count > 0 && labels.All(questionLabels.Contains) && PartSplitter.IsIncreasing(labels));
-                var answer = new AnswerItem(number, lead, parts) { Question = question?.Number };
-                var full = answer.FullText;
-                result.Add(answer with
-                {
-                    SeeAnswer = ReferenceFinder.SeeAnswer(full),
-                    AnnexReferences = ReferenceFinder.AnnexReferences(full),
-                });
+                result.Add(WithReferences(new AnswerItem(number, lead, parts) { Question = question?.Number, Covers = covers }));
             }
 
             return result.ToImmutable();
+        }
+
+        /// <summary>The numbered items (or the one block) of a supplementary answer that follows the first answer.</summary>
+        private ImmutableArray<AnswerItem> ReadSupplementaryAnswers(int marker, int end, ImmutableArray<QuestionItem> questions)
+        {
+            var (_, start) = HeaderReader.ReadAnswerHeader(lines, marker);
+            var starts = new List<ItemStart>();
+            ScanItems(start, end, starts, stopAtRestart: false);
+            if (starts.Count > 0)
+            {
+                return BuildAnswers(starts, end, questions);
+            }
+
+            if (start >= end)
+            {
+                return [];
+            }
+
+            var (lead, parts) = PartSplitter.Split(BlockBuilder.Build(lines[start..end]), _ => false);
+            return [WithReferences(new AnswerItem(1, lead, parts) { Question = questions.Length > 0 ? questions[0].Number : null, Covers = [.. questions.Select(q => q.Number)] })];
+        }
+
+        private static AnswerItem WithReferences(AnswerItem answer)
+        {
+            var full = answer.FullText;
+            return answer with
+            {
+                SeeAnswer = ReferenceFinder.SeeAnswer(full),
+                AnnexReferences = ReferenceFinder.AnnexReferences(full),
+            };
         }
 
         private ImmutableArray<Block> ItemBlocks(List<ItemStart> starts, int k, int end)
@@ -391,10 +563,24 @@ public static class QuestionParser
             }
 
             ReportGaps("question", questions.Select(q => q.Number));
-            ReportGaps("answer", answers.Select(a => a.Number));
-            if (hasAnswerPart && answers.Length > 0 && questions.Length > 0 && answers.Length != questions.Length)
+            var answered = new SortedSet<int>();
+            foreach (var answer in answers)
             {
-                warnings.Add(new ParseWarning("count-mismatch", $"{questions.Length} questions but {answers.Length} answers"));
+                if (answer.Covers.IsDefaultOrEmpty)
+                {
+                    answered.Add(answer.Number);
+                }
+                else
+                {
+                    answered.UnionWith(answer.Covers);
+                }
+            }
+
+            ReportGaps("answer", answered);
+            var covered = answered.Count;
+            if (hasAnswerPart && answers.Length > 0 && questions.Length > 0 && covered != questions.Length)
+            {
+                warnings.Add(new ParseWarning("count-mismatch", $"{questions.Length} questions but answers to {covered}"));
             }
 
             foreach (var answer in answers.Where(a => a.Question is null && questions.Length > 0))
@@ -442,6 +628,12 @@ public static class QuestionParser
                 Add(item.FullText, new TextLocation(Section.Answer, item.Number));
             }
 
+            foreach (var item in q.SupplementaryAnswers)
+            {
+                Add(item.FullText, new TextLocation(Section.Answer, item.Number));
+            }
+
+            Add(q.AnnexText, new TextLocation(Section.Annexes));
             var urls = located.SelectMany(l => ReferenceFinder.Urls(l.Text)).Concat(q.Annexes.Select(a => a.Url))
                 .Distinct(StringComparer.Ordinal).ToImmutableArray();
             return q with
@@ -455,6 +647,9 @@ public static class QuestionParser
         }
     }
 
-    /// <summary>Where a numbered item starts: its line, its number and the rest of that line.</summary>
-    private readonly record struct ItemStart(int Line, int Number, string Rest);
+    /// <summary>Where a numbered item starts: its line, its number, the rest of that line and the numbers its label names.</summary>
+    private readonly record struct ItemStart(int Line, int Number, string Rest, ImmutableArray<int> Covers);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:gecoördineerd|gecoordineerd|gezamenlijk|gemeenschappelijk)e?\s+antwoord\s+(?:zal|wordt)\b|\bzal\s+(?:worden\s+)?beantwoord\s+worden\s+door\b|\bwordt\s+beantwoord\s+door\b|\bbehoort\s+tot\s+de\s+(?:bevoegdheid|bevoegdheden)\s+van\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex DeferralPattern();
 }

@@ -23,7 +23,15 @@ public sealed record WrittenQuestion
     public AnswerHeader? AnswerHeader { get; init; }
     public string? AnswerPreamble { get; init; }
     public ImmutableArray<AnswerItem> Answers { get; init; } = [];
+    /// <summary>How the answer is given: numbered items, one unnumbered block, a deferral to another answer, or none.</summary>
+    public AnswerKind AnswerKind { get; init; }
+    /// <summary>True when the document holds an <c>AANVULLEND ANTWOORD</c> (alone, or after the first answer).</summary>
+    public bool SupplementaryAnswer { get; init; }
+    /// <summary>The items of a supplementary answer that follows the first answer in the same document.</summary>
+    public ImmutableArray<AnswerItem> SupplementaryAnswers { get; init; } = [];
     public ImmutableArray<Annex> Annexes { get; init; } = [];
+    /// <summary>The text after a <c>BIJLAGE</c> heading that follows the last answer (an annex's titles or table); null when none.</summary>
+    public string? AnnexText { get; init; }
     public ImmutableArray<int> LinkIds { get; init; } = [];
     public ImmutableArray<string> Urls { get; init; } = [];
     public ImmutableArray<CrossReference> CrossReferences { get; init; } = [];

@@ -16,9 +16,11 @@ public readonly record struct AnswerState(bool Answered, int Supplements)
     {
         var answered = question.AnswerHeader is not null || !question.Answers.IsDefaultOrEmpty;
 
-        // The parser keeps a supplement's header inside the answer text it follows (an upper-case line of its own).
-        var supplements = Count(question.AnswerPreamble);
-        foreach (var answer in question.Answers)
+        // The parser marks the first supplementary answer (SupplementaryAnswer, its items in SupplementaryAnswers);
+        // a further one stays inside the text it follows, as an upper-case header line of its own.
+        var supplements = question.SupplementaryAnswer ? 1 : 0;
+        supplements += Count(question.AnswerPreamble);
+        foreach (var answer in question.Answers.Concat(question.SupplementaryAnswers.IsDefault ? [] : question.SupplementaryAnswers))
         {
             supplements += Count(answer.Text);
             foreach (var part in answer.Parts)
