@@ -126,6 +126,9 @@ public sealed partial class SearchIndex
     /// </summary>
     private sealed record QueryPlan(long Lowest, long Highest, long Estimate, bool Windowed)
     {
+        /// <summary>How many items the last search under this plan matched (exact when it was not windowed).</summary>
+        public int Matched { get; init; }
+
         public Filter? Filter() => Windowed ? NumericRangeFilter.NewInt64Range(IndexFields.Item, Lowest, null, true, true) : null;
     }
 
@@ -166,12 +169,8 @@ public sealed partial class SearchIndex
         while (true)
         {
             var (hits, matched) = HitsIn(searcher, q, query, sort, limit, exclude, plan);
-            if (hits.Count >= limit || !plan.Windowed)
-            {
-                return hits;
-            }
-
-            if (plan.Lowest == 0)
+            plan = plan with { Matched = matched };
+            if (hits.Count >= limit || !plan.Windowed || plan.Lowest == 0)
             {
                 return hits;
             }
@@ -180,7 +179,6 @@ public sealed partial class SearchIndex
             var width = (plan.Highest - plan.Lowest + 1) * 4;
             plan = plan with { Lowest = Math.Max(0, plan.Highest - width) };
             plan = plan with { Windowed = plan.Lowest > 0 };
-            _ = matched;
         }
     }
 
@@ -245,7 +243,13 @@ public sealed partial class SearchIndex
     /// </summary>
     private (long Total, bool Estimated) Count(IndexSearcher searcher, Query query, QueryPlan plan)
     {
-        if (!plan.Windowed || plan.Estimate <= CountBudget)
+        if (!plan.Windowed)
+        {
+            // Ranking without a window saw (and counted) every match.
+            return (plan.Matched, false);
+        }
+
+        if (plan.Estimate <= CountBudget)
         {
             var all = new TotalHitCountCollector();
             searcher.Search(query, all);

@@ -26,7 +26,7 @@ public sealed partial class SearchIndex
     public ReindexFigures Reindex(Action<long>? progress)
     {
         var watch = Stopwatch.StartNew();
-        var index = Writer();
+        var index = Writer(rebuildIfMissing: false);
         var amounts = new Dictionary<long, List<double>>();
         using (var command = Command(null, "SELECT item_id, value FROM figures WHERE kind IN ('money', 'rate') AND item_id IS NOT NULL ORDER BY item_id, id"))
         using (var reader = command.ExecuteReader())

@@ -176,7 +176,7 @@ public sealed partial class SearchIndex : IDisposable
     /// the background. A writer killed with kill -9 leaves its lock file, which the next one takes
     /// (the lock is the operating system's, gone with the process); it starts at the last commit.
     /// </summary>
-    private IndexWriter Writer()
+    private IndexWriter Writer(bool rebuildIfMissing = true)
     {
         if (writer is null)
         {
@@ -196,7 +196,7 @@ public sealed partial class SearchIndex : IDisposable
             if (!exists)
             {
                 writer.Commit();
-                if (Counts(withTerms: false).Documents > 0)
+                if (rebuildIfMissing && Counts(withTerms: false).Documents > 0)
                 {
                     // A record written before the Lucene index existed (or whose index was deleted): derive it.
                     Reindex(null);
