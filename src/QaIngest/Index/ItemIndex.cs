@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index.Memory;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 using QaIngest.Search;
 
 namespace QaIngest.Index;
@@ -52,17 +51,17 @@ internal sealed class ItemIndex
                 Add(index, IndexFields.Minister, q.Minister);
                 if (q.Date is { } date)
                 {
-                    index.AddField(IndexFields.Year, new NumericTokenStream(NumericUtils.PRECISION_STEP_DEFAULT).SetInt32Value(date.Year));
+                    index.AddField(IndexFields.Year, new NumericTokenStream(IndexFields.WholeValueStep).SetInt32Value(date.Year));
                 }
 
                 if (q.Number is { } n)
                 {
-                    index.AddField(IndexFields.Number, new NumericTokenStream(NumericUtils.PRECISION_STEP_DEFAULT).SetInt32Value(n));
+                    index.AddField(IndexFields.Number, new NumericTokenStream(IndexFields.WholeValueStep).SetInt32Value(n));
                 }
 
                 if (amount is { } value)
                 {
-                    index.AddField(IndexFields.Amount, new NumericTokenStream(NumericUtils.PRECISION_STEP_DEFAULT).SetDoubleValue(value));
+                    index.AddField(IndexFields.Amount, new NumericTokenStream(IndexFields.AmountStep).SetDoubleValue(value));
                 }
 
                 builder.Add(index);

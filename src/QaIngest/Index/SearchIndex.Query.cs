@@ -28,7 +28,7 @@ public sealed partial class SearchIndex
     internal long RankBudget { get; set; } = 20_000;
 
     /// <summary>A windowed query whose words match at most this many items is still counted exactly (without scoring). Tests lower it.</summary>
-    internal long CountBudget { get; set; } = 300_000;
+    internal long CountBudget { get; set; } = 100_000;
 
     /// <summary>Runs a search; a query that cannot be parsed or compiled is an error, never an exception.</summary>
     public (SearchResults? Results, string? Error) Search(SearchRequest request)
@@ -129,7 +129,7 @@ public sealed partial class SearchIndex
         /// <summary>How many items the last search under this plan matched (exact when it was not windowed).</summary>
         public int Matched { get; init; }
 
-        public Filter? Filter() => Windowed ? NumericRangeFilter.NewInt64Range(IndexFields.Item, Lowest, null, true, true) : null;
+        public Filter? Filter() => Windowed ? NumericRangeFilter.NewInt64Range(IndexFields.Item, IndexFields.ItemStep, Lowest, null, true, true) : null;
     }
 
     private QueryPlan Plan(IndexSearcher searcher, CompiledQuery q, long all)

@@ -45,6 +45,15 @@ public static class IndexFields
     public const string AskerName = "askerName";
     public const string MinisterName = "ministerName";
 
+    /// <summary>
+    /// Precision steps of the numeric fields (terms indexed per value: 64 or 32 bits / step). Item ids
+    /// are read in recent windows, amounts in any range: 8. Years and question numbers have few
+    /// distinct values, so one term a value does (a range enumerates them).
+    /// </summary>
+    public const int ItemStep = 8;
+    public const int AmountStep = 8;
+    public const int WholeValueStep = int.MaxValue;
+
     /// <summary>Field weights of BM25: the title above the text, the question as context like the text, hyphen parts at half.</summary>
     public const float TitleWeight = 3f;
     public const float BodyWeight = 1f;

@@ -269,14 +269,14 @@ public sealed class QueryCompiler
     {
         if (r.Field == "amount")
         {
-            return NumericRangeQuery.NewDoubleRange(IndexFields.Amount, (double?)r.Min, (double?)r.Max, r.MinInclusive, r.MaxInclusive).WithBoost(0);
+            return NumericRangeQuery.NewDoubleRange(IndexFields.Amount, IndexFields.AmountStep, (double?)r.Min, (double?)r.Max, r.MinInclusive, r.MaxInclusive).WithBoost(0);
         }
 
         // Whole numbers: a bound that is not one, or is exclusive, moves to the next whole number inside.
         int? min = r.Min is { } lo ? (int)Math.Clamp(r.MinInclusive ? Math.Ceiling(lo) : Math.Floor(lo) + 1, int.MinValue, int.MaxValue) : null;
         int? max = r.Max is { } hi ? (int)Math.Clamp(r.MaxInclusive ? Math.Floor(hi) : Math.Ceiling(hi) - 1, int.MinValue, int.MaxValue) : null;
         var field = r.Field == "year" ? IndexFields.Year : IndexFields.Number;
-        return NumericRangeQuery.NewInt32Range(field, min, max, true, true).WithBoost(0);
+        return NumericRangeQuery.NewInt32Range(field, IndexFields.WholeValueStep, min, max, true, true).WithBoost(0);
     }
 }
 
