@@ -129,7 +129,7 @@ public sealed partial class SearchIndex
         /// <summary>How many items the last search under this plan matched (exact when it was not windowed).</summary>
         public int Matched { get; init; }
 
-        public Filter? Filter() => Windowed ? NumericRangeFilter.NewInt64Range(IndexFields.Item, IndexFields.ItemStep, Lowest, null, true, true) : null;
+        public Filter? Filter() => Windowed ? NumericRangeFilter.NewInt64Range(IndexFields.Item, IndexFields.ItemStep, Lowest, Highest, true, true) : null;
     }
 
     private QueryPlan Plan(IndexSearcher searcher, CompiledQuery q, long all)
@@ -140,8 +140,65 @@ public sealed partial class SearchIndex
             return new QueryPlan(0, all, estimate, false);
         }
 
-        var window = Math.Max(1, all * RankBudget / estimate);
-        return new QueryPlan(Math.Max(0, all - window), all, estimate, true);
+        var highest = all;
+        if (q.Years is { } years)
+        {
+            // A year filter: the matches expected in those years, and a window that ends at their most recent item.
+            var (inYears, lastYear) = YearItems(searcher.IndexReader, years.From, years.To);
+            var inRange = estimate * inYears / Math.Max(1, searcher.IndexReader.MaxDoc);
+            if (inRange <= RankBudget || lastYear is null)
+            {
+                return new QueryPlan(0, all, inRange, false);
+            }
+
+            estimate = inRange;
+            highest = LastItemOfYear(searcher, lastYear.Value) ?? all;
+        }
+
+        var window = Math.Max(1, all * RankBudget / Estimate(searcher.IndexReader, q));
+        return new QueryPlan(Math.Max(0, highest - window), highest, estimate, highest - window > 0);
+    }
+
+    /// <summary>How many items the years hold (one indexed term a year), and the latest of them that has items.</summary>
+    private static (long Items, int? LastYear) YearItems(IndexReader reader, int? from, int? to)
+    {
+        var terms = MultiFields.GetTerms(reader, IndexFields.Year);
+        if (terms is null)
+        {
+            return (0, null);
+        }
+
+        long items = 0;
+        int? last = null;
+        var e = terms.GetEnumerator();
+        while (e.MoveNext())
+        {
+            var year = NumericUtils.PrefixCodedToInt32(e.Term);
+            if ((from is null || year >= from) && (to is null || year <= to))
+            {
+                items += e.DocFreq;
+                last = Math.Max(last ?? year, year);
+            }
+        }
+
+        return (items, last);
+    }
+
+    /// <summary>The highest item id of a year (one look at that year's items, sorted by id from doc values).</summary>
+    private static long? LastItemOfYear(IndexSearcher searcher, int year)
+    {
+        var bytes = new BytesRef();
+        NumericUtils.Int32ToPrefixCoded(year, 0, bytes);
+        var top = searcher.Search(new Lucene.Net.Search.TermQuery(new Term(IndexFields.Year, bytes)), null, 1, new Sort(new SortField(IndexFields.Item, SortFieldType.INT64, true)));
+        if (top.ScoreDocs.Length == 0)
+        {
+            return null;
+        }
+
+        var leaves = searcher.IndexReader.Leaves;
+        var doc = top.ScoreDocs[0].Doc;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        return leaf.AtomicReader.GetNumericDocValues(IndexFields.Item).Get(doc - leaf.DocBase);
     }
 
     /// <summary>
@@ -176,7 +233,7 @@ public sealed partial class SearchIndex
             }
 
             // Too few hits among the most recent items: look four times further back.
-            var width = (plan.Highest - plan.Lowest + 1) * 4;
+            var width = (plan.Highest - plan.Lowest + 1) * 4L;
             plan = plan with { Lowest = Math.Max(0, plan.Highest - width) };
             plan = plan with { Windowed = plan.Lowest > 0 };
         }

@@ -31,4 +31,7 @@ public sealed record CompiledQuery(
     /// the rarest bounds how many items the query matches, which decides whether it is ranked in a window.
     /// </summary>
     public ImmutableArray<ImmutableArray<Term>> RequiredTerms { get; init; } = [];
+
+    /// <summary>The years a top-level <c>year:</c> filter allows (null ends are open); null without such a filter.</summary>
+    public (int? From, int? To)? Years { get; init; }
 }

@@ -49,6 +49,9 @@ public sealed class QueryCompiler
             HasText = hasText && compiler.words.Count + compiler.terms.Count > 0,
             Partial = compiler.Partial(top),
             RequiredTerms = [.. compiler.required],
+            Years = top.OfType<RangeQuery>().Where(r => r.Field == "year").ToList() is { Count: > 0 } years
+                ? (years.Max(y => y.Min is { } lo ? (int?)Math.Ceiling(lo) : null), years.Min(y => y.Max is { } hi ? (int?)Math.Floor(hi) : null))
+                : null,
         }, null);
     }
 
