@@ -44,6 +44,7 @@ internal sealed class LuceneDocuments
     private readonly Int32Field number = new(IndexFields.Number, 0, WholeInt);
     private readonly NumericDocValuesField date = new(IndexFields.Date, 0);
     private readonly DoubleDocValuesField maxAmount = new(IndexFields.MaxAmount, 0);
+    private readonly DoubleField maxAmountIndexed = new(IndexFields.MaxAmount, 0, AmountType);
     private readonly SortedDocValuesField askerName = new(IndexFields.AskerName, new BytesRef());
     private readonly SortedDocValuesField ministerName = new(IndexFields.MinisterName, new BytesRef());
 
@@ -139,7 +140,9 @@ internal sealed class LuceneDocuments
             if (item.Amounts.Length > 0)
             {
                 maxAmount.SetDoubleValue(item.Amounts.Max());
+                maxAmountIndexed.SetDoubleValue(item.Amounts.Max());
                 document.Add(maxAmount);
+                document.Add(maxAmountIndexed);
             }
 
             yield return document;

@@ -52,6 +52,11 @@ public sealed partial class SearchIndex
         {
             var trace = Environment.GetEnvironmentVariable("QAINGEST_TRACE") is not null ? System.Diagnostics.Stopwatch.StartNew() : null;
             var all = MaxItemId();
+            if (node is RangeQuery { Field: "amount", Min: { } least, Max: null } amount && !request.Facets && request.Sort is SearchSort.Relevance or SearchSort.Amount)
+            {
+                return (AtLeast(searcher, compiled!, request.Query, amount.MinInclusive ? (double)least : Math.BitIncrement((double)least), limit), null);
+            }
+
             var plan = Plan(searcher, compiled!, all);
             var found = Hits(searcher, compiled!, compiled!.Query, request.Sort, limit, [], ref plan);
             var counted = compiled.Query;
@@ -117,6 +122,30 @@ public sealed partial class SearchIndex
         {
             manager.Release(searcher);
         }
+    }
+
+    /// <summary>
+    /// <c>amount:&gt;=X</c> alone, largest amounts first: counted from the index's term statistics and
+    /// sorted among the few items above a threshold (see <see cref="AmountThreshold"/>), exactly.
+    /// </summary>
+    private SearchResults AtLeast(IndexSearcher searcher, CompiledQuery q, string text, double least, int limit)
+    {
+        var reader = searcher.IndexReader;
+        var total = AmountThreshold.CountAtLeast(reader, least);
+        using var command = Command(null, "SELECT max(max_amount) FROM items");
+        var highest = command.ExecuteScalar() is double h ? h : least;
+        var threshold = AmountThreshold.For(reader, least, limit, Math.Max(least, highest));
+        var plan = new QueryPlan(0, 0, total, false);
+        var top = NumericRangeQuery.NewDoubleRange(IndexFields.MaxAmount, IndexFields.AmountStep, threshold, null, true, true);
+        var found = Hits(searcher, q, top, SearchSort.Amount, limit, [], ref plan);
+        var highlight = SnippetHighlighter.Query([], []);
+        var figures = FiguresOf([.. found.Select(f => f.ItemId)]);
+        var hits = found.Select(f => f.Hit with
+        {
+            Snippet = SnippetHighlighter.Snippet(f.Hit.Snippet, highlight),
+            Figures = figures.GetValueOrDefault(f.ItemId, []),
+        }).ToImmutableArray();
+        return new SearchResults(text, total, hits);
     }
 
     /// <summary>

@@ -38,7 +38,10 @@ public static class IndexFields
     /// <summary>Every money amount and rate of the item (indexed doubles, several per item): <c>amount:</c> filters.</summary>
     public const string Amount = "amount";
 
-    /// <summary>The item's largest amount (doc values), for sorting by amount.</summary>
+    /// <summary>
+    /// The item's largest amount (doc values, for sorting by amount; and indexed, one value an item,
+    /// so the items above an amount are counted from the index's term statistics).
+    /// </summary>
     public const string MaxAmount = "maxAmount";
 
     /// <summary>Asker and minister names as written (sorted doc values), for facets.</summary>

@@ -50,6 +50,25 @@ public sealed class SearchPlanTests(SeedIndex seeds) : IClassFixture<SeedIndex>
     }
 
     [Theory]
+    [InlineData("amount:>=1", 5)]
+    [InlineData("amount:>=10000000", 3)]
+    [InlineData("amount:>50000000", 1)]
+    [InlineData("amount:>=1", 1000)]
+    public void Search_AmountAtLeast_CountedAndSortedFromTheIndexLikeEveryMatch(string query, int limit)
+    {
+        using var index = seeds.Open();
+
+        // The same filter with a negated word no item has goes through the general path.
+        var quick = index.Search(new SearchRequest(query) { Limit = limit }).Results!;
+        var general = index.Search(new SearchRequest($"{query} -qqqzzzxyz") { Limit = limit }).Results!;
+
+        Assert.NotEmpty(quick.Hits);
+        Assert.Equal(general.Total, quick.Total);
+        Assert.Equal(general.Hits.Select(Key), quick.Hits.Select(Key));
+        Assert.Equal(general.Hits.Select(h => h.Figures.Max(f => f.Value)), quick.Hits.Select(h => h.Figures.Max(f => f.Value)));
+    }
+
+    [Theory]
     [InlineData("RIZIV", "budget")]
     [InlineData("VDAB", "kinderopvang")]
     public void Search_NegatedWord_NoHitMatchesIt(string word, string negated)
