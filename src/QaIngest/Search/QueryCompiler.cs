@@ -278,8 +278,17 @@ public sealed class QueryCompiler
         // Whole numbers: a bound that is not one, or is exclusive, moves to the next whole number inside.
         int? min = r.Min is { } lo ? (int)Math.Clamp(r.MinInclusive ? Math.Ceiling(lo) : Math.Floor(lo) + 1, int.MinValue, int.MaxValue) : null;
         int? max = r.Max is { } hi ? (int)Math.Clamp(r.MaxInclusive ? Math.Floor(hi) : Math.Ceiling(hi) - 1, int.MinValue, int.MaxValue) : null;
-        var field = r.Field == "year" ? IndexFields.Year : IndexFields.Number;
-        return NumericRangeQuery.NewInt32Range(field, IndexFields.WholeValueStep, min, max, true, true).WithBoost(0);
+        if (r.Field == "year")
+        {
+            // A year range holds a large share of all items: as a filter its bitset would be built from
+            // every posting of every year in it. As a disjunction of its years (one term a year) it is
+            // only advanced to the candidates of the other clauses, along skip lists.
+            var years = NumericRangeQuery.NewInt32Range(IndexFields.Year, IndexFields.WholeValueStep, min, max, true, true);
+            years.MultiTermRewriteMethod = MultiTermQuery.CONSTANT_SCORE_BOOLEAN_QUERY_REWRITE;
+            return years.WithBoost(0);
+        }
+
+        return NumericRangeQuery.NewInt32Range(IndexFields.Number, IndexFields.WholeValueStep, min, max, true, true).WithBoost(0);
     }
 }
 
