@@ -40,6 +40,11 @@ public sealed class SiteCatalog
             documents.AddRange(LoadCorpus(corpus));
         }
 
+        if (options.TimelineDirectory is { } timeline)
+        {
+            documents.AddRange(LoadTimeline(timeline));
+        }
+
         if (options.Synthetic > 0)
         {
             var paragraphs = SyntheticQuestions.Paragraphs(options.SeedsDirectory!);
@@ -76,6 +81,37 @@ public sealed class SiteCatalog
     internal static string ETagOf(byte[] bytes) => $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..20]}\"";
 
     internal static DateTimeOffset Published(DateOnly date) => new(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+
+    private static IEnumerable<SiteDocument> LoadTimeline(string folder)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "timeline.json")));
+        foreach (var item in json.RootElement.GetProperty("documents").EnumerateArray())
+        {
+            var versions = item.GetProperty("versions").EnumerateArray().Select(v =>
+            {
+                var from = DateOnly.Parse(v.GetProperty("from").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+                var bytes = File.ReadAllBytes(Path.Combine(folder, v.GetProperty("file").GetString()!));
+                return new SiteVersion(from, bytes, ETagOf(bytes), new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), v.GetProperty("status").GetString()!);
+            }).OrderBy(v => v.From).ToImmutableArray();
+            var first = versions[0];
+            yield return new SiteDocument
+            {
+                LinkId = item.GetProperty("linkId").GetInt32(),
+                QuestionId = item.GetProperty("questionId").GetInt32(),
+                Bytes = first.Bytes,
+                ContentType = item.GetProperty("contentType").GetString()!,
+                Number = item.TryGetProperty("number", out var number) ? number.GetInt32() : null,
+                Date = first.From,
+                Asker = item.TryGetProperty("asker", out var asker) ? asker.GetString() : null,
+                Minister = item.TryGetProperty("minister", out var minister) ? minister.GetString() : null,
+                Title = item.TryGetProperty("title", out var title) ? title.GetString() : null,
+                Themes = item.TryGetProperty("themes", out var themes) ? [.. themes.EnumerateArray().Select(t => t.GetString()!)] : [],
+                ETag = first.ETag,
+                LastModified = first.LastModified,
+                Versions = versions,
+            };
+        }
+    }
 
     private static IEnumerable<SiteDocument> LoadCorpus(string corpus)
     {

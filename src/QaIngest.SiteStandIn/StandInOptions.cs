@@ -11,7 +11,7 @@ public sealed record StandInOptions
     /// <summary>Port on 127.0.0.1; 0 picks a free one (see <see cref="StandInSite.BaseUrl"/>).</summary>
     public int Port { get; init; }
 
-    /// <summary>Generated written questions, link ids 900001 to 900000+N, as text documents built from the seeds' paragraphs.</summary>
+    /// <summary>Generated written questions (at most 50,000), link ids 900001 to 900000+N, as text documents built from the seeds' paragraphs.</summary>
     public int Synthetic { get; init; }
 
     /// <summary>Share of requests (0..1) that fail transiently: 503/429 with Retry-After, reset, slow, truncated body.</summary>
@@ -21,6 +21,12 @@ public sealed record StandInOptions
 
     /// <summary>The folder with <c>standin.json</c> and the documents it names; null serves no corpus documents.</summary>
     public string? CorpusDirectory { get; init; }
+
+    /// <summary>
+    /// A folder with <c>timeline.json</c>: written questions whose file changes on given days (answered
+    /// later, supplemented, corrected in place), served as they are on <see cref="Time"/>'s day. Null: none.
+    /// </summary>
+    public string? TimelineDirectory { get; init; }
 
     /// <summary>The folder of seed texts synthetic documents take their paragraphs from (required when <see cref="Synthetic"/> &gt; 0).</summary>
     public string? SeedsDirectory { get; init; }
@@ -60,9 +66,10 @@ public sealed record StandInOptions
             errors.Add("port must be 0..65535");
         }
 
-        if (Synthetic is < 0 or > 99_999)
+        // Question k is link id 900000 + k and every tenth has annex 950000 + k: past 50,000 questions the two would meet.
+        if (Synthetic is < 0 or > 50_000)
         {
-            errors.Add("synthetic must be 0..99999");
+            errors.Add("synthetic must be 0..50000");
         }
 
         if (FaultRate is < 0 or > 1 || double.IsNaN(FaultRate))
@@ -78,6 +85,11 @@ public sealed record StandInOptions
         if (CorpusDirectory is not null && !File.Exists(Path.Combine(CorpusDirectory, "standin.json")))
         {
             errors.Add($"{CorpusDirectory}: no standin.json");
+        }
+
+        if (TimelineDirectory is not null && !File.Exists(Path.Combine(TimelineDirectory, "timeline.json")))
+        {
+            errors.Add($"{TimelineDirectory}: no timeline.json");
         }
 
         if (MaxConsecutiveFaults < 0 || RetryAfterSeconds < 0 || SlowDelay < TimeSpan.Zero || OversizeBytes < 1)

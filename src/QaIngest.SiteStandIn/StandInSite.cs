@@ -135,9 +135,18 @@ public sealed partial class StandInSite : IAsyncDisposable
         }
     }
 
+    // The day on the stand-in's clock: a document with versions is served as it is that day.
+    private DateOnly Today => DateOnly.FromDateTime(options.Time.GetUtcNow().UtcDateTime);
+
+    private bool TryDocument(IReadOnlyDictionary<int, SiteDocument> documents, int id, out SiteDocument document)
+    {
+        document = documents.TryGetValue(id, out var any) ? any.On(Today)! : null!;
+        return document is not null;
+    }
+
     private IResult LinkAsync(HttpContext context)
     {
-        if (!TryId(context, out var id) || !Catalog.ByLinkId.TryGetValue(id, out var document))
+        if (!TryId(context, out var id) || !TryDocument(Catalog.ByLinkId, id, out var document))
         {
             return Results.NotFound();
         }
@@ -153,7 +162,7 @@ public sealed partial class StandInSite : IAsyncDisposable
     private async Task FileAsync(HttpContext context)
     {
         var response = context.Response;
-        if (!TryId(context, out var id) || !Catalog.ByLinkId.TryGetValue(id, out var document))
+        if (!TryId(context, out var id) || !TryDocument(Catalog.ByLinkId, id, out var document))
         {
             response.StatusCode = 404;
             return;
@@ -193,7 +202,7 @@ public sealed partial class StandInSite : IAsyncDisposable
 
     private async Task OpenDataAsync(HttpContext context, int id)
     {
-        if (!Catalog.ByQuestionId.TryGetValue(id, out var document))
+        if (!TryDocument(Catalog.ByQuestionId, id, out var document))
         {
             context.Response.StatusCode = 404;
             return;
@@ -210,7 +219,7 @@ public sealed partial class StandInSite : IAsyncDisposable
             ["thema"] = document.Themes,
             ["vraagsteller"] = Person(document.Asker),
             ["minister"] = Person(document.Minister),
-            ["procedureverloop"] = new[] { new Dictionary<string, object?> { ["datum"] = Iso(document.Date), ["status"] = "Vraag gesteld" } },
+            ["procedureverloop"] = document.Procedure(Today).Select(p => new Dictionary<string, object?> { ["datum"] = Iso(p.Day), ["status"] = p.Status }).ToArray(),
             ["bestand-ordered"] = files,
         };
         context.Response.ContentType = "application/json; charset=utf-8";
@@ -223,7 +232,8 @@ public sealed partial class StandInSite : IAsyncDisposable
         var page = int.TryParse(request.Query["page"], CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
         var max = int.TryParse(request.Query["max"], CultureInfo.InvariantCulture, out var m) && m > 0 ? Math.Min(m, 100) : 10;
         var decoded = Uri.UnescapeDataString(query);
-        IEnumerable<SiteDocument> matches = Catalog.Questions;
+        var today = Today;
+        IEnumerable<SiteDocument> matches = Catalog.Questions.Where(d => d.On(today) is not null);
         if (DateRange().Match(decoded) is { Success: true } range)
         {
             var from = range.Groups["from"].Success ? DateOnly.ParseExact(range.Groups["from"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture) : DateOnly.MinValue;
@@ -253,7 +263,7 @@ public sealed partial class StandInSite : IAsyncDisposable
 
     private async Task PageAsync(HttpContext context, int id)
     {
-        if (!Catalog.ByQuestionId.TryGetValue(id, out var document))
+        if (!TryDocument(Catalog.ByQuestionId, id, out var document))
         {
             context.Response.StatusCode = 404;
             return;

@@ -6,22 +6,26 @@ using QaIngest.Extract;
 namespace QaIngest.Cli.Commands;
 
 /// <summary>
-/// <c>qaingest bench extract</c>: per PDF, bare <c>pdftotext -bbox-layout</c> next to our whole
-/// extraction (pdftotext plus layout reading and paragraph rebuilding), in one run, with the ratio.
+/// <c>qaingest bench extract</c>: per PDF, the whole extraction with PdfPig in process next to the
+/// whole extraction with poppler (pdftotext, layout reading, paragraphs), warm, in one run and
+/// alternating, with the time ratio, the managed allocation of each, whether both gave the same
+/// text, and the process's peak memory.
 /// </summary>
 public static class BenchExtractCommand
 {
     public static Command Create()
     {
         var folder = new Option<string>("--files") { Description = "Folder searched for .pdf files.", DefaultValueFactory = _ => "corpus" };
-        var runs = new Option<int>("--runs") { Description = "Runs per file; the median is reported.", DefaultValueFactory = _ => 9 };
+        var runs = new Option<int>("--runs") { Description = "Measured runs per file and engine; the median is reported.", DefaultValueFactory = _ => 9 };
+        var warmup = new Option<int>("--warmup") { Description = "Unmeasured rounds over every file and engine first, so both run warm (JIT tiers settled).", DefaultValueFactory = _ => 5 };
+        var pdfToText = new Option<string>("--pdftotext") { Description = "poppler's pdftotext.", DefaultValueFactory = _ => "pdftotext" };
         var format = Options.Format();
-        var command = new Command("extract", "Measure PDF extraction time per page next to bare pdftotext, and the ratio.") { folder, runs, format };
-        command.SetAction((r, ct) => Run(r.GetValue(folder)!, r.GetValue(runs), r.GetValue(format)!, ct));
+        var command = new Command("extract", "Measure PDF extraction per page with PdfPig (in process) and with poppler (pdftotext), side by side.") { folder, runs, warmup, pdfToText, format };
+        command.SetAction((r, ct) => Run(r.GetValue(folder)!, r.GetValue(runs), r.GetValue(warmup), r.GetValue(pdfToText)!, r.GetValue(format)!, ct));
         return command;
     }
 
-    private static async Task<int> Run(string folder, int runs, string format, CancellationToken cancellationToken)
+    private static async Task<int> Run(string folder, int runs, int warmup, string pdfToText, string format, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(folder))
         {
@@ -33,40 +37,92 @@ public static class BenchExtractCommand
             return CommandLine.Fail("--runs must be between 1 and 1000");
         }
 
+        if (warmup is < 0 or > 1000)
+        {
+            return CommandLine.Fail("--warmup must be between 0 and 1000");
+        }
+
         var files = Directory.EnumerateFiles(folder, "*.pdf", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0)
         {
             return CommandLine.Fail($"{folder}: no .pdf files");
         }
 
-        var extractor = new TextExtractor();
+        // No fallback for the PdfPig column: it measures PdfPig alone.
+        var timeout = TimeSpan.FromSeconds(60);
+        var pig = new PdfTextExtractor(new PdfTextExtractorOptions { PdfToTextPath = null, Timeout = timeout });
+        var poppler = new PopplerTextReader(pdfToText, timeout);
+        for (var round = 0; round < warmup; round++)
+        {
+            foreach (var file in files)
+            {
+                await pig.ExtractAsync(await File.ReadAllBytesAsync(file, cancellationToken), cancellationToken);
+                await poppler.ExtractFileAsync(Path.GetFullPath(file), cancellationToken);
+            }
+        }
+
         var rows = new List<Row>();
         foreach (var file in files)
         {
-            var first = await extractor.ExtractFileAsync(file, cancellationToken);
+            var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
+            var fullPath = Path.GetFullPath(file);
+            var first = await pig.ExtractAsync(bytes, cancellationToken);
+            var reference = await poppler.ExtractFileAsync(fullPath, cancellationToken);
             if (!first.Success)
             {
-                return CommandLine.Fail($"{file}: {first.Error}");
+                return CommandLine.Fail($"{file}: PdfPig: {first.Error}");
             }
 
-            var bare = new List<double>();
-            var ours = new List<double>();
+            if (!reference.Success)
+            {
+                return CommandLine.Fail($"{file}: poppler: {reference.Error}");
+            }
+
+            var pigTimes = new List<double>();
+            var popplerTimes = new List<double>();
+            long pigBytes = 0, popplerBytes = 0;
             for (var i = 0; i < runs; i++)
             {
+                // Alternating, so a burst of load on the machine falls on both engines alike.
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
                 var watch = Stopwatch.StartNew();
-                await BarePdfToText(file, cancellationToken);
-                bare.Add(watch.Elapsed.TotalMilliseconds);
+                await pig.ExtractAsync(bytes, cancellationToken);
+                pigTimes.Add(watch.Elapsed.TotalMilliseconds);
+                pigBytes += GC.GetTotalAllocatedBytes(precise: true) - allocated;
+
+                allocated = GC.GetTotalAllocatedBytes(precise: true);
                 watch.Restart();
-                await extractor.ExtractFileAsync(file, cancellationToken);
-                ours.Add(watch.Elapsed.TotalMilliseconds);
+                await poppler.ExtractFileAsync(fullPath, cancellationToken);
+                popplerTimes.Add(watch.Elapsed.TotalMilliseconds);
+                popplerBytes += GC.GetTotalAllocatedBytes(precise: true) - allocated;
             }
 
-            rows.Add(new Row(Path.GetRelativePath(folder, file), first.Value.PageCount, Math.Round(Median(bare), 1), Math.Round(Median(ours), 1)));
+            rows.Add(new Row(
+                Path.GetRelativePath(folder, file),
+                first.Value.PageCount,
+                Math.Round(Median(pigTimes), 2),
+                Math.Round(Median(popplerTimes), 2),
+                Math.Round(pigBytes / (double)runs / (1 << 20), 2),
+                Math.Round(popplerBytes / (double)runs / (1 << 20), 2),
+                first.Value.Text == reference.Value.Text));
         }
 
         var pages = rows.Sum(r => r.Pages);
-        var report = new Report(rows, pages, Math.Round(rows.Sum(r => r.PdfToTextMs), 1), Math.Round(rows.Sum(r => r.OursMs), 1),
-            Math.Round(rows.Sum(r => r.OursMs) / pages, 2), Math.Round(rows.Sum(r => r.OursMs) / rows.Sum(r => r.PdfToTextMs), 2), runs);
+        var pigMs = rows.Sum(r => r.PdfPigMs);
+        var popplerMs = rows.Sum(r => r.PopplerMs);
+        var report = new Report(
+            rows,
+            pages,
+            Math.Round(pigMs, 1),
+            Math.Round(popplerMs, 1),
+            Math.Round(pigMs / pages, 2),
+            Math.Round(popplerMs / pages, 2),
+            Math.Round(pigMs / popplerMs, 2),
+            rows.All(r => r.SameText),
+            Environment.ProcessorCount,
+            Process.GetCurrentProcess().PeakWorkingSet64,
+            runs,
+            warmup);
         if (format == "json")
         {
             Console.Out.WriteLine(Json.Serialize(report));
@@ -75,27 +131,16 @@ public static class BenchExtractCommand
         {
             foreach (var r in rows)
             {
-                Console.Out.WriteLine($"{r.File,-45} {r.Pages,3} pages  pdftotext {r.PdfToTextMs,7:0.0} ms  ours {r.OursMs,7:0.0} ms  ratio {r.OursMs / r.PdfToTextMs:0.00}");
+                Console.Out.WriteLine(
+                    $"{r.File,-40} {r.Pages,3} pages  pdfpig {r.PdfPigMs,7:0.00} ms {r.PdfPigAllocatedMb,6:0.0} MB  poppler {r.PopplerMs,7:0.00} ms {r.PopplerAllocatedMb,6:0.0} MB  ratio {r.PdfPigMs / r.PopplerMs:0.00}  {(r.SameText ? "same text" : "TEXT DIFFERS")}");
             }
 
-            Console.Out.WriteLine($"total: {pages} pages, pdftotext {report.PdfToTextMs} ms, ours {report.OursMs} ms ({report.OursMsPerPage} ms a page), ratio {report.Ratio} (median of {runs} runs each)");
+            Console.Out.WriteLine(
+                $"total: {pages} pages, pdfpig {report.PdfPigMs} ms ({report.PdfPigMsPerPage} ms a page), poppler {report.PopplerMs} ms ({report.PopplerMsPerPage} ms a page), " +
+                $"ratio {report.Ratio}, {(report.SameText ? "same text from both" : "the engines' texts differ")}; peak working set {report.PeakWorkingSetBytes / (1 << 20)} MB (median of {runs} runs each after {warmup} warm-up rounds; MB = managed allocation a run)");
         }
 
         return CommandLine.Ok;
-    }
-
-    private static async Task BarePdfToText(string file, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-bbox-layout", "-enc", "UTF-8", file, "-" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await Task.WhenAll(output, error, process.WaitForExitAsync(cancellationToken));
     }
 
     private static double Median(List<double> values)
@@ -104,7 +149,19 @@ public static class BenchExtractCommand
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private sealed record Row(string File, int Pages, double PdfToTextMs, double OursMs);
+    private sealed record Row(string File, int Pages, double PdfPigMs, double PopplerMs, double PdfPigAllocatedMb, double PopplerAllocatedMb, bool SameText);
 
-    private sealed record Report(List<Row> Files, int Pages, double PdfToTextMs, double OursMs, double OursMsPerPage, double Ratio, int Runs);
+    private sealed record Report(
+        List<Row> Files,
+        int Pages,
+        double PdfPigMs,
+        double PopplerMs,
+        double PdfPigMsPerPage,
+        double PopplerMsPerPage,
+        double Ratio,
+        bool SameText,
+        int Cores,
+        long PeakWorkingSetBytes,
+        int Runs,
+        int Warmup);
 }

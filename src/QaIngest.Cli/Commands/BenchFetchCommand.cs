@@ -34,9 +34,9 @@ public static class BenchFetchCommand
 
     private static async Task<int> RunAsync(int count, string seeds, int inFlight, string format, CancellationToken cancellationToken)
     {
-        if (count is < 1 or > 99_999)
+        if (count is < 1 or > 49_990)
         {
-            return CommandLine.Fail("--documents must be between 1 and 99999");
+            return CommandLine.Fail("--documents must be between 1 and 49990 (the stand-in serves at most 50,000 synthetic questions, 10 of them for the warm-up)");
         }
 
         if (!Directory.Exists(seeds))

@@ -12,9 +12,10 @@ public static class ExtractCommand
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "The document; its format is read from its bytes, not its name." };
-        var format = new Option<string>("--format") { Description = "Output format: text or json (text, format, pages, links, warnings).", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format") { Description = "Output format: text or json (text, format, engine, pages, links, warnings).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("json", "text");
-        var timeout = new Option<int?>("--timeout") { Description = "Seconds pdftotext may run before it is killed (default 60)." };
+        var timeout = new Option<int?>("--timeout") { Description = "Seconds a PDF may take before it fails with \"PDF extraction timed out\" (default 30)." };
+        var pdfToText = new Option<string?>("--pdftotext") { Description = "poppler's pdftotext, tried only when PdfPig cannot read a PDF (default: pdftotext on PATH; \"none\": no fallback)." };
         timeout.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int?>() is <= 0)
@@ -27,6 +28,7 @@ public static class ExtractCommand
             file,
             format,
             timeout,
+            pdfToText,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -34,6 +36,11 @@ public static class ExtractCommand
             if (parseResult.GetValue(timeout) is { } seconds)
             {
                 options = options with { Timeout = TimeSpan.FromSeconds(seconds) };
+            }
+
+            if (parseResult.GetValue(pdfToText) is { Length: > 0 } tool)
+            {
+                options = options with { PdfToTextPath = tool == "none" ? null : tool };
             }
 
             var path = parseResult.GetValue(file)!;
@@ -54,7 +61,7 @@ public static class ExtractCommand
             {
                 var value = result.Value;
                 Console.WriteLine(JsonSerializer.Serialize(
-                    new { text = value.Text, format = value.Format.ToString(), pages = value.PageCount, links = value.Links, warnings = value.Warnings },
+                    new { text = value.Text, format = value.Format.ToString(), engine = value.Engine, pages = value.PageCount, links = value.Links, warnings = value.Warnings },
                     new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             }
             else

@@ -89,6 +89,13 @@ public static class RunCommand
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"fetch: {fetch.Fetched} fetched, {fetch.Unchanged} unchanged, {fetch.Failed} failed, {fetch.NotAsked} not asked (already stored)"));
         }
 
+        if (report.Recheck is { } recheck)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"re-check: {recheck.Asked} asked again ({recheck.Changed} changed), {recheck.Deferred} due but left to the next run, {recheck.Waiting} waiting for their day, {recheck.Settled} settled"));
+        }
+
+        lines.AddRange(report.Changes.Select(c => $"changed {c.Key}: {(c.What.IsEmpty ? "the file changed" : string.Join(", ", c.What))}"));
         if (report.KnownFailures > 0)
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"{report.KnownFailures} documents skipped: they failed before for the same input ('qaingest status' lists them, 'qaingest retry-failed' puts them back)"));

@@ -18,9 +18,11 @@ public static class StandInCommand
         var corpus = new Option<string>("--corpus") { Description = "Folder with standin.json and the documents it names.", DefaultValueFactory = _ => "corpus" };
         var seeds = new Option<string>("--seeds") { Description = "Folder of seed texts for synthetic documents.", DefaultValueFactory = _ => "seeds" };
         var quiet = new Option<bool>("--quiet") { Description = "Do not print the request log." };
+        var timeline = new Option<string?>("--timeline") { Description = "Folder with timeline.json: questions whose file changes on given days (corpus/timeline: answered later, supplemented, corrected in place)." };
+        var day = new Option<string?>("--day") { Description = "The stand-in's clock starts on this day (yyyy-MM-dd, at the current time of day) and runs on from there; timeline documents are served as they are that day." };
         var command = new Command("standin", "Run the loopback stand-in of the parliament's site (link?id=, pfile?id=, open data, search API, question pages).")
         {
-            port, synthetic, faultRate, seed, faults, corpus, seeds, quiet,
+            port, synthetic, faultRate, seed, faults, corpus, seeds, quiet, timeline, day,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -37,6 +39,18 @@ public static class StandInCommand
                 permanent[id] = kind;
             }
 
+            var time = TimeProvider.System;
+            if (result.GetValue(day) is { } dayText)
+            {
+                if (!DateOnly.TryParseExact(dayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+                {
+                    return CommandLine.Fail($"--day {dayText}: a date as yyyy-MM-dd");
+                }
+
+                var now = DateTimeOffset.UtcNow;
+                time = new ShiftedClock(start.ToDateTime(TimeOnly.FromTimeSpan(now.TimeOfDay)) - now.UtcDateTime);
+            }
+
             var print = !result.GetValue(quiet);
             var options = new StandInOptions
             {
@@ -47,6 +61,8 @@ public static class StandInCommand
                 PermanentFaults = permanent.ToImmutable(),
                 CorpusDirectory = result.GetValue(corpus) is { Length: > 0 } c ? c : null,
                 SeedsDirectory = result.GetValue(seeds),
+                TimelineDirectory = result.GetValue(timeline),
+                Time = time,
                 OnRequest = print ? entry => Console.Out.WriteLine(entry.ToString()) : null,
             };
 
@@ -68,7 +84,7 @@ public static class StandInCommand
             {
                 Console.Out.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"stand-in listening on {standIn.BaseUrl} ({standIn.Catalog.Documents.Length} files, {standIn.Catalog.Questions.Count()} questions, fault rate {options.FaultRate}, seed {options.Seed}); Ctrl+C stops it"));
+                    $"stand-in listening on {standIn.BaseUrl} ({standIn.Catalog.Documents.Length} files, {standIn.Catalog.Questions.Count()} questions, fault rate {options.FaultRate}, seed {options.Seed}, its day {time.GetUtcNow():yyyy-MM-dd}); Ctrl+C stops it"));
                 try
                 {
                     await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
@@ -81,5 +97,11 @@ public static class StandInCommand
             return CommandLine.Ok;
         });
         return command;
+    }
+
+    /// <summary>The system's clock moved by a fixed offset: the stand-in lives on another day and time still passes.</summary>
+    private sealed class ShiftedClock(TimeSpan offset) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + offset;
     }
 }

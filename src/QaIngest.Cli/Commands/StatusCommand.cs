@@ -14,8 +14,9 @@ public static class StatusCommand
         var data = Options.Data();
         var format = Options.Format();
         var runs = new Option<int>("--runs") { Description = "How many recent runs to list.", DefaultValueFactory = _ => 5 };
-        var command = new Command("status", "Show recent runs, how many documents each stage has done, and the documents that failed (with their reasons).") { data, format, runs };
-        command.SetAction(r => Guarded(r.GetValue(data)!, () => Status(r.GetValue(data)!, r.GetValue(format)!, r.GetValue(runs))));
+        var documents = new Option<int>("--documents") { Description = "How many of the documents still watched by the re-check policy to list (the next to be asked first; JSON lists all).", DefaultValueFactory = _ => 20 };
+        var command = new Command("status", "Show recent runs, how many documents each stage has done, the documents that failed (with their reasons), and the re-check policy with each watched document's next check.") { data, format, runs, documents };
+        command.SetAction(r => Guarded(r.GetValue(data)!, () => Status(r.GetValue(data)!, r.GetValue(format)!, r.GetValue(runs), r.GetValue(documents))));
         return command;
     }
 
@@ -44,7 +45,7 @@ public static class StatusCommand
         }
     }
 
-    private static int Status(string data, string format, int runCount)
+    private static int Status(string data, string format, int runCount, int documentCount)
     {
         if (OpenState(data, out var failure) is not { } state)
         {
@@ -56,6 +57,7 @@ public static class StatusCommand
             var runs = state.Runs(Math.Clamp(runCount, 0, 1000));
             var failures = state.Failures();
             var done = state.DoneCounts();
+            var recheck = Recheck(state);
             if (format == "json")
             {
                 Console.Out.WriteLine(Json.Serialize(new
@@ -64,6 +66,26 @@ public static class StatusCommand
                     runs = runs.Select(r => new { r.Id, r.Pipeline, r.StartedAt, r.FinishedAt, r.ExitCode, killed = r.FinishedAt is null }),
                     done = StageNames.All.ToDictionary(s => s.Name(), s => done.GetValueOrDefault(s)),
                     failed = failures.Select(f => new { f.Key, stage = f.Stage.Name(), status = f.Status, f.Attempts, f.LastError, f.UpdatedAt }),
+                    recheck = recheck is null ? null : new
+                    {
+                        recheck.Pipeline,
+                        recheck.Policy,
+                        description = recheck.Policy.Describe(),
+                        everyRun = recheck.Watched.Count(w => w.Next.When == RecheckWhen.EveryRun),
+                        scheduled = recheck.Watched.Count(w => w.Next.When == RecheckWhen.On),
+                        recheck.Settled,
+                        documents = recheck.Watched.Select(w => new
+                        {
+                            w.Facts.Key,
+                            w.Facts.Answered,
+                            w.Facts.Supplements,
+                            w.Facts.FirstSeen,
+                            w.Facts.LastChange,
+                            w.Facts.LastCheck,
+                            w.Facts.LastChanges,
+                            nextCheck = NextCheck(w.Next),
+                        }),
+                    },
                 }));
                 return CommandLine.Ok;
             }
@@ -78,6 +100,25 @@ public static class StatusCommand
                 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run.Id} {run.Pipeline}: started {run.StartedAt:yyyy-MM-dd HH:mm:ss}Z, {end}"));
             }
 
+            if (recheck is not null)
+            {
+                var everyRun = recheck.Watched.Count(w => w.Next.When == RecheckWhen.EveryRun);
+                Console.Out.WriteLine($"re-check ({recheck.Pipeline}): {recheck.Policy.Describe()}");
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {everyRun:N0} without an answer (asked every run), {recheck.Watched.Count - everyRun:N0} answered and watched (asked on their day), {recheck.Settled:N0} settled (not asked again)"));
+                foreach (var w in recheck.Watched.Take(Math.Max(0, documentCount)))
+                {
+                    var changed = w.Facts.LastChanges is { } what ? $", last change {w.Facts.LastChange:yyyy-MM-dd} ({what})" : "";
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {w.Facts.Key}: next check {NextCheck(w.Next)}; {(w.Facts.Answered ? "answered" : "no answer yet")}{changed}; last asked {w.Facts.LastCheck:yyyy-MM-dd HH:mm}Z"));
+                }
+
+                if (recheck.Watched.Count > documentCount)
+                {
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ... {recheck.Watched.Count - documentCount:N0} more (--documents N, or --format json)"));
+                }
+            }
+
             Console.Out.WriteLine(failures.IsEmpty ? "no failed documents" : string.Create(CultureInfo.InvariantCulture, $"{failures.Length} failed:"));
             foreach (var f in failures)
             {
@@ -88,6 +129,43 @@ public static class StatusCommand
             return CommandLine.Ok;
         }
     }
+
+    private static string NextCheck(RecheckSchedule next) => next.When switch
+    {
+        RecheckWhen.EveryRun => "every run",
+        RecheckWhen.On => next.Day!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => "settled",
+    };
+
+    // The policy of the pipeline that ran last with fetched documents, applied to every document's facts: the watched ones, next first.
+    private static RecheckView? Recheck(PipelineState state)
+    {
+        if (state.Policies().FirstOrDefault() is not { Pipeline: not null } latest)
+        {
+            return null;
+        }
+
+        var policy = System.Text.Json.JsonSerializer.Deserialize<RecheckPolicy>(latest.PolicyJson, PipelineJson.OneLine) ?? RecheckPolicy.Default;
+        var watched = new List<(RecheckFacts, RecheckSchedule)>();
+        var settled = 0;
+        foreach (var facts in state.RecheckFacts().Values)
+        {
+            var next = policy.Next(facts);
+            if (next.When == RecheckWhen.Settled)
+            {
+                settled++;
+            }
+            else
+            {
+                watched.Add((facts, next));
+            }
+        }
+
+        return new RecheckView(latest.Pipeline, policy,
+            [.. watched.OrderBy(w => w.Item2.When == RecheckWhen.EveryRun ? 0 : 1).ThenBy(w => w.Item2.Day).ThenBy(w => w.Item1.Key, StringComparer.Ordinal)], settled);
+    }
+
+    private sealed record RecheckView(string Pipeline, RecheckPolicy Policy, List<(RecheckFacts Facts, RecheckSchedule Next)> Watched, int Settled);
 
     private static int RetryFailed(string data)
     {

@@ -20,6 +20,9 @@ public sealed record ExtractedText
     /// <summary>Link targets (href) found in the source, in document order, without duplicates.</summary>
     public ImmutableArray<string> Links { get; init; } = [];
 
+    /// <summary>Which PDF engine read the text: <c>pdfpig</c>, or <c>poppler</c> when PdfPig could not and poppler is installed; null for other formats.</summary>
+    public string? Engine { get; init; }
+
     /// <summary>Things that did not stop extraction but a reader should know (dropped headers, poppler warnings).</summary>
     public ImmutableArray<string> Warnings { get; init; } = [];
 }

@@ -225,14 +225,8 @@ public static class PdfLayoutReader
         return new PdfWord(CleanWord(raw.Contains('&') ? HtmlEntity.DeEntitize(raw) : raw), xMin, yMin, xMax, yMax);
     }
 
-    internal static string CleanWord(string text)
-    {
-        text = text.Trim();
-        // Typographic ligatures come out as single code points from some fonts; the corpus searches letters.
-        return text.IndexOfAny(['\uFB00', '\uFB01', '\uFB02', '\uFB03', '\uFB04', '\uFB05', '\uFB06']) < 0
-            ? text
-            : text.Normalize(System.Text.NormalizationForm.FormKC);
-    }
+    /// <summary>The word through the same character table PdfPig's words pass (<see cref="PdfCharacters"/>).</summary>
+    internal static string CleanWord(string text) => PdfCharacters.Normalise(text);
 
     private static double Number(string? text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : 0;

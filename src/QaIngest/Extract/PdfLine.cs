@@ -5,8 +5,9 @@ namespace QaIngest.Extract;
 
 /// <summary>
 /// One visual line: the words that share a baseline, left to right. poppler cuts a justified line
-/// into pieces at its wide gaps and puts a hanging-indent label in a block of its own; a
-/// <see cref="PdfLine"/> is those pieces put back together.
+/// into pieces at its wide gaps and puts a hanging-indent label in a block of its own, and PdfPig's
+/// runs of words end wherever the content stream moves; a <see cref="PdfLine"/> is those pieces put
+/// back together.
 /// </summary>
 public sealed record PdfLine
 {
@@ -42,6 +43,8 @@ public sealed record PdfLine
         foreach (var word in words)
         {
             // poppler splits a word where the font changes ("HANDHAVING" + ","); such pieces touch.
+            // PdfPig's words end at any gap over 0.1 of the font size, which is below this threshold
+            // (the loose box is ~1.2 font sizes high): words that close get no space, as poppler's pieces.
             if (previous is not null && word.XMin - previous.XMax > 0.12 * Math.Max(previous.Height, word.Height))
             {
                 sb.Append(' ');

@@ -100,9 +100,21 @@ public static partial class PdfParagraphBuilder
     internal static string JoinLines(IReadOnlyList<PdfLine> lines)
     {
         var runs = new List<List<SourceLine>>();
+        var broken = string.Empty;
         foreach (var line in lines)
         {
-            var text = LineReader.Collapse(NormaliseBullet(line.Text));
+            // Checked before Collapse, which turns a soft hyphen into a hard one as the plain-text sources need.
+            var raw = line.Text;
+            if (raw.Length > 0 && raw[^1] == PdfCharacters.SoftHyphen)
+            {
+                // A word broken at a soft hyphen continues on the next line without the hyphen or a space.
+                broken += LineReader.Collapse(NormaliseBullet(raw[..^1]));
+                continue;
+            }
+
+            var text = broken + LineReader.Collapse(broken.Length > 0 ? raw : NormaliseBullet(raw));
+            broken = string.Empty;
+
             if (runs.Count == 0 || UrlHead().IsMatch(text))
             {
                 runs.Add([]);
@@ -111,6 +123,16 @@ public static partial class PdfParagraphBuilder
             // Without a trailing space LineJoiner may glue a URL to its continuation; a PDF keeps no
             // spaces, so only a line that ends in something URL-like is offered for that.
             runs[^1].Add(new SourceLine(runs[^1].Count, text, Indented: false, TrailingSpace: !UrlTail().IsMatch(text), BlankLinesBefore: 0));
+        }
+
+        if (broken.Length > 0)
+        {
+            if (runs.Count == 0)
+            {
+                runs.Add([]);
+            }
+
+            runs[^1].Add(new SourceLine(runs[^1].Count, broken, Indented: false, TrailingSpace: true, BlankLinesBefore: 0));
         }
 
         return string.Join(' ', runs.Select(LineJoiner.Join).Where(r => r.Length > 0));

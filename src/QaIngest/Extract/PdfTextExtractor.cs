@@ -1,120 +1,213 @@
 using System.Collections.Immutable;
 using System.IO;
+using QaIngest.Text;
+using UglyToad.PdfPig.Exceptions;
 
 namespace QaIngest.Extract;
 
 /// <summary>
-/// Extracts the text of a PDF by running poppler's <c>pdftotext -bbox-layout</c> in a child process
-/// (which isolates poppler's crashes and hangs: the process tree is killed at the time-out) and
-/// rebuilding paragraphs from the word boxes with <see cref="PdfParagraphBuilder"/>. Thread-safe;
-/// each call runs its own process.
+/// Extracts the text of a PDF in process with PdfPig (<see cref="PdfPigReader"/>), rebuilding
+/// paragraphs with <see cref="PdfParagraphBuilder"/>. PdfPig cannot be cancelled, so each reading
+/// runs on a thread of its own under a watchdog: past the time limit the document fails and the
+/// thread is abandoned, and past <see cref="PdfTextExtractorOptions.MaxAbandoned"/> abandoned
+/// threads the extractor throws <see cref="ExtractionStuckException"/>. When PdfPig fails on a
+/// document (a format or nesting error, or pages that show text in a font it cannot decode) and
+/// poppler's <c>pdftotext</c> is installed, poppler reads it instead; the result names the engine.
+/// Thread-safe.
 /// </summary>
 public sealed class PdfTextExtractor
 {
-    /// <summary>The one-line error when the tool cannot be started; the README points to the same package.</summary>
-    public const string ToolMissingMessage = "pdftotext not found: install poppler-utils (apt-get install poppler-utils)";
+    /// <summary>The engine names in <see cref="ExtractedText.Engine"/>, extract's JSON and the run report.</summary>
+    public const string PdfPigEngine = "pdfpig";
+
+    /// <inheritdoc cref="PdfPigEngine"/>
+    public const string PopplerEngine = "poppler";
+
+    /// <summary>How every timed-out extraction's reason starts.</summary>
+    public const string TimedOutMessage = "PDF extraction timed out";
+
+    // Deeply nested objects recurse in PdfPig's parser: a large stack lets its own depth check answer
+    // with an exception before the thread's stack runs out, which no catch could survive.
+    private const int ThreadStackBytes = 64 * 1024 * 1024;
 
     private readonly PdfTextExtractorOptions _options;
+    private readonly PopplerTextReader? _poppler;
+    private int _abandoned;
 
     public PdfTextExtractor(PdfTextExtractorOptions? options = null)
     {
         _options = (options ?? new PdfTextExtractorOptions()).Validate();
+        _poppler = _options.PdfToTextPath is { } tool ? new PopplerTextReader(tool, _options.Timeout) : null;
     }
 
-    /// <summary>Extracts the PDF in <paramref name="pdf"/>; poppler needs a file, so the bytes go to a temporary one.</summary>
-    public async Task<ExtractionResult> ExtractAsync(byte[] pdf, CancellationToken cancellationToken = default)
+    /// <summary>Readings that timed out and are still running on their abandoned threads.</summary>
+    public int Abandoned => Volatile.Read(ref _abandoned);
+
+    /// <summary>Extracts the PDF in <paramref name="pdf"/>; poppler, if it is needed, reads it from a temporary file.</summary>
+    public Task<ExtractionResult> ExtractAsync(byte[] pdf, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pdf);
-        var path = Path.Combine(Path.GetTempPath(), $"qaingest-{Guid.NewGuid():N}.pdf");
-        try
-        {
-            await File.WriteAllBytesAsync(path, pdf, cancellationToken).ConfigureAwait(false);
-            return await ExtractFileAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        return ExtractAsync(pdf, path: null, cancellationToken);
     }
 
     /// <summary>Extracts the PDF at <paramref name="path"/>.</summary>
     public async Task<ExtractionResult> ExtractFileAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var outcome = await ChildProcess.RunAsync(
-            _options.PdfToTextPath,
-            ["-bbox-layout", "-enc", "UTF-8", path, "-"],
-            _options.Timeout,
-            cancellationToken).ConfigureAwait(false);
-
-        if (outcome is null)
+        byte[] bytes;
+        try
         {
-            return ExtractionResult.Fail(ExtractionFailure.ToolMissing, ToolMissingMessage);
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ExtractionResult.Fail(ExtractionFailure.Unreadable, $"cannot read {path}: {LineReader.Collapse(e.Message)}");
         }
 
-        if (outcome.TimedOut)
+        return await ExtractAsync(bytes, Path.GetFullPath(path), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Extracts <paramref name="pdf"/>, read from <paramref name="path"/> when it came from a file (poppler then reads the file itself).</summary>
+    internal async Task<ExtractionResult> ExtractAsync(byte[] pdf, string? path, CancellationToken cancellationToken)
+    {
+        var pig = await ReadWithWatchdogAsync(pdf, cancellationToken).ConfigureAwait(false);
+        if (pig.Fallback is not { } reason)
         {
-            return ExtractionResult.Fail(
-                ExtractionFailure.TimedOut,
-                $"pdftotext did not finish within {_options.Timeout.TotalSeconds:0.#} s and was killed");
+            return pig.Result;
         }
 
-        if (outcome.ExitCode != 0)
+        var poppler = await ReadWithPopplerAsync(pdf, path, cancellationToken).ConfigureAwait(false);
+        if (poppler is { Success: true })
         {
-            return Failure(outcome);
+            return ExtractionResult.Ok(poppler.Value with { Warnings = poppler.Value.Warnings.Insert(0, $"PdfPig could not read it ({reason}); read with poppler") });
         }
 
-        var pages = PdfLayoutReader.Read(outcome.StandardOutput);
+        // Without poppler, or when poppler fails too, the document fails with PdfPig's reason.
+        return poppler is null || poppler.Failure == ExtractionFailure.ToolMissing
+            ? pig.Result
+            : ExtractionResult.Fail(pig.Result.Failure, $"{pig.Result.Error} (poppler could not read it either: {poppler.Error})");
+    }
+
+    /// <summary>PdfPig's result, and the reason to try poppler when that might do better.</summary>
+    private sealed record PigOutcome(ExtractionResult Result, string? Fallback);
+
+    private async Task<PigOutcome> ReadWithWatchdogAsync(byte[] pdf, CancellationToken cancellationToken)
+    {
+        var abandoned = Volatile.Read(ref _abandoned);
+        if (abandoned >= _options.MaxAbandoned)
+        {
+            throw new ExtractionStuckException(
+                $"stopped: {abandoned} PDF extractions are still running past the {_options.Timeout.TotalSeconds:0.#} s time limit and cannot be stopped; " +
+                "the documents that timed out are listed, the next run retries them");
+        }
+
+        var done = new TaskCompletionSource<PigOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    done.TrySetResult(Read(pdf));
+                }
+                catch (Exception e)
+                {
+                    done.TrySetException(e);
+                }
+            },
+            ThreadStackBytes)
+        {
+            IsBackground = true,
+            Name = "qaingest-pdfpig",
+        };
+        thread.Start();
+
+        try
+        {
+            return await done.Task.WaitAsync(_options.Timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            // The thread cannot be stopped: count it until it ends by itself.
+            Interlocked.Increment(ref _abandoned);
+            _ = done.Task.ContinueWith(_ => Interlocked.Decrement(ref _abandoned), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            cancellationToken.ThrowIfCancellationRequested();
+            return new PigOutcome(
+                ExtractionResult.Fail(ExtractionFailure.TimedOut, $"{TimedOutMessage}: PdfPig did not finish within {_options.Timeout.TotalSeconds:0.#} s; the next run retries it"),
+                Fallback: null);
+        }
+    }
+
+    private PigOutcome Read(byte[] pdf)
+    {
+        ImmutableArray<PdfPage> pages;
+        int unread;
+        try
+        {
+            pages = PdfPigReader.Read(pdf, _options.BeforePage, out unread);
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            // poppler cannot open it without the password either.
+            return new PigOutcome(ExtractionResult.Fail(ExtractionFailure.EncryptedPdf, "encrypted PDF: it needs a password to open"), null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var reason = $"corrupt or truncated PDF: {Shorten(e.Message)}";
+            return new PigOutcome(ExtractionResult.Fail(ExtractionFailure.CorruptPdf, reason), reason);
+        }
+
         if (pages.IsEmpty)
         {
-            return ExtractionResult.Fail(ExtractionFailure.CorruptPdf, "corrupt PDF: poppler found no pages" + Detail(outcome.StandardError, ": "));
+            const string NoPages = "corrupt PDF: PdfPig found no pages";
+            return new PigOutcome(ExtractionResult.Fail(ExtractionFailure.CorruptPdf, NoPages), NoPages);
         }
 
+        var unreadReason = unread > 0 ? $"{unread} page(s) show text in a font PdfPig cannot decode" : null;
         if (pages.All(p => p.Lines.IsEmpty))
         {
-            return ExtractionResult.Fail(ExtractionFailure.NoTextLayer, $"no text layer; scanned? ({pages.Length} page(s) without any text)");
+            return unreadReason is null
+                ? new PigOutcome(ExtractionResult.Fail(ExtractionFailure.NoTextLayer, $"no text layer; scanned? ({pages.Length} page(s) without any text)"), null)
+                : new PigOutcome(ExtractionResult.Fail(ExtractionFailure.NoTextLayer, $"no readable text: {unreadReason}"), unreadReason);
         }
 
-        var text = PdfParagraphBuilder.Build(pages);
-        var popplerSaid = Detail(outcome.StandardError, string.Empty);
-        return ExtractionResult.Ok(popplerSaid.Length == 0
-            ? text
-            : text with { Warnings = text.Warnings.Insert(0, "poppler: " + popplerSaid) });
+        var text = PdfParagraphBuilder.Build(pages) with { Engine = PdfPigEngine };
+        if (unreadReason is not null)
+        {
+            // What PdfPig read stands if poppler is not there to do better.
+            return new PigOutcome(ExtractionResult.Ok(text with { Warnings = text.Warnings.Insert(0, unreadReason) }), unreadReason);
+        }
+
+        return new PigOutcome(ExtractionResult.Ok(text), null);
     }
 
-    private static ExtractionResult Failure(ProcessOutcome outcome)
+    private async Task<ExtractionResult?> ReadWithPopplerAsync(byte[] pdf, string? path, CancellationToken cancellationToken)
     {
-        var stderr = outcome.StandardError;
-        if (stderr.Contains("Incorrect password", StringComparison.OrdinalIgnoreCase))
+        if (_poppler is null)
         {
-            return ExtractionResult.Fail(ExtractionFailure.EncryptedPdf, "encrypted PDF: it needs a password to open");
+            return null;
         }
 
-        if (stderr.Contains("Copying of text from this document is not allowed", StringComparison.OrdinalIgnoreCase))
+        if (path is not null)
         {
-            return ExtractionResult.Fail(ExtractionFailure.EncryptedPdf, "encrypted PDF: its permissions forbid copying text");
+            return await _poppler.ExtractFileAsync(path, cancellationToken).ConfigureAwait(false);
         }
 
-        if (stderr.Contains("Couldn't open file", StringComparison.OrdinalIgnoreCase))
+        var temporary = Path.Combine(Path.GetTempPath(), $"qaingest-{Guid.NewGuid():N}.pdf");
+        try
         {
-            return ExtractionResult.Fail(ExtractionFailure.ToolFailed, "pdftotext could not open the file" + Detail(stderr, ": "));
+            await File.WriteAllBytesAsync(temporary, pdf, cancellationToken).ConfigureAwait(false);
+            return await _poppler.ExtractFileAsync(temporary, cancellationToken).ConfigureAwait(false);
         }
-
-        var detail = Detail(stderr, ": ");
-        return ExtractionResult.Fail(
-            ExtractionFailure.CorruptPdf,
-            $"corrupt or truncated PDF (pdftotext exit code {outcome.ExitCode})" + (detail.Length > 0 ? detail : ": no message from poppler"));
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
-    /// <summary>poppler's last distinct error lines in one line: the first ones are often per-byte noise.</summary>
-    private static string Detail(string stderr, string prefix)
+    /// <summary>PdfPig's message on one line, short enough for a run report.</summary>
+    private static string Shorten(string message)
     {
-        var lines = stderr
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(l => !l.Contains("Illegal character", StringComparison.Ordinal))
-            .Distinct()
-            .TakeLast(2)
-            .ToImmutableArray();
-        return lines.IsEmpty ? string.Empty : prefix + string.Join("; ", lines);
+        var line = LineReader.Collapse(message.Replace('\n', ' ').Replace('\r', ' '));
+        return line.Length <= 200 ? line : line[..200] + "…";
     }
 }

@@ -7,7 +7,8 @@ namespace QaIngest.Extract;
 /// <summary>
 /// The front door of extraction: recognises the format from the bytes and hands them to the
 /// matching extractor, so every source reaches the parser as the same <see cref="ExtractedText"/>.
-/// Never throws for bad input or a missing tool; thread-safe.
+/// Never throws for bad input or a missing tool; throws <see cref="ExtractionStuckException"/> only when
+/// too many PDF readings are stuck past the time limit, which no document can fix. Thread-safe.
 /// </summary>
 public sealed class TextExtractor
 {
@@ -40,9 +41,9 @@ public sealed class TextExtractor
             return ExtractionResult.Fail(ExtractionFailure.Unreadable, $"cannot read {path}: {LineReader.Collapse(e.Message)}");
         }
 
-        // A file on disk goes to pdftotext as it is, without a temporary copy.
+        // A file on disk goes to the poppler fallback as it is, without a temporary copy.
         return FormatSniffer.Sniff(bytes) == SourceFormat.Pdf
-            ? await _pdf.ExtractFileAsync(Path.GetFullPath(path), cancellationToken).ConfigureAwait(false)
+            ? await _pdf.ExtractAsync(bytes, Path.GetFullPath(path), cancellationToken).ConfigureAwait(false)
             : await ExtractAsync(bytes, cancellationToken).ConfigureAwait(false);
     }
 

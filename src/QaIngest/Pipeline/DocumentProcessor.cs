@@ -19,6 +19,9 @@ public sealed class DocumentProcessor(TextExtractor extractor)
         /// <summary>The figures and their consistency checks, when the figures stage ran.</summary>
         public FigureExtraction? Figures { get; init; }
 
+        /// <summary>The PDF engine that read the text (<c>pdfpig</c> or <c>poppler</c>); null for other formats.</summary>
+        public string? Engine { get; init; }
+
         public static Result Failure(PipelineStage stage, string error, bool transient, ImmutableArray<string> warnings) => new(null, warnings, stage, error, transient);
     }
 
@@ -35,13 +38,13 @@ public sealed class DocumentProcessor(TextExtractor extractor)
         var warnings = extracted.Value.Warnings.ToImmutableArray();
         if (!stages.Contains(PipelineStage.Parse))
         {
-            return new Result(null, warnings, null, null, false);
+            return new Result(null, warnings, null, null, false) { Engine = extracted.Value.Engine };
         }
 
         var parsed = QuestionParser.Parse(extracted.Value.Text);
         if (!parsed.Success)
         {
-            return Result.Failure(PipelineStage.Parse, parsed.Error, transient: false, warnings);
+            return Result.Failure(PipelineStage.Parse, parsed.Error, transient: false, warnings) with { Engine = extracted.Value.Engine };
         }
 
         warnings = warnings.AddRange(parsed.Value.Warnings.Select(w => w.Message));
@@ -49,6 +52,7 @@ public sealed class DocumentProcessor(TextExtractor extractor)
         return new Result(new IndexedDocument(key, source, parsed.Value, figures?.Figures ?? []) { ContentHash = rawHash }, warnings, null, null, false)
         {
             Figures = figures,
+            Engine = extracted.Value.Engine,
         };
     }
 }

@@ -5,7 +5,7 @@ namespace QaIngest.Pipeline;
 /// <summary>
 /// A pipeline as a <c>pipelines/*.json</c> file describes it, validated before anything runs
 /// (<see cref="PipelineDefinitionReader"/>): where documents come from, which stages run, where the
-/// data goes, how politely to fetch, and which saved searches to alert on. Immutable, reusable.
+/// data goes, how politely to fetch, when to ask again for what was fetched, and which saved searches to alert on. Immutable, reusable.
 /// </summary>
 public sealed record PipelineDefinition
 {
@@ -24,6 +24,9 @@ public sealed record PipelineDefinition
     public ResilienceSettings Resilience { get; init; } = new();
 
     public ImmutableArray<SavedSearch> SavedSearches { get; init; } = [];
+
+    /// <summary>When documents fetched before are asked for again (a remote source's; files are looked at on every run anyway).</summary>
+    public RecheckPolicy Recheck { get; init; } = RecheckPolicy.Default;
 
     /// <summary>How many documents are extracted, parsed and given figures at once (one index writer whatever this is).</summary>
     public int Parallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);

@@ -60,7 +60,7 @@ public static partial class PipelineDefinitionReader
             return null;
         }
 
-        Known(root, "", errors, "name", "description", "source", "stages", "data", "politeness", "resilience", "savedSearches", "parallelism");
+        Known(root, "", errors, "name", "description", "source", "stages", "data", "politeness", "resilience", "savedSearches", "parallelism", "recheck");
         var name = String(root, "name", "", errors, required: true);
         if (name is not null && !NamePattern().IsMatch(name))
         {
@@ -92,6 +92,7 @@ public static partial class PipelineDefinitionReader
         var politeness = root.TryGetProperty("politeness", out var p) ? ReadPoliteness(p, errors) : new PolitenessSettings();
         var resilience = root.TryGetProperty("resilience", out var r) ? ReadResilience(r, errors) : new ResilienceSettings();
         var searches = root.TryGetProperty("savedSearches", out var s) ? ReadSavedSearches(s, errors) : [];
+        var recheck = root.TryGetProperty("recheck", out var c) ? ReadRecheck(c, errors) : RecheckPolicy.Default;
         if (errors.Count > 0 || name is null || source is null)
         {
             return null;
@@ -107,6 +108,7 @@ public static partial class PipelineDefinitionReader
             Politeness = politeness,
             Resilience = resilience,
             SavedSearches = searches,
+            Recheck = recheck,
         };
 
         if (source.IsRemote)
@@ -366,6 +368,48 @@ public static partial class PipelineDefinitionReader
             RetryBaseDelay = Seconds("retryBaseDelaySeconds", 0.001, 3_600),
             MaxRetryAfter = Seconds("maxRetryAfterSeconds", 0, 86_400),
         };
+    }
+
+    private static RecheckPolicy ReadRecheck(JsonElement element, List<string> errors)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("recheck: an object (enabled, unansweredForDays, afterChangeDays, maxPerRun)");
+            return RecheckPolicy.Default;
+        }
+
+        Known(element, "recheck.", errors, "enabled", "unansweredForDays", "afterChangeDays", "maxPerRun");
+        var policy = RecheckPolicy.Default;
+        if (element.TryGetProperty("enabled", out var enabled))
+        {
+            policy = enabled.ValueKind is JsonValueKind.True or JsonValueKind.False
+                ? policy with { Enabled = enabled.GetBoolean() }
+                : Error<RecheckPolicy>(errors, "recheck.enabled: true or false") ?? policy;
+        }
+
+        policy = policy with
+        {
+            UnansweredForDays = Int(element, "unansweredForDays", "recheck.", errors, 0, 3650) ?? policy.UnansweredForDays,
+            MaxPerRun = Int(element, "maxPerRun", "recheck.", errors, 0, 1_000_000) ?? policy.MaxPerRun,
+        };
+        if (element.TryGetProperty("afterChangeDays", out var days))
+        {
+            var list = days.ValueKind == JsonValueKind.Array
+                && days.EnumerateArray().All(d => d.ValueKind == JsonValueKind.Number && d.TryGetInt32(out _))
+                ? days.EnumerateArray().Select(d => d.GetInt32()).ToImmutableArray()
+                : default;
+            if (list.IsDefault)
+            {
+                errors.Add("recheck.afterChangeDays: a list of whole numbers of days, e.g. [1, 7, 30]");
+            }
+            else
+            {
+                policy = policy with { AfterChangeDays = list };
+            }
+        }
+
+        errors.AddRange(policy.Problems().Select(p => $"recheck.{p}"));
+        return policy;
     }
 
     private static ImmutableArray<SavedSearch> ReadSavedSearches(JsonElement element, List<string> errors)

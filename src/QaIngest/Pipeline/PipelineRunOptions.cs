@@ -15,4 +15,7 @@ public sealed record PipelineRunOptions
 
     /// <summary>The clock of run times and discovery dates (fetching keeps the system's for its delays); null is the system's.</summary>
     public TimeProvider? Time { get; init; }
+
+    /// <summary>How PDFs are read (time limit, poppler fallback); null is the defaults.</summary>
+    public Extract.PdfTextExtractorOptions? Pdf { get; init; }
 }

@@ -116,13 +116,23 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
         private readonly Lock gate = new();
         private Dictionary<string, StageMark[]> stages = [];
         private Dictionary<string, SourceRecord> sources = [];
+        private Dictionary<string, RecheckFacts> facts = [];
+        private readonly HashSet<string> rechecking = new(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> lastModified = new(StringComparer.Ordinal);
+        private readonly List<DocumentChange> changes = [];
+        private int recheckAsked, recheckChanged, recheckDeferred, recheckWaiting, recheckSettled;
+        private DateOnly today;
         private int warnings;
         private int created, changed, unchanged, reprocessed, knownFailures;
         private int fetched, fetchUnchanged, fetchFailed, notAsked;
         private long items, figures;
         private readonly SortedDictionary<string, int> alerts = new(StringComparer.Ordinal);
+        private readonly SortedDictionary<string, int> engines = new(StringComparer.Ordinal);
 
         public DateOnly? DiscoveredTo { get; private set; }
+
+        // Re-checking needs documents that were fetched and an answer state to decide on, so a parse stage.
+        private bool Rechecks => pipeline.Source.IsRemote && pipeline.Runs(PipelineStage.Fetch) && processing.Contains(PipelineStage.Parse);
 
         public string? DiscoveryError { get; private set; }
 
@@ -130,9 +140,17 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
         {
             sources = state.Sources();
             stages = state.Marks(ExpectedInput);
+            today = DateOnly.FromDateTime(started.UtcDateTime);
+            if (Rechecks)
+            {
+                facts = state.RecheckFacts();
+                state.SavePolicy(pipeline.Name, JsonSerializer.Serialize(pipeline.Recheck, PipelineJson.OneLine), started);
+            }
+
             var planned = await ListAsync(started).ConfigureAwait(false);
             var work = new List<(PlannedDocument Document, SourceRecord? Raw)>();
             var toFetch = new List<PlannedDocument>();
+            var due = new List<(PlannedDocument Document, SourceRecord Raw, DateTimeOffset LastCheck)>();
             foreach (var document in planned)
             {
                 if (document.Target is null)
@@ -148,14 +166,29 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                     var row = Mark(document.Key, PipelineStage.Fetch);
                     if (row.Covers(versions[PipelineStage.Fetch]) && sources.TryGetValue(document.Key, out var stored))
                     {
-                        notAsked++;
                         if (row.Status == StageStatus.Failed)
                         {
+                            notAsked++;
                             knownFailures++;
                         }
                         else
                         {
-                            work.Add((document, stored));
+                            var known = Rechecks ? facts.GetValueOrDefault(document.Key) : null;
+                            var next = known is null ? RecheckSchedule.Settled : pipeline.Recheck.Next(known);
+                            if (known is not null && next.IsDue(today))
+                            {
+                                due.Add((document, stored, known.LastCheck));
+                            }
+                            else
+                            {
+                                if (known is not null)
+                                {
+                                    Interlocked.Increment(ref next.When == RecheckWhen.Settled ? ref recheckSettled : ref recheckWaiting);
+                                }
+
+                                notAsked++;
+                                work.Add((document, stored));
+                            }
                         }
                     }
                     else if (row.Covers(versions[PipelineStage.Fetch]) && row.Status == StageStatus.Failed)
@@ -167,6 +200,23 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                     {
                         toFetch.Add(document);
                     }
+                }
+            }
+
+            // The longest unasked first; past the policy's bound, the rest wait for the next run (their stored version is processed as usual).
+            foreach (var (document, stored, _) in due.OrderBy(d => d.LastCheck).ThenBy(d => d.Document.Key, StringComparer.Ordinal))
+            {
+                if (recheckAsked < pipeline.Recheck.MaxPerRun)
+                {
+                    recheckAsked++;
+                    rechecking.Add(document.Key);
+                    toFetch.Add(document);
+                }
+                else
+                {
+                    recheckDeferred++;
+                    notAsked++;
+                    work.Add((document, stored));
                 }
             }
 
@@ -222,7 +272,10 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                 Failed = [.. failures.OrderBy(f => f.Key, StringComparer.Ordinal)],
                 KnownFailures = knownFailures,
                 Alerts = alerts.ToImmutableSortedDictionary(StringComparer.Ordinal),
+                Engines = engines.ToImmutableSortedDictionary(StringComparer.Ordinal),
                 Fetch = pipeline.Runs(PipelineStage.Fetch) ? new FetchCounts(fetched, fetchUnchanged, fetchFailed, notAsked) : null,
+                Changes = [.. changes.OrderBy(c => c.Key, StringComparer.Ordinal)],
+                Recheck = Rechecks ? new RecheckCounts(recheckAsked, recheckChanged, recheckDeferred, recheckWaiting, recheckSettled) { Policy = pipeline.Recheck.Describe() } : null,
                 Notes = [.. notes],
                 DiscoveryError = DiscoveryError,
                 ExitCode = failed > 0 || DiscoveryError is not null ? 1 : 0,
@@ -250,6 +303,30 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                     if (!listed.Contains(key) && rows.Any(r => r.Exists && r.Status == StageStatus.Retry) && PlannedDocument.FromRemoteKey(key) is { } retry)
                     {
                         planned.Add(retry);
+                        listed.Add(key);
+                    }
+                }
+
+                // A document the source no longer lists (discovery moved on) is still asked again while the policy says so.
+                foreach (var (key, known) in facts)
+                {
+                    if (!listed.Contains(key) && pipeline.Recheck.Next(known).IsDue(today) && PlannedDocument.FromRemoteKey(key) is { } recheck)
+                    {
+                        planned.Add(recheck);
+                        listed.Add(key);
+                    }
+                }
+
+                // One fetched by a version without re-checks has no facts yet: planned once, it is parsed again from its raw file (no HTTP) to learn them.
+                if (Rechecks)
+                {
+                    foreach (var (key, rows) in stages)
+                    {
+                        if (!listed.Contains(key) && !facts.ContainsKey(key) && rows[(int)PipelineStage.Fetch] is { Exists: true, Status: StageStatus.Done }
+                            && sources.ContainsKey(key) && PlannedDocument.FromRemoteKey(key) is { } legacy)
+                        {
+                            planned.Add(legacy);
+                        }
                     }
                 }
             }
@@ -320,6 +397,9 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             var decision = Classify(document.Key, raw.RawHash);
             switch (decision)
             {
+                case Change.Unchanged when document.Target is not null && Rechecks && !HasFacts(document.Key):
+                    // Fetched before re-checks existed: parsed once more to learn whether it has an answer.
+                    return new WorkItem(document, raw) { Forced = Change.Reprocessed };
                 case Change.Unchanged:
                     Interlocked.Increment(ref unchanged);
                     return null;
@@ -401,7 +481,23 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                     }
 
                     var raw = new SourceRecord(document.Key, outcome.FinalUrl?.AbsoluteUri ?? outcome.RequestedUrl.AbsoluteUri, outcome.Sha256, outcome.RawPath, outcome.Size, null);
-                    state.Record([new StageRecord(document.Key, PipelineStage.Fetch, document.Key, version, StageStatus.Done, Attempts(document.Key, PipelineStage.Fetch, document.Key), null, now)], [raw]);
+                    if (outcome.LastModified is { } modified)
+                    {
+                        lastModified[document.Key] = modified;
+                    }
+
+                    // Asked again: the check is recorded now, whether or not anything changed (a change is recorded with the document).
+                    RecheckFacts? asked = null;
+                    lock (gate)
+                    {
+                        if (facts.TryGetValue(document.Key, out var known))
+                        {
+                            facts[document.Key] = asked = known with { LastCheck = now };
+                        }
+                    }
+
+                    state.Record([new StageRecord(document.Key, PipelineStage.Fetch, document.Key, version, StageStatus.Done, Attempts(document.Key, PipelineStage.Fetch, document.Key), null, now)], [raw],
+                        null, asked is null ? null : [asked]);
                     if (Decide(document, raw) is { } item)
                     {
                         await ready.Writer.WriteAsync(item, token).ConfigureAwait(false);
@@ -418,7 +514,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
 
         private async Task ProcessAsync(IAsyncEnumerable<WorkItem> work, int total, ChannelWriter<Processed> output)
         {
-            var processor = new DocumentProcessor(new TextExtractor());
+            var processor = new DocumentProcessor(new TextExtractor(runner.options.Pdf));
             var done = 0;
             await Parallel.ForEachAsync(
                 work,
@@ -454,7 +550,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
 
             var rawHash = RawStore.Sha256Hex(bytes);
             var raw = document.FilePath is null ? item.Raw! : new SourceRecord(document.Key, document.Key, rawHash, document.Key, size, modified);
-            var change = Classify(document.Key, rawHash);
+            var change = item.Forced ?? Classify(document.Key, rawHash);
             if (change is Change.Unchanged or Change.KnownFailure)
             {
                 // A local file touched but not changed: remember its new size and time so the next run does not read it.
@@ -466,13 +562,18 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             {
                 result = await processor.ProcessAsync(bytes, document.Key, raw.Source, rawHash, processing, token).ConfigureAwait(false);
             }
+            catch (ExtractionStuckException e)
+            {
+                // PDF readings that cannot be stopped are piling up: the run ends here with the reason.
+                throw new PipelineFailedException(e.Message, e);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A bug in a stage must cost one document, not the run: recorded, and redone when the stage's version changes.
                 result = DocumentProcessor.Result.Failure(PipelineStage.Parse, $"internal error: {e.GetType().Name}: {e.Message}", transient: false, []);
             }
 
-            return new Processed(document.Key, change, raw, result);
+            return new Processed(document.Key, change, raw, result) { Remote = document.Target is not null };
         }
 
         // Batches of up to WriteBatch documents, or what arrived within a second: few commits when
@@ -538,6 +639,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
 
             var rows = new List<StageRecord>();
             var raws = new List<SourceRecord>();
+            var factRows = new List<RecheckFacts>();
             foreach (var processed in batch)
             {
                 var key = processed.Key;
@@ -561,6 +663,11 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
 
                 var result = processed.Result;
                 Count(key, result.Warnings);
+                if (result.Engine is { } engine)
+                {
+                    engines[engine] = engines.GetValueOrDefault(engine) + 1;
+                }
+
                 var failedAt = result.FailedStage ?? (indexFailure is not null && result.Document is not null ? PipelineStage.Index : null);
                 foreach (var stage in processing)
                 {
@@ -602,6 +709,16 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                         items += SearchIndex.ItemsOf(document.Question).Count();
                         figures += document.Figures.Length;
                     }
+
+                    if (result.Document is { } parsed && processed.Remote && Rechecks)
+                    {
+                        factRows.Add(Learn(processed, parsed.Question, now));
+                    }
+                    else if (processed.Change == Change.Changed)
+                    {
+                        // A local file: what it was before is not kept, so only that it changed is known.
+                        changes.Add(new DocumentChange(key, []));
+                    }
                 }
             }
 
@@ -616,7 +733,63 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                 }
             }
 
-            state.Record(rows, raws, alertEntries);
+            state.Record(rows, raws, alertEntries, factRows);
+        }
+
+        // The re-check facts of a fetched document that was processed, and what changed when its bytes did.
+        private RecheckFacts Learn(Processed processed, Parse.WrittenQuestion question, DateTimeOffset now)
+        {
+            var key = processed.Key;
+            var answer = AnswerState.Of(question);
+            RecheckFacts? before;
+            lock (gate)
+            {
+                before = facts.GetValueOrDefault(key);
+            }
+
+            RecheckFacts after;
+            if (before is null)
+            {
+                // First seen: its last change is when the site says the file was last modified, so a backfill of old answers is settled at once.
+                var modified = lastModified.TryGetValue(key, out var m) ? m
+                    : Uri.TryCreate(processed.Raw!.Source, UriKind.Absolute, out var url) ? session?.Manifest.LatestStored(url)?.LastModified
+                    : null;
+                after = new RecheckFacts(key, answer.Answered, answer.Supplements, now, modified is { } at && at < now ? at : now, now);
+                if (processed.Change == Change.Changed)
+                {
+                    changes.Add(new DocumentChange(key, []));
+                }
+            }
+            else if (processed.Change == Change.Changed)
+            {
+                var what = DocumentChange.Between(new AnswerState(before.Answered, before.Supplements), answer);
+                changes.Add(new DocumentChange(key, what));
+                if (rechecking.Contains(key))
+                {
+                    recheckChanged++;
+                }
+
+                after = before with { Answered = answer.Answered, Supplements = answer.Supplements, LastChange = now, LastCheck = now, LastChanges = string.Join(",", what) };
+            }
+            else
+            {
+                after = before with { Answered = answer.Answered, Supplements = answer.Supplements };
+            }
+
+            lock (gate)
+            {
+                facts[key] = after;
+            }
+
+            return after;
+        }
+
+        private bool HasFacts(string key)
+        {
+            lock (gate)
+            {
+                return facts.ContainsKey(key);
+            }
         }
 
         private void WriteAlertFiles()
@@ -679,11 +852,18 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
         KnownFailure,
     }
 
-    private sealed record WorkItem(PlannedDocument Document, SourceRecord? Raw);
+    private sealed record WorkItem(PlannedDocument Document, SourceRecord? Raw)
+    {
+        /// <summary>Processed as this change whatever the state says (a document fetched before re-checks existed).</summary>
+        public Change? Forced { get; init; }
+    }
 
     /// <summary>A document on its way to the writer: the stages' result, or null when reading showed nothing changed.</summary>
     private sealed record Processed(string Key, Change Change, SourceRecord? Raw, DocumentProcessor.Result? Result)
     {
+        /// <summary>Fetched from the site (not a local file): the re-check policy keeps facts about it.</summary>
+        public bool Remote { get; init; }
+
         public static Processed Failed(string key, PipelineStage stage, string reason, bool transient) =>
             new(key, Change.Reprocessed, null, DocumentProcessor.Result.Failure(stage, reason, transient, []));
     }

@@ -8,7 +8,8 @@ namespace QaIngest.Pipeline;
 /// The pipeline's state in the project's SQLite database (<c>DATA/qaingest.db</c>, WAL mode): the
 /// raw file each document key stands for (<c>pipeline_sources</c>), a row per document and stage
 /// (<c>pipeline_stages</c>), the runs (<c>pipeline_runs</c>) and the saved-search alerts
-/// (<c>alerts</c>). It survives a killed run: every change is a committed transaction.
+/// (<c>alerts</c>), what the re-check policy knows of each fetched document (<c>pipeline_recheck</c>)
+/// and the re-check policy each pipeline last ran with (<c>pipeline_policies</c>). It survives a killed run: every change is a committed transaction.
 /// One connection, serialised; thread-safe.
 /// </summary>
 public sealed class PipelineState : IDisposable
@@ -49,6 +50,18 @@ public sealed class PipelineState : IDisposable
             created_at TEXT NOT NULL,
             entry TEXT NOT NULL,
             UNIQUE(search, item_hash));
+        CREATE TABLE IF NOT EXISTS pipeline_recheck(
+            key TEXT PRIMARY KEY,
+            answered INTEGER NOT NULL,
+            supplements INTEGER NOT NULL,
+            first_seen TEXT NOT NULL,
+            last_change TEXT NOT NULL,
+            last_check TEXT NOT NULL,
+            last_changes TEXT) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS pipeline_policies(
+            pipeline TEXT PRIMARY KEY,
+            policy TEXT NOT NULL,
+            updated_at TEXT NOT NULL) WITHOUT ROWID;
         """;
 
     private readonly SqliteConnection connection;
@@ -117,9 +130,9 @@ public sealed class PipelineState : IDisposable
     }
 
     /// <summary>Records what a stage did for documents, and their new raw files, in one transaction.</summary>
-    public void Record(IReadOnlyCollection<StageRecord> stages, IReadOnlyCollection<SourceRecord> sources, IReadOnlyCollection<AlertEntry>? alerts = null)
+    public void Record(IReadOnlyCollection<StageRecord> stages, IReadOnlyCollection<SourceRecord> sources, IReadOnlyCollection<AlertEntry>? alerts = null, IReadOnlyCollection<RecheckFacts>? facts = null)
     {
-        if (stages.Count == 0 && sources.Count == 0 && (alerts is null || alerts.Count == 0))
+        if (stages.Count == 0 && sources.Count == 0 && (alerts is null || alerts.Count == 0) && (facts is null || facts.Count == 0))
         {
             return;
         }
@@ -158,7 +171,72 @@ public sealed class PipelineState : IDisposable
                 alert.ExecuteNonQuery();
             }
 
+            using var recheck = Command("""
+                INSERT INTO pipeline_recheck(key, answered, supplements, first_seen, last_change, last_check, last_changes) VALUES ($k, $a, $s, $f, $c, $l, $w)
+                ON CONFLICT(key) DO UPDATE SET answered = excluded.answered, supplements = excluded.supplements, first_seen = excluded.first_seen,
+                    last_change = excluded.last_change, last_check = excluded.last_check, last_changes = excluded.last_changes
+                """, transaction);
+            foreach (var row in facts ?? [])
+            {
+                Set(recheck, ("$k", row.Key), ("$a", row.Answered ? 1 : 0), ("$s", row.Supplements), ("$f", Timestamp(row.FirstSeen)),
+                    ("$c", Timestamp(row.LastChange)), ("$l", Timestamp(row.LastCheck)), ("$w", row.LastChanges));
+                recheck.ExecuteNonQuery();
+            }
+
             transaction.Commit();
+        }
+    }
+
+    /// <summary>What the re-check policy knows of every fetched document, by key.</summary>
+    public Dictionary<string, RecheckFacts> RecheckFacts()
+    {
+        lock (gate)
+        {
+            var result = new Dictionary<string, RecheckFacts>(StringComparer.Ordinal);
+            using var command = Command("SELECT key, answered, supplements, first_seen, last_change, last_check, last_changes FROM pipeline_recheck");
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var facts = new RecheckFacts(reader.GetString(0), reader.GetInt32(1) != 0, reader.GetInt32(2), ParseTimestamp(reader.GetString(3)),
+                    ParseTimestamp(reader.GetString(4)), ParseTimestamp(reader.GetString(5)))
+                {
+                    LastChanges = reader.IsDBNull(6) ? null : reader.GetString(6),
+                };
+                result[facts.Key] = facts;
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Remembers the re-check policy a pipeline runs with (for <c>status</c>), as JSON.</summary>
+    public void SavePolicy(string pipeline, string policyJson, DateTimeOffset at)
+    {
+        lock (gate)
+        {
+            using var command = Command("""
+                INSERT INTO pipeline_policies(pipeline, policy, updated_at) VALUES ($p, $j, $u)
+                ON CONFLICT(pipeline) DO UPDATE SET policy = excluded.policy, updated_at = excluded.updated_at
+                """);
+            Set(command, ("$p", pipeline), ("$j", policyJson), ("$u", Timestamp(at)));
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The re-check policy of each pipeline that ran here (its JSON), the most recently used first.</summary>
+    public ImmutableArray<(string Pipeline, string PolicyJson, DateTimeOffset UpdatedAt)> Policies()
+    {
+        lock (gate)
+        {
+            using var command = Command("SELECT pipeline, policy, updated_at FROM pipeline_policies ORDER BY updated_at DESC, pipeline");
+            using var reader = command.ExecuteReader();
+            var result = ImmutableArray.CreateBuilder<(string, string, DateTimeOffset)>();
+            while (reader.Read())
+            {
+                result.Add((reader.GetString(0), reader.GetString(1), ParseTimestamp(reader.GetString(2))));
+            }
+
+            return result.ToImmutable();
         }
     }
 

@@ -30,11 +30,20 @@ public sealed record RunReport
     /// <summary>Documents skipped because an earlier run recorded a permanent failure for the same input (see <c>qaingest status</c>).</summary>
     public int KnownFailures { get; init; }
 
+    /// <summary>Documents processed in this run per PDF engine that read them (<c>pdfpig</c>, or <c>poppler</c> as the fallback).</summary>
+    public ImmutableSortedDictionary<string, int> Engines { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
+
     /// <summary>New alert entries per saved search.</summary>
     public ImmutableSortedDictionary<string, int> Alerts { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
 
     /// <summary>HTTP: documents fetched with new bytes, unchanged (304 or same hash), failed.</summary>
     public FetchCounts? Fetch { get; init; }
+
+    /// <summary>The documents counted <c>changed</c>, each with what changed (answer added, supplementary answer, text corrected).</summary>
+    public ImmutableArray<DocumentChange> Changes { get; init; } = [];
+
+    /// <summary>What the re-check policy did (null for a pipeline without the fetch stage).</summary>
+    public RecheckCounts? Recheck { get; init; }
 
     /// <summary>The lock of a killed run that this run took over.</summary>
     public Fetch.DataDirectory.LockOwner? StaleLockTakenOver { get; init; }
@@ -59,6 +68,17 @@ public sealed record DocumentCounts(int New, int Changed, int Unchanged, int Rep
 }
 
 public sealed record FetchCounts(int Fetched, int Unchanged, int Failed, int NotAsked);
+
+/// <summary>
+/// The re-checks of a run: documents fetched before that were due and asked again (<see cref="Asked"/>,
+/// of which <see cref="Changed"/> came back changed), due but left to the next run by the policy's
+/// per-run bound (<see cref="Deferred"/>), not due yet (<see cref="Waiting"/>), and settled (never asked again).
+/// </summary>
+public sealed record RecheckCounts(int Asked, int Changed, int Deferred, int Waiting, int Settled)
+{
+    /// <summary>The policy the run used, in words.</summary>
+    public string? Policy { get; init; }
+}
 
 public sealed record DocumentMessage(string Key, string Message);
 

@@ -99,6 +99,10 @@ public sealed class FetchCommandTests : IAsyncLifetime
     [InlineData("discover", "--from", "2024-01-31")]
     [InlineData("discover", "--from", "2024-02-01", "--to", "2024-01-01")]
     [InlineData("standin", "--fault", "12=exploding")]
+    [InlineData("standin", "--day", "2021-13-01")]
+    [InlineData("standin", "--timeline", "no-such-folder")]
+    [InlineData("standin", "--synthetic", "50001")]
+    [InlineData("bench", "run", "--remote", "--documents", "50001")]
     public void Command_BadArguments_ExitTwo(params string[] args)
     {
         var outcome = Cli.Run(args);

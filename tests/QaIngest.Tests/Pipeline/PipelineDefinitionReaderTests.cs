@@ -52,6 +52,36 @@ public sealed class PipelineDefinitionReaderTests
         Assert.True(definition.FetchOptions().PolitenessEnabled);
     }
 
+    [Fact]
+    public void Read_NoRecheck_HasTheDefaultPolicy()
+    {
+        var (definition, errors) = PipelineDefinitionReader.Read("{ \"name\": \"x\", \"source\": { \"linkIds\": [1] }, \"stages\": [\"fetch\", \"extract\", \"parse\"] }");
+
+        Assert.Empty(errors);
+        Assert.Equal(RecheckPolicy.Default, definition!.Recheck);
+        Assert.Equal([1, 7, 30], definition.Recheck.AfterChangeDays.ToArray());
+        Assert.True(definition.Recheck.Enabled);
+    }
+
+    [Fact]
+    public void Read_Recheck_OverridesOnlyWhatItNames()
+    {
+        var (definition, errors) = PipelineDefinitionReader.Read(
+            "{ \"name\": \"x\", \"source\": { \"linkIds\": [1] }, \"stages\": [\"fetch\", \"extract\", \"parse\"], \"recheck\": { \"afterChangeDays\": [2, 14], \"maxPerRun\": 50 } }");
+
+        Assert.Empty(errors);
+        Assert.Equal(RecheckPolicy.Default with { AfterChangeDays = [2, 14], MaxPerRun = 50 }, definition!.Recheck);
+    }
+
+    [Fact]
+    public void Read_RecheckDisabled_NeverAsksAgain()
+    {
+        var (definition, _) = PipelineDefinitionReader.Read("{ \"name\": \"x\", \"source\": { \"linkIds\": [1] }, \"stages\": [\"fetch\"], \"recheck\": { \"enabled\": false } }");
+
+        Assert.False(definition!.Recheck.Enabled);
+        Assert.Equal(RecheckWhen.Settled, definition.Recheck.Next(new RecheckFacts("link:1", false, 0, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch)).When);
+    }
+
     [Theory]
     [MemberData(nameof(InvalidPipelines))]
     public void Read_InvalidPipeline_SaysWhatIsWrong(string why, string json, string error)

@@ -20,6 +20,43 @@ public sealed class StandInSiteTests
     private static HttpClient Client() => new(new HttpClientHandler { AllowAutoRedirect = false });
 
     [Fact]
+    public void Build_MostSyntheticQuestions_EveryLinkIdOnce()
+    {
+        // Question k has link id 900000 + k and every tenth an annex 950000 + k: 50,000 is the most before they meet.
+        var catalog = SiteCatalog.Build(Options(synthetic: 50_000));
+
+        Assert.Equal(50_000, catalog.Questions.Count(q => q.LinkId is >= 900_001 and <= 950_000));
+        Assert.Equal(catalog.Documents.Length, catalog.ByLinkId.Count);
+        Assert.Throws<ArgumentException>(() => Options(synthetic: 50_001).Validate());
+    }
+
+    [Fact]
+    public async Task Timeline_FileOnItsDays_ServesTheVersionOfTheDayWithItsValidators()
+    {
+        var clock = new QaIngest.Tests.Support.FakeTimeProvider(new DateTimeOffset(2021, 8, 31, 12, 0, 0, TimeSpan.Zero));
+        await using var site = await StandInSite.StartAsync(new StandInOptions { TimelineDirectory = Repo.File_("corpus", "timeline"), Time = clock });
+        using var client = Client();
+        var file = new Uri(site.BaseUrl, "pfile?id=1749866");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(file)).StatusCode);
+
+        clock.Advance(TimeSpan.FromDays(1));
+        using var asked = await client.GetAsync(file);
+        var etag = asked.Headers.ETag!;
+        Assert.Equal(File.ReadAllBytes(Repo.File_("corpus", "timeline", "1749866-asked.txt")), await asked.Content.ReadAsByteArrayAsync());
+
+        clock.Advance(TimeSpan.FromDays(27));
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, file);
+        conditional.Headers.IfNoneMatch.Add(etag);
+        using var answered = await client.SendAsync(conditional);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Equal(File.ReadAllBytes(Repo.File_("corpus", "timeline", "1749866-answered.txt")), await answered.Content.ReadAsByteArrayAsync());
+
+        var record = JsonDocument.Parse(await client.GetStringAsync(new Uri(site.BaseUrl, "e/opendata/schv/1548807"))).RootElement;
+        Assert.Equal(["Vraag gesteld aan de minister", "Tijdig beantwoord"], record.GetProperty("procedureverloop").EnumerateArray().Select(p => p.GetProperty("status").GetString()));
+    }
+
+    [Fact]
     public async Task StartAsync_PortZero_BindsLoopbackAndServesPermalinkRedirects()
     {
         await using var site = await StandInSite.StartAsync(Options(synthetic: 2));

@@ -10,7 +10,15 @@ public sealed class FakeTimeProvider : TimeProvider
     private readonly Lock gate = new();
     private readonly List<FakeTimer> timers = [];
     private readonly SemaphoreSlim changed = new(0);
-    private DateTimeOffset now = new(2024, 1, 11, 9, 0, 0, TimeSpan.Zero);
+    private DateTimeOffset now;
+
+    public FakeTimeProvider()
+        : this(new DateTimeOffset(2024, 1, 11, 9, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    /// <summary>A clock that starts at <paramref name="start"/>.</summary>
+    public FakeTimeProvider(DateTimeOffset start) => now = start;
 
     public override DateTimeOffset GetUtcNow()
     {
