@@ -11,6 +11,7 @@ var root = new RootCommand("QaIngest: the Flemish Parliament's written questions
     StatusCommand.CreateRetryFailed(),
     IndexCommand.Create(),
     SearchCommand.Create(),
+    ReindexCommand.Create(),
     AmountsCommand.Create(),
     new Command("eval", "Evaluate extraction and search against gold files.") { EvalFiguresCommand.Create(), EvalSearchCommand.Create(), EvalRealCommand.Create() },
     FetchCommand.Create(),

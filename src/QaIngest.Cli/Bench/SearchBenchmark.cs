@@ -14,7 +14,16 @@ namespace QaIngest.Cli.Bench;
 /// </summary>
 public sealed class SearchBenchmark(SyntheticCorpus corpus, int seed)
 {
-    public sealed record IndexingFigures(int Documents, double Seconds, double DocumentsPerSecond, long DatabaseBytes, IndexCounts Counts);
+    public sealed record IndexingFigures(int Documents, double Seconds, double DocumentsPerSecond, long DatabaseBytes, IndexCounts Counts)
+    {
+        /// <summary>The Lucene index folder's size (the database holds the record: documents, items, figures).</summary>
+        public long LuceneBytes { get; init; }
+    }
+
+    /// <summary>The SQLite database with its WAL, and the Lucene index folder, in bytes.</summary>
+    public static (long Database, long Lucene) Sizes(SearchIndex index) =>
+        (new[] { index.Path, index.Path + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length),
+         Directory.Exists(index.LucenePath) ? Directory.EnumerateFiles(index.LucenePath).Sum(f => new FileInfo(f).Length) : 0);
 
     public sealed record QueryTiming(string Query, bool Facets, long Matches, double Milliseconds);
 
@@ -54,8 +63,8 @@ public sealed class SearchBenchmark(SyntheticCorpus corpus, int seed)
 
         await producer;
         var seconds = watch.Elapsed.TotalSeconds;
-        var bytes = new[] { index.Path, index.Path + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
-        return new IndexingFigures(done, Math.Round(seconds, 1), Math.Round(done / seconds, 0), bytes, index.Counts());
+        var (database, lucene) = Sizes(index);
+        return new IndexingFigures(done, Math.Round(seconds, 1), Math.Round(done / seconds, 0), database, index.Counts()) { LuceneBytes = lucene };
     }
 
     /// <summary>The fixed query mix: terms by frequency band, ANDs, phrases, prefixes, fields, years, amounts, facets.</summary>

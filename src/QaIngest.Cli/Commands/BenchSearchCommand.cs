@@ -9,8 +9,7 @@ namespace QaIngest.Cli.Commands;
 /// <summary><c>qaingest bench search</c>: index a synthetic corpus and time a query mix against it.</summary>
 public static class BenchSearchCommand
 {
-    // Documents per transaction: each commit flushes FTS5's pending terms into a new segment and
-    // writes the batch's term counts, so fewer, larger transactions index faster.
+    // Documents per transaction: each is one SQLite transaction and one Lucene commit (fsync).
     private const int BatchSize = 1_000;
 
     public static Command Create()
@@ -49,11 +48,13 @@ public static class BenchSearchCommand
                 return CommandLine.Fail("--reuse needs --data");
             }
 
+            using var memory = new MemorySampler();
             SearchBenchmark.IndexingFigures indexing;
             if (reuse)
             {
                 using var existing = SearchIndex.Open(folder, create: false);
-                indexing = new SearchBenchmark.IndexingFigures(count, 0, 0, new[] { existing.Path, existing.Path + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length), existing.Counts());
+                var (database, lucene) = SearchBenchmark.Sizes(existing);
+                indexing = new SearchBenchmark.IndexingFigures(count, 0, 0, database, existing.Counts()) { LuceneBytes = lucene };
             }
             else
             {
@@ -76,6 +77,8 @@ public static class BenchSearchCommand
             var report = new Report(
                 indexing,
                 Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 0),
+                Math.Round(memory.PeakAnonymous / 1048576.0, 0),
+                Math.Round(memory.PeakFile / 1048576.0, 0),
                 Latency("all", timings),
                 [Latency("up to 100 matches", timings.Where(t => t.Matches <= 100)), Latency("101 to 10,000 matches", timings.Where(t => t.Matches is > 100 and <= 10_000)), Latency("over 10,000 matches", timings.Where(t => t.Matches > 10_000))],
                 [.. timings.OrderByDescending(t => t.Milliseconds).Take(10)],
@@ -86,7 +89,7 @@ public static class BenchSearchCommand
             }
             else
             {
-                Console.Out.WriteLine($"indexed {indexing.Documents:N0} documents ({indexing.Counts.Items:N0} items, {indexing.Counts.Figures:N0} figures, {indexing.Counts.Terms:N0} terms) in {indexing.Seconds} s: {indexing.DocumentsPerSecond:N0} documents/s; database {indexing.DatabaseBytes / 1048576.0:N0} MB; peak memory {report.PeakMemoryMb} MB");
+                Console.Out.WriteLine($"indexed {indexing.Documents:N0} documents ({indexing.Counts.Items:N0} items, {indexing.Counts.Figures:N0} figures, {indexing.Counts.Terms:N0} terms) in {indexing.Seconds} s: {indexing.DocumentsPerSecond:N0} documents/s; database {indexing.DatabaseBytes / 1048576.0:N0} MB, Lucene index {indexing.LuceneBytes / 1048576.0:N0} MB; peak memory {report.PeakMemoryMb} MB (anonymous {report.PeakAnonymousMb} MB, file-backed incl. mapped index files {report.PeakFileMappedMb} MB)");
                 foreach (var band in new[] { report.All }.Concat(report.Bands))
                 {
                     Console.Out.WriteLine($"{band.Name,-24} {band.Queries,4} queries  p50 {band.P50} ms  p99 {band.P99} ms  max {band.Max} ms");
@@ -119,5 +122,5 @@ public static class BenchSearchCommand
 
     private sealed record Band(string Name, int Queries, double P50, double P99, double Max);
 
-    private sealed record Report(SearchBenchmark.IndexingFigures Indexing, double PeakMemoryMb, Band All, Band[] Bands, SearchBenchmark.QueryTiming[] Slowest, string Machine);
+    private sealed record Report(SearchBenchmark.IndexingFigures Indexing, double PeakMemoryMb, double PeakAnonymousMb, double PeakFileMappedMb, Band All, Band[] Bands, SearchBenchmark.QueryTiming[] Slowest, string Machine);
 }

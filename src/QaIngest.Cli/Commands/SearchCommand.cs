@@ -65,7 +65,12 @@ public static class SearchCommand
     private static string Text(SearchResults results, bool group)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"{results.Total} matching items for {results.Query}");
+        sb.AppendLine($"{(results.TotalIsEstimate ? "about " : "")}{results.Total} matching items for {results.Query}");
+        if (results.RankedWindow is { } window)
+        {
+            sb.AppendLine($"(the words are in very many items: ranked among the {window:N0} most recent items)");
+        }
+
         var rank = 0;
         foreach (var documentHits in group ? results.Hits.GroupBy(h => h.Source) : results.Hits.GroupBy(_ => Guid.NewGuid().ToString()))
         {

@@ -1,9 +1,9 @@
 namespace QaIngest.Index;
 
-/// <summary>The SQLite schema of the search index, in one place.</summary>
+/// <summary>The SQLite schema of the record the Lucene index is derived from, in one place.</summary>
 internal static class IndexSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const string Create = """
         PRAGMA journal_mode = WAL;
@@ -20,9 +20,7 @@ internal static class IndexSchema
             minister TEXT,
             minister_title TEXT,
             title TEXT,
-            indexed_at TEXT NOT NULL,
-            first_item INTEGER,
-            last_item INTEGER);
+            indexed_at TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
         CREATE INDEX IF NOT EXISTS documents_number ON documents(number);
         CREATE TABLE IF NOT EXISTS items(
@@ -31,7 +29,8 @@ internal static class IndexSchema
             section TEXT NOT NULL,
             number INTEGER,
             text TEXT NOT NULL,
-            max_amount REAL);
+            max_amount REAL,
+            question INTEGER);
         CREATE INDEX IF NOT EXISTS items_document ON items(document_id);
         CREATE INDEX IF NOT EXISTS items_max_amount ON items(max_amount);
         CREATE TABLE IF NOT EXISTS figures(
@@ -54,28 +53,20 @@ internal static class IndexSchema
         CREATE INDEX IF NOT EXISTS figures_value ON figures(kind, value);
         CREATE INDEX IF NOT EXISTS figures_item ON figures(item_id);
         CREATE INDEX IF NOT EXISTS figures_document ON figures(document_id);
-        CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
-            title, body, context, parts, asker, minister,
-            content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0');
-        CREATE TABLE IF NOT EXISTS terms(
-            id INTEGER PRIMARY KEY,
-            term TEXT NOT NULL UNIQUE);
-        CREATE VIRTUAL TABLE IF NOT EXISTS vocabulary_trigrams USING fts5(term, content = '', tokenize = 'trigram');
-        CREATE TABLE IF NOT EXISTS year_items(
-            year INTEGER PRIMARY KEY,
-            first_item INTEGER NOT NULL,
-            last_item INTEGER NOT NULL);
-        CREATE TABLE IF NOT EXISTS term_items(
-            term TEXT PRIMARY KEY,
-            items INTEGER NOT NULL) WITHOUT ROWID;
         """;
 
     /// <summary>
-    /// Settings of a connection that writes: a page cache that holds the hot parts of the secondary
-    /// indexes (figures by value, term counts), which the default 2 MB does not.
+    /// The tables of the SQLite FTS5 index that Lucene replaced: a database written before is
+    /// rid of them (and its Lucene index is rebuilt from the record on the first write).
     /// </summary>
-    public const string Writing = "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 8192;";
+    public const string DropFullText = """
+        DROP TABLE IF EXISTS items_fts;
+        DROP TABLE IF EXISTS vocabulary_trigrams;
+        DROP TABLE IF EXISTS terms;
+        DROP TABLE IF EXISTS term_items;
+        DROP TABLE IF EXISTS year_items;
+        """;
 
-    /// <summary>Column weights for bm25: title above question and answer text, context and parts below.</summary>
-    public const string Bm25 = "bm25(items_fts, 3.0, 1.0, 1.0, 0.5, 1.0, 1.0)";
+    /// <summary>Settings of a connection that writes: a page cache that holds the hot parts of the secondary indexes.</summary>
+    public const string Writing = "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 8192;";
 }

@@ -1,42 +1,59 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
 using Microsoft.Data.Sqlite;
-using QaIngest.Figures;
 using QaIngest.Parse;
 using QaIngest.Search;
+using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace QaIngest.Index;
 
 /// <summary>
-/// The search index: one SQLite database (<c>DATA/qaingest.db</c>, WAL mode, so searches run while
-/// a run writes) holding documents, items (every preamble, question and answer with its written
-/// question's metadata), figures, and an FTS5 table over text analysed by <see cref="DutchAnalyzer"/>.
-/// A vocabulary of indexed terms with a trigram index reaches compound words through their parts.
-/// One instance is one connection: use it from one thread at a time.
+/// The index of a data directory: SQLite (<c>DATA/qaingest.db</c>, WAL) is the record of documents,
+/// items and figures; a Lucene index (<c>DATA/index/</c>), derived from that record, finds and ranks
+/// items, one Lucene document per item. One writer per data directory (the run's lock sees to it);
+/// readers in this or other processes search through a <see cref="SearcherManager"/> and see each commit.
+/// One instance is one SQLite connection: use it from one thread at a time.
 /// </summary>
 public sealed partial class SearchIndex : IDisposable
 {
     public const string FileName = "qaingest.db";
 
+    /// <summary>The Lucene index's folder inside the data directory.</summary>
+    public const string LuceneFolder = "index";
+
     private readonly SqliteConnection connection;
+    private readonly LuceneDirectory directory;
+    private IndexWriter? writer;
+    private SearcherManager? searchers;
 
-    // Terms already in the trigram index; loaded on the first write.
-    private HashSet<string>? knownTerms;
+    private readonly bool canWrite;
 
-    private SearchIndex(SqliteConnection connection) => this.connection = connection;
+    private SearchIndex(SqliteConnection connection, LuceneDirectory directory, bool canWrite)
+    {
+        this.connection = connection;
+        this.directory = directory;
+        this.canWrite = canWrite;
+    }
 
     /// <summary>The database file.</summary>
     public required string Path { get; init; }
 
-    /// <summary>Opens (and creates when <paramref name="create"/>) the index in a data directory.</summary>
-    /// <exception cref="IndexUnavailableException">The directory or database cannot be used; the message says why in one line.</exception>
+    /// <summary>The Lucene index folder.</summary>
+    public required string LucenePath { get; init; }
+
+    /// <summary>Opens (and creates when <paramref name="create"/>, which also makes this the data directory's writer) the index in a data directory.</summary>
+    /// <exception cref="IndexUnavailableException">The directory or index cannot be used; the message says why in one line.</exception>
     public static SearchIndex Open(string dataDirectory, bool create)
     {
         var path = System.IO.Path.Combine(dataDirectory, FileName);
+        var lucenePath = System.IO.Path.Combine(dataDirectory, LuceneFolder);
         if (!create && !File.Exists(path))
         {
-            throw new IndexUnavailableException(Directory.Exists(dataDirectory)
+            throw new IndexUnavailableException(System.IO.Directory.Exists(dataDirectory)
                 ? $"no index in {dataDirectory} (run 'qaingest index' first)"
                 : $"data directory {dataDirectory} does not exist (run 'qaingest index' first)");
         }
@@ -46,6 +63,44 @@ public sealed partial class SearchIndex : IDisposable
             EnsureWritableDirectory(dataDirectory);
         }
 
+        var connection = OpenDatabase(path, create);
+        LuceneDirectory? directory = null;
+        try
+        {
+            if (!create && !System.IO.Directory.Exists(lucenePath))
+            {
+                throw new IndexUnavailableException($"no search index in {lucenePath} (run 'qaingest reindex --data {dataDirectory}')");
+            }
+
+            directory = FSDirectory.Open(lucenePath);
+            var index = new SearchIndex(connection, directory, create) { Path = path, LucenePath = lucenePath };
+            if (create)
+            {
+                // The writer opens on the first write: a run with nothing to do never takes it.
+            }
+            else if (!DirectoryReader.IndexExists(directory))
+            {
+                throw new IndexUnavailableException($"no search index in {lucenePath} (run 'qaingest reindex --data {dataDirectory}')");
+            }
+
+            return index;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or LockObtainFailedException)
+        {
+            directory?.Dispose();
+            connection.Dispose();
+            throw new IndexUnavailableException($"{lucenePath}: {e.Message.Split('\n')[0]}");
+        }
+        catch
+        {
+            directory?.Dispose();
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static SqliteConnection OpenDatabase(string path, bool create)
+    {
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -60,13 +115,26 @@ public sealed partial class SearchIndex : IDisposable
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;" + (create ? IndexSchema.Create + IndexSchema.Writing : string.Empty);
             command.ExecuteNonQuery();
-            if (!create)
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'items'";
+            if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
             {
-                command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'items_fts'";
+                throw new IndexUnavailableException($"{path} is not a QaIngest index");
+            }
+
+            if (create)
+            {
+                // A database of the FTS5 index: its items learn which question an answer answers, its full-text tables go.
+                command.CommandText = "SELECT count(*) FROM pragma_table_info('items') WHERE name = 'question'";
                 if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
                 {
-                    throw new IndexUnavailableException($"{path} is not a QaIngest index");
+                    command.CommandText = "ALTER TABLE items ADD COLUMN question INTEGER; "
+                        + "UPDATE items SET question = number WHERE section = 'answer' AND EXISTS "
+                        + "(SELECT 1 FROM items q WHERE q.document_id = items.document_id AND q.section = 'question' AND q.number = items.number)";
+                    command.ExecuteNonQuery();
                 }
+
+                command.CommandText = IndexSchema.DropFullText;
+                command.ExecuteNonQuery();
             }
         }
         catch (SqliteException e)
@@ -80,7 +148,7 @@ public sealed partial class SearchIndex : IDisposable
             throw;
         }
 
-        return new SearchIndex(connection) { Path = path };
+        return connection;
     }
 
     private static void EnsureWritableDirectory(string directory)
@@ -92,7 +160,7 @@ public sealed partial class SearchIndex : IDisposable
                 throw new IndexUnavailableException($"data directory {directory} is a file");
             }
 
-            Directory.CreateDirectory(directory);
+            System.IO.Directory.CreateDirectory(directory);
             var probe = System.IO.Path.Combine(directory, $".write-test-{Environment.ProcessId}");
             File.WriteAllBytes(probe, []);
             File.Delete(probe);
@@ -103,51 +171,69 @@ public sealed partial class SearchIndex : IDisposable
         }
     }
 
-    /// <summary>Adds a document, replacing any document with the same key, in one transaction.</summary>
-    public void Add(IndexedDocument document) => AddRange([document]);
-
     /// <summary>
-    /// Adds documents in one transaction (each replaces any document with the same key); either all
-    /// of them are in the index afterwards or none is.
+    /// The data directory's one <see cref="IndexWriter"/>: BM25, a RAM buffer of 64 MB, merges in
+    /// the background. A writer killed with kill -9 leaves its lock file, which the next one takes
+    /// (the lock is the operating system's, gone with the process); it starts at the last commit.
     /// </summary>
-    public void AddRange(IEnumerable<IndexedDocument> documents)
+    private IndexWriter Writer(bool rebuildIfMissing = true)
     {
-        using var transaction = connection.BeginTransaction();
-        using var writer = new DocumentWriter(this, transaction);
-        try
+        if (writer is null)
         {
-            // Analysis runs on the other cores while this thread writes: SQLite has one writer.
-            foreach (var analysed in documents.AsParallel().AsOrdered().Select(Analyse))
+            var config = new IndexWriterConfig(ItemAnalyzer.Version, ItemAnalyzer.Instance)
             {
-                if (writer.Exists(analysed.Document.Key))
-                {
-                    if (writer.TryRewriteInPlace(analysed))
-                    {
-                        continue;
-                    }
-
-                    RemoveCore(analysed.Document.Key, transaction, writer, analysed);
-                }
-
-                writer.Write(analysed);
+                OpenMode = OpenMode.CREATE_OR_APPEND,
+                RAMBufferSizeMB = 64,
+                Similarity = new BM25Similarity(),
+            };
+            if (!canWrite)
+            {
+                throw new InvalidOperationException("this index was opened for reading");
             }
 
-            writer.Flush();
-            transaction.Commit();
+            var exists = DirectoryReader.IndexExists(directory);
+            writer = new IndexWriter(directory, config);
+            if (!exists)
+            {
+                writer.Commit();
+                if (rebuildIfMissing && Counts(withTerms: false).Documents > 0)
+                {
+                    // A record written before the Lucene index existed (or whose index was deleted): derive it.
+                    Reindex(null);
+                }
+            }
         }
-        catch
+
+        return writer;
+    }
+
+    /// <summary>The searcher manager (opened on the first search): sees every commit, of this or another process.</summary>
+    private SearcherManager Searchers()
+    {
+        if (searchers is null && canWrite && !DirectoryReader.IndexExists(directory))
         {
-            writer.Forget();
-            throw;
+            Writer();
         }
+
+        searchers ??= new SearcherManager(directory, new Bm25SearcherFactory());
+        searchers.MaybeRefresh();
+        return searchers;
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
     }
 
     /// <summary>Removes a document and everything of it; returns whether it was there.</summary>
     public bool Remove(string key)
     {
+        var index = Writer();
         using var transaction = connection.BeginTransaction();
         var removed = RemoveCore(key, transaction);
+        index.DeleteDocuments(new Term(IndexFields.Key, key));
         transaction.Commit();
+        index.Commit();
         return removed;
     }
 
@@ -160,85 +246,56 @@ public sealed partial class SearchIndex : IDisposable
         return command.ExecuteScalar() as string;
     }
 
-    public IndexCounts Counts()
+    /// <summary>Documents, items and figures of the record; terms: the distinct terms of the items' text in the Lucene index.</summary>
+    public IndexCounts Counts() => Counts(withTerms: true);
+
+    private IndexCounts Counts(bool withTerms)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM items), (SELECT count(*) FROM figures), (SELECT count(*) FROM terms)";
+        command.CommandText = "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM items), (SELECT count(*) FROM figures)";
         using var reader = command.ExecuteReader();
         reader.Read();
-        return new IndexCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+        return new IndexCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), withTerms ? TermCount() : 0);
     }
 
-    public void Dispose() => connection.Dispose();
-
-    /// <summary>
-    /// Removes a document and takes its items out of the term counts. When it is being replaced
-    /// (<paramref name="replacement"/>), an old item with the same title, text and context as a new
-    /// one reuses the new one's terms instead of being analysed again, and the counts go down in the
-    /// writer's per-transaction tally: re-indexing unchanged text costs no analysis and no count updates.
-    /// </summary>
-    private bool RemoveCore(string key, SqliteTransaction transaction, DocumentWriter? writer = null, AnalysedDocument? replacement = null)
+    private long TermCount()
     {
-        using var find = connection.CreateCommand();
-        find.Transaction = transaction;
-        find.CommandText = "SELECT id FROM documents WHERE key = $k";
-        find.Parameters.AddWithValue("$k", key);
-        if (find.ExecuteScalar() is not long documentId)
+        var manager = Searchers();
+        var searcher = manager.Acquire();
+        try
         {
-            return false;
-        }
-
-        var reusable = new Dictionary<(string Text, string? Context), string[]>();
-        foreach (var item in replacement?.Items ?? [])
-        {
-            reusable.TryAdd((item.Text, item.ContextText), item.DistinctTerms);
-        }
-
-        var analysed = new Dictionary<string, ImmutableArray<AnalyzedToken>>(StringComparer.Ordinal);
-        ImmutableArray<AnalyzedToken> Tokens(string? text) =>
-            text is null ? [] : analysed.TryGetValue(text, out var tokens) ? tokens : analysed[text] = DutchAnalyzer.Analyze(text);
-        var removed = new Dictionary<string, long>(StringComparer.Ordinal);
-        using (var texts = Command(transaction, "SELECT i.text, d.title, (SELECT q.text FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.number AND i.section = 'answer') "
-                   + "FROM items i JOIN documents d ON d.id = i.document_id WHERE i.document_id = $d", ("$d", documentId)))
-        using (var reader = texts.ExecuteReader())
-        {
-            while (reader.Read())
+            var terms = MultiFields.GetTerms(searcher.IndexReader, IndexFields.Body);
+            if (terms is null)
             {
-                var text = reader.GetString(0);
-                var title = reader.IsDBNull(1) ? null : reader.GetString(1);
-                var context = reader.IsDBNull(2) ? null : reader.GetString(2);
-                IEnumerable<string> terms = replacement is not null && string.Equals(title, replacement.Document.Question.Title, StringComparison.Ordinal)
-                                            && reusable.TryGetValue((text, context), out var known)
-                    ? known
-                    : Tokens(title).Concat(Tokens(text)).Concat(Tokens(context)).Select(t => t.Term).Distinct(StringComparer.Ordinal);
-                foreach (var term in terms)
-                {
-                    removed[term] = removed.GetValueOrDefault(term) + 1;
-                }
+                return 0;
             }
-        }
 
+            var count = 0L;
+            var e = terms.GetEnumerator();
+            while (e.MoveNext())
+            {
+                count++;
+            }
+
+            return count;
+        }
+        finally
+        {
+            manager.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        searchers?.Dispose();
         if (writer is not null)
         {
-            writer.Subtract(removed);
-        }
-        else
-        {
-            using var update = Command(transaction, "UPDATE term_items SET items = items - $n WHERE term = $t", ("$n", 0L), ("$t", string.Empty));
-            update.Prepare();
-            foreach (var (term, count) in removed)
-            {
-                update.Parameters["$n"].Value = count;
-                update.Parameters["$t"].Value = term;
-                update.ExecuteNonQuery();
-            }
+            // What was not committed is not kept: commits are made where the record's transactions commit.
+            writer.Rollback();
         }
 
-        Execute(transaction, "DELETE FROM items_fts WHERE rowid IN (SELECT id FROM items WHERE document_id = $d)", ("$d", documentId));
-        Execute(transaction, "DELETE FROM figures WHERE document_id = $d", ("$d", documentId));
-        Execute(transaction, "DELETE FROM items WHERE document_id = $d", ("$d", documentId));
-        Execute(transaction, "DELETE FROM documents WHERE id = $d", ("$d", documentId));
-        return true;
+        directory.Dispose();
+        connection.Dispose();
     }
 
     private void Execute(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
@@ -260,36 +317,22 @@ public sealed partial class SearchIndex : IDisposable
         return command;
     }
 
-    internal static (string Whole, string Parts) Analysed(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return (string.Empty, string.Empty);
-        }
-
-        var tokens = DutchAnalyzer.Analyze(text);
-        return (Join(tokens, parts: false), Join(tokens, parts: true));
-    }
-
-    internal static string Join(ImmutableArray<AnalyzedToken> tokens, bool parts) =>
-        string.Join(' ', tokens.Where(t => t.IsPart == parts).Select(t => t.Term));
-
-    /// <summary>The searchable items of a written question; an answer carries its question as context.</summary>
-    internal static IEnumerable<(Section Section, int? Number, string Text, string? Context)> ItemsOf(WrittenQuestion q)
+    /// <summary>The searchable items of a written question; an answer carries its question (number and text) as context.</summary>
+    internal static IEnumerable<(Section Section, int? Number, string Text, int? Question, string? Context)> ItemsOf(WrittenQuestion q)
     {
         if (q.Preamble is not null)
         {
-            yield return (Section.Preamble, null, q.Preamble, null);
+            yield return (Section.Preamble, null, q.Preamble, null, null);
         }
 
         foreach (var item in q.Questions)
         {
-            yield return (Section.Question, item.Number, item.FullText, null);
+            yield return (Section.Question, item.Number, item.FullText, null, null);
         }
 
         if (q.AnswerPreamble is not null)
         {
-            yield return (Section.AnswerPreamble, null, q.AnswerPreamble, null);
+            yield return (Section.AnswerPreamble, null, q.AnswerPreamble, null, null);
         }
 
         // A supplementary answer (AANVULLEND ANTWOORD after the first) is searched with the last answer, where
@@ -300,7 +343,7 @@ public sealed partial class SearchIndex : IDisposable
             var item = q.Answers[k];
             var question = q.Questions.FirstOrDefault(x => x.Number == item.Question);
             var text = supplement is not null && k == q.Answers.Length - 1 ? item.FullText + "\n" + supplement : item.FullText;
-            yield return (Section.Answer, item.Number, text, question?.FullText);
+            yield return (Section.Answer, item.Number, text, question?.Number, question?.FullText);
         }
     }
 

@@ -42,8 +42,6 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
         var started = time.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
         using var data = Fetch.DataDirectory.Open(DataDirectory);
-        var scratch = Path.Combine(data.Root, ".scratch");
-        SqliteScratch.Delete(scratch);
         using var state = new PipelineState(data.DatabasePath);
         var runId = state.BeginRun(pipeline.Name, started);
         using var index = pipeline.Runs(PipelineStage.Index) ? SearchIndex.Open(data.Root, create: true) : null;
@@ -51,7 +49,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             ? FetchSession.Open(data, pipeline.FetchOptions(), annexFinder: new ExtractingAnnexLinkFinder(new TextExtractor()))
             : null;
 
-        var run = new Run(this, data, state, index, session, scratch, cancellationToken);
+        var run = new Run(this, data, state, index, session, cancellationToken);
         var report = await run.ExecuteAsync(started).ConfigureAwait(false);
         report = report with
         {
@@ -104,7 +102,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
         outcome.HttpStatus is null or 408 or 425 or 429 or >= 500;
 
     /// <summary>One run's working state.</summary>
-    private sealed class Run(PipelineRunner runner, Fetch.DataDirectory data, PipelineState state, SearchIndex? index, FetchSession? session, string scratch, CancellationToken cancellationToken)
+    private sealed class Run(PipelineRunner runner, Fetch.DataDirectory data, PipelineState state, SearchIndex? index, FetchSession? session, CancellationToken cancellationToken)
     {
         // Cancelled by the caller, or by the writer when it fails: then nothing is left waiting on a full channel.
         private readonly CancellationTokenSource stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -727,7 +725,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             var alertEntries = new List<AlertEntry>();
             if (index is not null && indexFailure is null && pipeline.SavedSearches.Length > 0)
             {
-                var alerting = new SavedSearchAlerts(pipeline.SavedSearches, scratch);
+                var alerting = new SavedSearchAlerts(pipeline.SavedSearches);
                 alertEntries = alerting.Evaluate(toIndex, state.AlertedItems, now);
                 foreach (var entry in alertEntries)
                 {

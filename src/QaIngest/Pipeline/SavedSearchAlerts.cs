@@ -11,17 +11,15 @@ using QaIngest.Search;
 namespace QaIngest.Pipeline;
 
 /// <summary>
-/// Saved searches run against the documents a run wrote: the batch is indexed into a scratch index
-/// (same analysis and query language as the real one), each saved query runs there, and every
-/// matching item whose text has not alerted that search before becomes an <see cref="AlertEntry"/>.
-/// An item is identified by the hash of its document key, section, number and text, so a
-/// reprocessed document with the same text alerts nobody and a changed answer alerts again.
+/// Saved searches run against the documents a run wrote: each item of the batch goes into a
+/// Lucene.Net.Memory <c>MemoryIndex</c> (<see cref="ItemIndex"/>) (one small in-memory index per item, with the fields
+/// and analysis of the real index), each saved query runs there, and every matching item whose
+/// text has not alerted that search before becomes an <see cref="AlertEntry"/>. An item is
+/// identified by the hash of its document key, section, number and text, so a reprocessed
+/// document with the same text alerts nobody and a changed answer alerts again.
 /// </summary>
-public sealed class SavedSearchAlerts(ImmutableArray<SavedSearch> searches, string scratchRoot)
+public sealed class SavedSearchAlerts(ImmutableArray<SavedSearch> searches)
 {
-    /// <summary>At most this many documents go into one scratch index (a search returns at most 1,000 items).</summary>
-    public const int MaxDocumentsPerEvaluation = 50;
-
     private const int FeedEntries = 200;
 
     public bool Any => !searches.IsDefaultOrEmpty;
@@ -35,55 +33,40 @@ public sealed class SavedSearchAlerts(ImmutableArray<SavedSearch> searches, stri
             return entries;
         }
 
-        foreach (var chunk in documents.Chunk(MaxDocumentsPerEvaluation))
+        var compiled = new List<(SavedSearch Search, CompiledQuery Query)>();
+        foreach (var search in searches)
         {
-            foreach (var search in searches)
+            var (node, error) = QueryParser.Parse(search.Query);
+            if (error is null && QueryCompiler.Compile(node!).Query is { } query)
             {
-                var found = Matches(search, chunk, now);
-                var seen = alreadyAlerted(search.Name, found.Select(f => f.Hash));
-                entries.AddRange(found.Where(f => !seen.Contains(f.Hash)).DistinctBy(f => f.Hash)
-                    .Select(f => new AlertEntry(search.Name, f.Hash, now, JsonSerializer.Serialize(f.Item, PipelineJson.OneLine))));
+                compiled.Add((search, query));
             }
+        }
+
+        var found = compiled.ToDictionary(c => c.Search.Name, _ => new List<(string Hash, AlertItem Item)>(), StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            foreach (var item in ItemIndex.Of(document))
+            {
+                foreach (var (search, query) in compiled)
+                {
+                    if (item.Matches(query.Query))
+                    {
+                        found[search.Name].Add(Describe(search, query, document, item.Section, item.Number, item.Text, now));
+                    }
+                }
+            }
+        }
+
+        foreach (var (search, _) in compiled)
+        {
+            var hits = found[search.Name];
+            var seen = alreadyAlerted(search.Name, hits.Select(f => f.Hash));
+            entries.AddRange(hits.Where(f => !seen.Contains(f.Hash)).DistinctBy(f => f.Hash)
+                .Select(f => new AlertEntry(search.Name, f.Hash, now, JsonSerializer.Serialize(f.Item, PipelineJson.OneLine))));
         }
 
         return entries;
-    }
-
-    // The items of these documents that match; halves the documents while one search would return more than its limit.
-    private List<(string Hash, AlertItem Item)> Matches(SavedSearch search, IndexedDocument[] documents, DateTimeOffset now)
-    {
-        var folder = Path.Combine(scratchRoot, Guid.NewGuid().ToString("N"));
-        try
-        {
-            // In the scratch index a document's source is its key, so a hit names its document even when two share a URL.
-            using (var index = SearchIndex.Open(folder, create: true))
-            {
-                index.AddRange(documents.Select(d => d with { Source = d.Key }));
-                var (results, _) = index.Search(new SearchRequest(search.Query) { Limit = 1000 });
-                if (results is not null && results.Total > results.Hits.Length && documents.Length > 1)
-                {
-                    index.Dispose();
-                    var half = documents.Length / 2;
-                    return [.. Matches(search, documents[..half], now), .. Matches(search, documents[half..], now)];
-                }
-
-                var byKey = documents.ToDictionary(d => d.Key, StringComparer.Ordinal);
-                var found = new List<(string Hash, AlertItem Item)>();
-                foreach (var hit in results?.Hits ?? [])
-                {
-                    if (byKey.TryGetValue(hit.Source, out var document) && Describe(search, document, hit, now) is { } item)
-                    {
-                        found.Add(item);
-                    }
-                }
-
-                return found;
-            }
-        }
-        finally
-        {
-            SqliteScratch.Delete(folder);
-        }
     }
 
     /// <summary>Writes <c>&lt;name&gt;.jsonl</c> (every alert, oldest first) and the Atom feed <c>&lt;name&gt;.xml</c> (the newest 200), each replaced whole.</summary>
@@ -100,19 +83,18 @@ public sealed class SavedSearchAlerts(ImmutableArray<SavedSearch> searches, stri
         Replace(Path.Combine(alertsFolder, search.Name + ".xml"), Feed(search, alerts).ToString());
     }
 
-    private static (string Hash, AlertItem Item)? Describe(SavedSearch search, IndexedDocument document, SearchHit hit, DateTimeOffset now)
+    private static (string Hash, AlertItem Item) Describe(SavedSearch search, CompiledQuery query, IndexedDocument document, string section, int? number, string text, DateTimeOffset now)
     {
-        var item = SearchIndex.ItemsOf(document.Question)
-            .FirstOrDefault(i => SearchIndex.SectionName(i.Section) == hit.Section && i.Number == hit.Number);
-        if (item.Text is null)
-        {
-            return null;
-        }
-
-        var identity = string.Create(CultureInfo.InvariantCulture, $"{document.Key}\n{hit.Section}\n{hit.Number}\n{item.Text}");
+        var identity = string.Create(CultureInfo.InvariantCulture, $"{document.Key}\n{section}\n{number}\n{text}");
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];
-        return (hash, new AlertItem(search.Name, search.Query, document.Key, document.Source, hit.DocumentNumber, hit.Title, hit.Date, hit.Asker, hit.Minister,
-            hit.Section, hit.Number, hit.Snippet, hit.Figures, hash, now));
+        var q = document.Question;
+        var figures = document.Figures
+            .Where(f => SearchIndex.SectionName(f.Location.Section) == section && f.Location.Number == number)
+            .Select(f => new HitFigure(f.Kind.ToString().ToLowerInvariant(), f.Value, f.Currency, f.Unit, f.Per, f.Text, f.Qualifier, f.Location.Part))
+            .ToImmutableArray();
+        var snippet = SnippetHighlighter.Snippet(text, SnippetHighlighter.Query(query.Terms, query.Prefixes));
+        return (hash, new AlertItem(search.Name, search.Query, document.Key, document.Source, q.Number, q.Title, q.Date, q.Asker, q.Minister,
+            section, number, snippet, figures, hash, now));
     }
 
     private static XDocument Feed(SavedSearch search, ImmutableArray<(long Id, DateTimeOffset CreatedAt, string Json)> alerts)

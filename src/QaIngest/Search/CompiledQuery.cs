@@ -1,16 +1,15 @@
 using System.Collections.Immutable;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 
 namespace QaIngest.Search;
 
 /// <summary>
-/// A query compiled for the index: an FTS5 MATCH expression (null when the query has no text to
-/// rank by), an SQL condition over <c>i</c> (items) and <c>d</c> (documents) with its parameters,
-/// and the terms to highlight.
+/// A query compiled for the index: the Lucene query (every word required, filters, negations),
+/// the terms and prefixes to highlight, and the words ranking looks for in an item's own text.
 /// </summary>
 public sealed record CompiledQuery(
-    string? Match,
-    string Where,
-    ImmutableArray<KeyValuePair<string, object>> Parameters,
+    Query Query,
     ImmutableHashSet<string> Terms,
     ImmutableArray<string> Prefixes,
     ImmutableArray<string> ExpandableTerms)
@@ -21,30 +20,18 @@ public sealed record CompiledQuery(
     /// </summary>
     public ImmutableArray<QueryWord> Words { get; init; } = [];
 
-    /// <summary>True when every positive word must match (no OR at the top), so the rarest word bounds the matches.</summary>
-    public bool AllWordsRequired { get; init; }
+    /// <summary>False for a query of filters only (<c>amount:&gt;=1000000</c>): nothing to score by.</summary>
+    public bool HasText { get; init; }
+
+    /// <summary>For three or more plain words: the query that finds items with most of them (see <see cref="QueryCompiler"/>); else null.</summary>
+    public Query? Partial { get; init; }
+
+    /// <summary>
+    /// Per top-level required word or phrase, the terms (field and term) any of which it matches:
+    /// the rarest bounds how many items the query matches, which decides whether it is ranked in a window.
+    /// </summary>
+    public ImmutableArray<ImmutableArray<Term>> RequiredTerms { get; init; } = [];
 
     /// <summary>The years a top-level <c>year:</c> filter allows (null ends are open); null without such a filter.</summary>
     public (int? From, int? To)? Years { get; init; }
-
-    /// <summary>The question numbers a top-level <c>number:</c> filter allows, which select few documents; null without one.</summary>
-    public (long From, long To)? Numbers { get; init; }
-
-    public bool HasNumberFilter => Numbers is not null;
-
-    /// <summary>
-    /// With top-level negations (<c>word -other</c>): <see cref="Match"/> without them, so the index can
-    /// rank the positive words alone and drop candidates that match <see cref="Negated"/> afterwards.
-    /// Null without top-level negations.
-    /// </summary>
-    public string? Positive { get; init; }
-
-    /// <summary>
-    /// True when a word must match the asker or minister column: a name is in every item of each of
-    /// its documents, so it is common, and the index does not count it among its term statistics.
-    /// </summary>
-    public bool MatchesPeople { get; init; }
-
-    /// <summary>The FTS5 expression of the top-level negated clauses joined by OR; null without them.</summary>
-    public string? Negated { get; init; }
 }

@@ -1,174 +1,182 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Text;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using LuceneTermQuery = Lucene.Net.Search.TermQuery;
+using LucenePhraseQuery = Lucene.Net.Search.PhraseQuery;
 
 namespace QaIngest.Search;
 
 /// <summary>
-/// Compiles a parsed query into FTS5 and SQL for the index. Words go through the same
-/// <see cref="DutchAnalyzer"/> as the indexed text. Text clauses joined by AND become one FTS5
-/// MATCH (which also ranks); numeric filters and text inside them become SQL conditions.
-/// <paramref name="expansions"/> maps a term to the compound terms it should also match.
-/// Pure and thread-safe.
+/// Compiles a parsed query into a Lucene query. Words go through <see cref="ItemAnalyzer"/>'s chain;
+/// an unfielded word matches the title (weight 3), the text, the answered question (1) and hyphen
+/// parts (0.5), a phrase the title and the text; <c>year:</c>, <c>number:</c> and <c>amount:</c> are
+/// numeric ranges that do not score. <paramref name="expansions"/> maps a term to compound terms it
+/// should also match. Pure and thread-safe.
 /// </summary>
 public sealed class QueryCompiler
 {
-    private const string DefaultColumns = "{title body context parts}";
-    private readonly List<KeyValuePair<string, object>> parameters = [];
+    private static readonly (string Field, float Weight)[] WordFields =
+        [(IndexFields.Title, IndexFields.TitleWeight), (IndexFields.Body, IndexFields.BodyWeight), (IndexFields.Context, IndexFields.ContextWeight), (IndexFields.Parts, IndexFields.PartsWeight)];
+
+    private static readonly (string Field, float Weight)[] PhraseFields =
+        [(IndexFields.Title, IndexFields.TitleWeight), (IndexFields.Body, IndexFields.BodyWeight)];
+
     private readonly HashSet<string> terms = new(StringComparer.Ordinal);
     private readonly List<string> prefixes = [];
     private readonly List<string> expandable = [];
     private readonly List<QueryWord> words = [];
-    private bool people;
+    private readonly List<ImmutableArray<Term>> required = [];
     private readonly IReadOnlyDictionary<string, ImmutableArray<string>> expansions;
 
-    private readonly IReadOnlyDictionary<string, ImmutableArray<string>> prefixTerms;
-
-    private QueryCompiler(IReadOnlyDictionary<string, ImmutableArray<string>>? expansions, IReadOnlyDictionary<string, ImmutableArray<string>>? prefixTerms)
-    {
+    private QueryCompiler(IReadOnlyDictionary<string, ImmutableArray<string>>? expansions) =>
         this.expansions = expansions ?? ImmutableDictionary<string, ImmutableArray<string>>.Empty;
-        this.prefixTerms = prefixTerms ?? ImmutableDictionary<string, ImmutableArray<string>>.Empty;
-    }
 
-    /// <summary>
-    /// Compiles a query; returns an error when nothing searchable is left (only stop words).
-    /// <paramref name="prefixTerms"/> maps a prefix (<c>traject*</c>) to every indexed term that starts
-    /// with it, which then replace the prefix in the FTS5 expression (the same matches).
-    /// </summary>
-    public static (CompiledQuery? Query, string? Error) Compile(
-        QueryNode query, IReadOnlyDictionary<string, ImmutableArray<string>>? expansions = null, IReadOnlyDictionary<string, ImmutableArray<string>>? prefixTerms = null)
+    /// <summary>Compiles a query; returns an error when nothing searchable is left (only stop words).</summary>
+    public static (CompiledQuery? Query, string? Error) Compile(QueryNode query, IReadOnlyDictionary<string, ImmutableArray<string>>? expansions = null)
     {
-        var compiler = new QueryCompiler(expansions, prefixTerms);
-        var (match, where, positive, negated) = compiler.Top(query);
-        if (match is null && where is null)
+        var compiler = new QueryCompiler(expansions);
+        var top = query is AndQuery and ? and.Clauses : [query];
+        var compiled = compiler.Node(query, collect: true, topLevel: true);
+        if (compiled is null)
         {
             return (null, "the query has nothing to search for (only stop words?)");
         }
 
-        var top = query is AndQuery and ? and.Clauses : [query];
-        var years = top.OfType<RangeQuery>().Where(r => r.Field == "year").ToList();
-        return (new CompiledQuery(match, where ?? "1", [.. compiler.parameters], [.. compiler.terms], [.. compiler.prefixes], [.. compiler.expandable.Distinct()])
+        var hasText = top.Any(c => c is TermQuery or PhraseQuery or OrQuery or AndQuery);
+        return (new CompiledQuery(compiled, [.. compiler.terms], [.. compiler.prefixes], [.. compiler.expandable.Distinct()])
         {
             Words = [.. compiler.words],
-            Positive = negated is null ? null : positive,
-            MatchesPeople = compiler.people,
-            Negated = negated,
-            AllWordsRequired = top.All(c => c is TermQuery or PhraseQuery or RangeQuery or NotQuery),
-            Years = years.Count == 0 ? null : (years.Max(y => (int?)y.Min), years.Min(y => (int?)y.Max)),
-            Numbers = top.OfType<RangeQuery>().FirstOrDefault(r => r.Field == "number" && r.Min is not null && r.Max is not null) is { } n
-                ? ((long)Math.Ceiling(n.Min!.Value), (long)Math.Floor(n.Max!.Value))
+            HasText = hasText && compiler.words.Count + compiler.terms.Count > 0,
+            Partial = compiler.Partial(top),
+            RequiredTerms = [.. compiler.required],
+            Years = top.OfType<RangeQuery>().Where(r => r.Field == "year").ToList() is { Count: > 0 } years
+                ? (years.Max(y => y.Min is { } lo ? (int?)Math.Ceiling(lo) : null), years.Min(y => y.Max is { } hi ? (int?)Math.Floor(hi) : null))
                 : null,
         }, null);
     }
 
-    private (string? Match, string? Where, string? Positive, string? Negated) Top(QueryNode node)
+    /// <summary>
+    /// For three or more plain words at the top (no OR): the same query with the plain words as
+    /// optional clauses, most of which must match (2 of 3, 3 of 4, 4 of 5 or 6...), as a search
+    /// engine treats a typed question. Null otherwise.
+    /// </summary>
+    private Query? Partial(ImmutableArray<QueryNode> top)
     {
-        var clauses = node is AndQuery and ? and.Clauses : [node];
-        var positive = new List<string>();
-        var negative = new List<string>();
-        var sql = new List<string>();
-        foreach (var clause in clauses)
+        var plain = top.OfType<TermQuery>().Where(t => t.Field is null && !t.Prefix && DutchAnalyzer.Term(t.Word) is not null).ToList();
+        if (plain.Count < 3 || top.Any(c => c is OrQuery))
         {
-            if (clause is NotQuery not && IsText(not.Clause) && Fts(not.Clause, collect: false) is { } negated)
+            return null;
+        }
+
+        var partial = new BooleanQuery();
+        var inner = new QueryCompiler(expansions);
+        foreach (var clause in top)
+        {
+            if (clause is TermQuery t && plain.Contains(t))
             {
-                negative.Add(negated);
+                partial.Add(inner.Node(t, collect: false, topLevel: false)!, Occur.SHOULD);
             }
-            else if (IsText(clause))
+            else if (clause is NotQuery not)
             {
-                if (Fts(clause, collect: true) is { } fts)
+                if (inner.Node(not.Clause, collect: false, topLevel: false) is { } negated)
                 {
-                    positive.Add(fts);
+                    partial.Add(negated, Occur.MUST_NOT);
                 }
             }
-            else if (Sql(clause) is { } condition)
+            else if (inner.Node(clause, collect: false, topLevel: false) is { } must)
             {
-                sql.Add(condition);
+                partial.Add(must, Occur.MUST);
             }
         }
 
-        string? match = null, positives = null, negatives = null;
-        if (positive.Count > 0)
-        {
-            match = positives = string.Join(" AND ", positive);
-            if (negative.Count > 0)
-            {
-                negatives = string.Join(" OR ", negative);
-                match = $"({match}) NOT ({negatives})";
-            }
-        }
-        else
-        {
-            sql.AddRange(negative.Select(n => $"i.id NOT IN (SELECT rowid FROM items_fts WHERE items_fts MATCH {Parameter(n)})"));
-        }
-
-        return (match, sql.Count == 0 ? null : string.Join(" AND ", sql.Select(s => $"({s})")), positives, negatives);
+        partial.MinimumNumberShouldMatch = Math.Max(2, (int)Math.Ceiling(plain.Count * 2 / 3.0));
+        return partial;
     }
 
-    /// <summary>True for a clause FTS5 can express on its own: text only, NOT only under AND.</summary>
-    private static bool IsText(QueryNode node) => node switch
-    {
-        TermQuery or PhraseQuery => true,
-        AndQuery a => a.Clauses.All(c => c is NotQuery n ? IsText(n.Clause) : IsText(c)) && a.Clauses.Any(c => c is not NotQuery),
-        OrQuery o => o.Clauses.All(c => c is not NotQuery && IsText(c)),
-        _ => false,
-    };
-
-    /// <summary>The FTS5 expression of a text clause, or null when it has nothing searchable (stop words).</summary>
-    private string? Fts(QueryNode node, bool collect)
+    private Query? Node(QueryNode node, bool collect, bool topLevel)
     {
         switch (node)
         {
             case TermQuery t:
-                return TermExpression(t, collect);
+                return Word(t, collect, topLevel);
             case PhraseQuery p:
-                return PhraseExpression(p, collect);
+                return Phrase(p, collect, topLevel);
+            case RangeQuery r:
+                return Range(r);
+            case NotQuery n:
+                return Node(n.Clause, collect: false, topLevel: false) is { } negated
+                    ? new BooleanQuery { { new MatchAllDocsQuery { Boost = 0 }, Occur.MUST }, { negated, Occur.MUST_NOT } }
+                    : null;
             case AndQuery a:
             {
-                var pos = a.Clauses.Where(c => c is not NotQuery).Select(c => Fts(c, collect)).OfType<string>().ToList();
-                var neg = a.Clauses.OfType<NotQuery>().Select(c => Fts(c.Clause, false)).OfType<string>().ToList();
-                if (pos.Count == 0)
+                var and = new BooleanQuery();
+                var positive = 0;
+                foreach (var clause in a.Clauses)
                 {
-                    return null;
+                    if (clause is NotQuery not)
+                    {
+                        if (Node(not.Clause, collect: false, topLevel: false) is { } excluded)
+                        {
+                            and.Add(excluded, Occur.MUST_NOT);
+                        }
+                    }
+                    else if (Node(clause, collect, topLevel) is { } must)
+                    {
+                        and.Add(must, Occur.MUST);
+                        positive++;
+                    }
                 }
 
-                var and = pos.Count == 1 ? pos[0] : $"({string.Join(" AND ", pos)})";
-                return neg.Count == 0 ? and : $"({and} NOT ({string.Join(" OR ", neg)}))";
+                if (positive == 0)
+                {
+                    if (and.Clauses.Count == 0)
+                    {
+                        return null;
+                    }
+
+                    and.Add(new MatchAllDocsQuery { Boost = 0 }, Occur.MUST);
+                }
+
+                return and;
             }
 
             case OrQuery o:
             {
-                var parts = o.Clauses.Select(c => Fts(c, collect)).OfType<string>().ToList();
-                return parts.Count == 0 ? null : parts.Count == 1 ? parts[0] : $"({string.Join(" OR ", parts)})";
+                var or = new BooleanQuery();
+                foreach (var clause in o.Clauses)
+                {
+                    if (Node(clause, collect, topLevel: false) is { } should)
+                    {
+                        or.Add(should, Occur.SHOULD);
+                    }
+                }
+
+                return or.Clauses.Count == 0 ? null : or;
             }
 
             default:
-                throw new InvalidOperationException($"not a text clause: {node}");
+                throw new InvalidOperationException($"not a query node: {node}");
         }
     }
 
-    private string? TermExpression(TermQuery t, bool collect)
+    private Query? Word(TermQuery t, bool collect, bool topLevel)
     {
-        var columns = t.Field is null ? DefaultColumns : $"{{{t.Field}}}";
-        people |= collect && t.Field is "asker" or "minister";
+        var fields = t.Field is null ? WordFields : [(t.Field, 1f)];
         if (t.Prefix)
         {
-            var folded = DutchAnalyzer.Fold(t.Word);
-            if (folded.Length == 0)
+            var prefix = DutchAnalyzer.PrefixTerm(t.Word);
+            if (prefix.Length == 0)
             {
                 return null;
             }
 
-            var stem = DutchAnalyzer.StemFolded(folded);
-            var prefix = stem.Length < folded.Length ? stem : folded;
             if (collect)
             {
                 prefixes.Add(prefix);
                 words.Add(new QueryWord([], prefix));
             }
 
-            return prefixTerms.TryGetValue(prefix, out var all) && all.Length > 0
-                ? $"{columns} : ({string.Join(" OR ", all.Select(Quote))})"
-                : $"{columns} : {Quote(prefix)} *";
+            return Disjunction(fields.Select(f => (Query)new PrefixQuery(new Term(f.Field, prefix)) { Boost = f.Weight }));
         }
 
         var term = DutchAnalyzer.Term(t.Word);
@@ -177,133 +185,119 @@ public sealed class QueryCompiler
             return null;
         }
 
+        var hasCompounds = expansions.TryGetValue(term, out var compounds) && compounds.Length > 0 && t.Field is null;
+        ImmutableArray<string> all = hasCompounds ? [term, .. compounds] : [term];
         if (collect)
         {
-            terms.Add(term);
+            terms.UnionWith(all);
             if (t.Field is null && term.Length >= 4 && !char.IsAsciiDigit(term[0]))
             {
                 expandable.Add(term);
             }
-        }
 
-        var hasCompounds = expansions.TryGetValue(term, out var compounds) && compounds.Length > 0 && t.Field is null;
-        if (collect && t.Field is null)
-        {
-            words.Add(new QueryWord(hasCompounds ? [term, .. compounds] : [term], null));
-        }
-
-        if (hasCompounds)
-        {
-            if (collect)
+            if (t.Field is null)
             {
-                terms.UnionWith(compounds);
+                words.Add(new QueryWord([.. all], null));
             }
 
-            return $"{columns} : ({string.Join(" OR ", new[] { term }.Concat(compounds).Select(Quote))})";
+            if (topLevel)
+            {
+                required.Add([.. fields.SelectMany(f => all.Select(x => new Term(f.Field, x)))]);
+            }
         }
 
-        return $"{columns} : {Quote(term)}";
+        return Disjunction(fields.SelectMany(f => all.Select(x => (Query)new LuceneTermQuery(new Term(f.Field, x)) { Boost = f.Weight })));
     }
 
-    private string? PhraseExpression(PhraseQuery p, bool collect)
+    private Query? Phrase(PhraseQuery p, bool collect, bool topLevel)
     {
-        var phraseTerms = DutchAnalyzer.Analyze(string.Join(' ', p.Words)).Where(x => !x.IsPart).Select(x => x.Term).ToList();
-        if (phraseTerms.Count == 0)
+        var tokens = DutchAnalyzer.Analyze(string.Join(' ', p.Words)).Where(x => !x.IsPart).ToList();
+        if (tokens.Count == 0)
         {
             return null;
         }
 
+        var fields = p.Field is null ? PhraseFields : [(p.Field, 1f)];
         if (collect)
         {
-            terms.UnionWith(phraseTerms);
+            terms.UnionWith(tokens.Select(x => x.Term));
             if (p.Field is null)
             {
-                words.AddRange(phraseTerms.Select(x => new QueryWord([x], null)));
+                words.AddRange(tokens.Select(x => new QueryWord([x.Term], null)));
             }
-        }
 
-        var columns = p.Field is null ? "{title body}" : $"{{{p.Field}}}";
-        people |= collect && p.Field is "asker" or "minister";
-        return $"{columns} : {Quote(string.Join(' ', phraseTerms))}";
-    }
-
-    /// <summary>The SQL condition of a clause that FTS5 cannot express alone.</summary>
-    private string? Sql(QueryNode node)
-    {
-        switch (node)
-        {
-            case RangeQuery r:
-                return Range(r);
-            case NotQuery n:
-                return Sql(n.Clause) is { } inner ? $"NOT ({inner})" : null;
-            case AndQuery a:
+            if (topLevel)
             {
-                var parts = a.Clauses.Select(Sql).OfType<string>().ToList();
-                return parts.Count == 0 ? null : string.Join(" AND ", parts.Select(x => $"({x})"));
+                // The rarest word of a phrase bounds its matches.
+                required.Add([.. fields.Select(f => new Term(f.Field, tokens[0].Term))]);
             }
+        }
 
-            case OrQuery o:
+        return Disjunction(fields.Select(f =>
+        {
+            if (tokens.Count == 1)
             {
-                var parts = o.Clauses.Select(Sql).OfType<string>().ToList();
-                return parts.Count == 0 ? null : string.Join(" OR ", parts.Select(x => $"({x})"));
+                return (Query)new LuceneTermQuery(new Term(f.Field, tokens[0].Term)) { Boost = f.Weight };
             }
 
-            default:
-                return Fts(node, collect: true) is { } fts ? $"i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH {Parameter(fts)})" : null;
-        }
+            var phrase = new LucenePhraseQuery { Boost = f.Weight };
+            foreach (var token in tokens)
+            {
+                phrase.Add(new Term(f.Field, token.Term), token.Position - tokens[0].Position);
+            }
+
+            return phrase;
+        }));
     }
 
-    private string Range(RangeQuery r)
+    private static Query Disjunction(IEnumerable<Query> queries)
     {
-        var conditions = new List<string>();
-        var column = r.Field switch
+        var list = queries.ToList();
+        if (list.Count == 1)
         {
-            "year" => "d.year",
-            "number" => "d.number",
-            _ => "f.value",
-        };
-        if (r.Min is { } min)
-        {
-            conditions.Add($"{column} {(r.MinInclusive ? ">=" : ">")} {Parameter((double)min)}");
+            return list[0];
         }
 
-        if (r.Max is { } max)
+        var or = new BooleanQuery(disableCoord: true);
+        foreach (var q in list)
         {
-            conditions.Add($"{column} {(r.MaxInclusive ? "<=" : "<")} {Parameter((double)max)}");
+            or.Add(q, Occur.SHOULD);
         }
 
-        var condition = conditions.Count == 0 ? "1" : string.Join(" AND ", conditions);
-        if (r.Field != "amount")
-        {
-            return condition;
-        }
-
-        // An item's largest amount decides a lower bound alone (and its index orders by it); other
-        // bounds need a figure in range, looked up through the item's own figures.
-        if (r.Min is { } low && r.Max is null)
-        {
-            return $"i.max_amount {(r.MinInclusive ? ">=" : ">")} {Parameter((double)low)}";
-        }
-
-        var any = $"EXISTS (SELECT 1 FROM figures f INDEXED BY figures_item WHERE f.item_id = i.id AND f.kind IN ('money', 'rate') AND {condition})";
-        return r.Min is { } lowest ? $"i.max_amount >= {Parameter((double)lowest)} AND {any}" : any;
+        return or;
     }
 
-    private string Parameter(object value)
+    /// <summary>A numeric filter; it does not score (boost 0), so filters do not change the ranking.</summary>
+    private static Query Range(RangeQuery r)
     {
-        var name = "$q" + parameters.Count.ToString(CultureInfo.InvariantCulture);
-        parameters.Add(new(name, value));
-        return name;
-    }
-
-    private static string Quote(string term)
-    {
-        var sb = new StringBuilder(term.Length + 2).Append('"');
-        foreach (var c in term)
+        if (r.Field == "amount")
         {
-            sb.Append(c == '"' ? "\"\"" : c.ToString());
+            return NumericRangeQuery.NewDoubleRange(IndexFields.Amount, IndexFields.AmountStep, (double?)r.Min, (double?)r.Max, r.MinInclusive, r.MaxInclusive).WithBoost(0);
         }
 
-        return sb.Append('"').ToString();
+        // Whole numbers: a bound that is not one, or is exclusive, moves to the next whole number inside.
+        int? min = r.Min is { } lo ? (int)Math.Clamp(r.MinInclusive ? Math.Ceiling(lo) : Math.Floor(lo) + 1, int.MinValue, int.MaxValue) : null;
+        int? max = r.Max is { } hi ? (int)Math.Clamp(r.MaxInclusive ? Math.Floor(hi) : Math.Ceiling(hi) - 1, int.MinValue, int.MaxValue) : null;
+        if (r.Field == "year")
+        {
+            // A year range holds a large share of all items: as a filter its bitset would be built from
+            // every posting of every year in it. As a disjunction of its years (one term a year) it is
+            // only advanced to the candidates of the other clauses, along skip lists.
+            var years = NumericRangeQuery.NewInt32Range(IndexFields.Year, IndexFields.WholeValueStep, min, max, true, true);
+            years.MultiTermRewriteMethod = MultiTermQuery.CONSTANT_SCORE_BOOLEAN_QUERY_REWRITE;
+            return years.WithBoost(0);
+        }
+
+        return NumericRangeQuery.NewInt32Range(IndexFields.Number, IndexFields.WholeValueStep, min, max, true, true).WithBoost(0);
+    }
+}
+
+/// <summary>Sets a query's boost inline.</summary>
+internal static class QueryBoost
+{
+    public static Query WithBoost(this Query query, float boost)
+    {
+        query.Boost = boost;
+        return query;
     }
 }

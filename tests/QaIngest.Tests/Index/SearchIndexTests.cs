@@ -50,6 +50,37 @@ public sealed class SearchIndexTests(SeedIndex seeds) : IClassFixture<SeedIndex>
         Assert.Contains("«RIZIV»", top.Snippet);
     }
 
+    [Fact]
+    public void Search_NaturalQuestion_FindsTheAnswerWithMostOfItsWords()
+    {
+        using var index = seeds.Open();
+
+        var results = index.Search(new SearchRequest("hoeveel heeft het RIZIV overgemaakt")).Results!;
+
+        var top = results.Hits[0];
+        Assert.Equal(("001_98b0514b58b8ebbf.txt", "answer", 8), (Path.GetFileName(top.Source), top.Section, (int)top.Number!));
+        Assert.Contains(top.Figures, f => f.Kind == "money" && f.Value == 24_000_000m);
+        Assert.Contains("«overgemaakt»", top.Snippet);
+    }
+
+    [Fact]
+    public void Search_ThreeWords_ItemsWithAllOfThemRankAboveItemsWithSome()
+    {
+        using var index = seeds.Open();
+
+        var all = index.Search(new SearchRequest("RIZIV VDAB budget") { Limit = 1000, Compounds = false }).Results!.Hits;
+        var rizivVdab = index.Search(new SearchRequest("RIZIV VDAB") { Limit = 1000, Compounds = false }).Results!.Hits;
+        var budget = index.Search(new SearchRequest("budget") { Limit = 1000, Compounds = false }).Results!.Hits;
+        var allThree = rizivVdab.Select(Key).Intersect(budget.Select(Key)).ToList();
+
+        // Every item with all three words comes first, then items with two of them.
+        Assert.NotEmpty(allThree);
+        Assert.True(all.Length > allThree.Count);
+        Assert.Equal(allThree.Order(), all.Take(allThree.Count).Select(Key).Order());
+    }
+
+    private static string Key(SearchHit h) => $"{Path.GetFileName(h.Source)} {h.Section} {h.Number}";
+
     [Theory]
     [InlineData("geevalueerd", "000_57b4a00a02773f93.txt", "answer", 4)]
     [InlineData("traject", "001_98b0514b58b8ebbf.txt", "answer", 8)]

@@ -159,13 +159,18 @@ public sealed class PipelineRunnerTests
     {
         using var workspace = new PipelineWorkspace();
         Directory.CreateDirectory(workspace.Data);
-        File.WriteAllText(Path.Combine(workspace.Data, ".scratch"), "a file where the alerts' scratch folder goes");
+
+        // Another writer holds the Lucene index's lock, so the run's writer cannot open at its first batch.
+        var held = new Lucene.Net.Index.IndexWriter(
+            Lucene.Net.Store.FSDirectory.Open(Path.Combine(workspace.Data, SearchIndex.LuceneFolder)),
+            new Lucene.Net.Index.IndexWriterConfig(QaIngest.Search.ItemAnalyzer.Version, QaIngest.Search.ItemAnalyzer.Instance) { WriteLockTimeout = 0 });
+        held.Commit();
 
         var e = await Assert.ThrowsAsync<PipelineFailedException>(() => workspace.RunAsync(PipelineWorkspace.Seeds()).WaitAsync(TimeSpan.FromSeconds(60)));
 
         Assert.Contains("the index writer stopped", e.Message);
         Assert.DoesNotContain('\n', e.Message);
-        File.Delete(Path.Combine(workspace.Data, ".scratch"));
+        held.Dispose();
         var after = await workspace.RunAsync(PipelineWorkspace.Seeds());
         Assert.Equal(0, after.ExitCode);
         Assert.Equal(after.Documents.Total, after.Index!.Documents);

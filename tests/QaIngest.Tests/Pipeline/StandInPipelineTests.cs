@@ -43,9 +43,13 @@ public sealed class StandInPipelineTests : IAsyncLifetime
 
         var random = new Random(20261122);
         var killed = 0;
+        var searched = 0;
         for (var i = 0; i < 20; i++)
         {
             using var process = StartRun(pipeline, interrupted);
+
+            // A second process searches while the run writes: it sees the last commit, or no index yet.
+            var search = Task.Run(() => QaIngest.Tests.Cli.Cli.Run("search", "RIZIV", "--data", interrupted, "--format", "json"));
             if (!process.WaitForExit(random.Next(100, 2500)))
             {
                 process.Kill(entireProcessTree: true);
@@ -53,6 +57,12 @@ public sealed class StandInPipelineTests : IAsyncLifetime
             }
 
             process.WaitForExit();
+            var outcome = await search;
+            Assert.True(outcome.ExitCode is 0 or 2, outcome.StdErr);
+            Assert.True(
+                outcome.ExitCode == 0 || new[] { "does not exist", "no index in", "no search index in" }.Any(m => outcome.StdErr.Contains(m, StringComparison.Ordinal)),
+                outcome.StdErr);
+            searched += outcome.ExitCode == 0 ? 1 : 0;
         }
 
         for (var attempt = 0; attempt < 5; attempt++)
@@ -68,15 +78,16 @@ public sealed class StandInPipelineTests : IAsyncLifetime
 
         var after = QaIngest.Tests.Cli.Cli.Run("run", pipeline, "--data", interrupted, "--quiet", "--format", "json");
         Assert.True(killed >= 10, $"only {killed} of 20 runs were still running when killed");
+        Assert.True(searched > 0, "no search found an index while the runs wrote");
         Assert.Equal(Documents, JsonDocument.Parse(after.StdOut).RootElement.GetProperty("documents").GetProperty("unchanged").GetInt32());
         var expected = Dump(reference);
         var actual = Dump(interrupted);
-        Assert.Equal(expected.TermCounts, actual.TermCounts);
+        Assert.Equal(expected.Terms, actual.Terms);
         Assert.Equal(Documents, expected.Documents.Count);
         Assert.Equal(expected.Documents, actual.Documents);
         Assert.Equal(expected.Items, actual.Items);
         Assert.Equal(expected.Figures, actual.Figures);
-        Assert.Equal(actual.Items.Count, actual.FtsRows);
+        Assert.Equal(actual.Items.Count, actual.LuceneItems);
     }
 
     [Fact]
@@ -265,7 +276,7 @@ public sealed class StandInPipelineTests : IAsyncLifetime
         return process;
     }
 
-    private sealed record Snapshot(List<string> Documents, List<string> Items, List<string> Figures, List<string> TermCounts, long FtsRows);
+    private sealed record Snapshot(List<string> Documents, List<string> Items, List<string> Figures, List<string> Terms, long LuceneItems);
 
     // The index's content without ids and times, which differ between runs by design.
     private static Snapshot Dump(string data)
@@ -286,13 +297,13 @@ public sealed class StandInPipelineTests : IAsyncLifetime
             return rows;
         }
 
-        using var fts = connection.CreateCommand();
-        fts.CommandText = "SELECT count(*) FROM items_fts";
+        using var index = QaIngest.Index.SearchIndex.Open(data, create: false);
+        var (terms, items) = index.IndexedTerms();
         return new Snapshot(
             Rows("SELECT key, source, content_hash, number, date, asker, minister, title FROM documents ORDER BY key"),
             Rows("SELECT d.key, i.section, i.number, i.text, i.max_amount FROM items i JOIN documents d ON d.id = i.document_id ORDER BY d.key, i.id"),
             Rows("SELECT d.key, f.kind, f.value, f.text, f.section, f.number, f.part FROM figures f JOIN documents d ON d.id = f.document_id ORDER BY d.key, f.id"),
-            Rows("SELECT term, items FROM term_items WHERE items <> 0 ORDER BY term"),
-            (long)fts.ExecuteScalar()!);
+            terms,
+            items);
     }
 }

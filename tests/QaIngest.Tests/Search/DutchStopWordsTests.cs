@@ -2,12 +2,13 @@ using QaIngest.Search;
 
 namespace QaIngest.Tests.Search;
 
+/// <summary>The Snowball Dutch stop words of the chain (Lucene's own list).</summary>
 public class DutchStopWordsTests
 {
     [Fact]
-    public void Words_SnowballList_HasAllHundredAndOneEntries()
+    public void StopWords_SnowballList_HasAllHundredAndOneEntries()
     {
-        Assert.Equal(101, DutchStopWords.Words.Count);
+        Assert.Equal(101, ItemAnalyzer.StopWords.Count);
     }
 
     [Theory]
@@ -17,24 +18,26 @@ public class DutchStopWordsTests
     [InlineData("u")]
     [InlineData("geweest")]
     [InlineData("andere")]
-    public void IsStopWord_ListedWord_ReturnsTrue(string word)
+    public void StopWords_ListedWord_IsInTheListAndNotIndexed(string word)
     {
-        Assert.True(DutchStopWords.IsStopWord(word));
+        Assert.Contains(word, (ISet<string>)ItemAnalyzer.StopWords);
+        Assert.Null(DutchAnalyzer.Term(word));
+    }
+
+    [Theory]
+    [InlineData("De")]
+    [InlineData("HET")]
+    public void Analyze_UpperCaseStopWord_IsDroppedAfterLowerCasing(string word)
+    {
+        Assert.Null(DutchAnalyzer.Term(word));
     }
 
     [Theory]
     [InlineData("minister")]
     [InlineData("kinderopvang")]
-    [InlineData("De")] // the list is lower case; callers lower-case first
-    [InlineData("")]
-    public void IsStopWord_OtherWord_ReturnsFalse(string word)
+    public void StopWords_OtherWord_IsIndexed(string word)
     {
-        Assert.False(DutchStopWords.IsStopWord(word));
-    }
-
-    [Fact]
-    public void Words_EveryEntry_IsLowerCase()
-    {
-        Assert.All(DutchStopWords.Words, word => Assert.Equal(word.ToLowerInvariant(), word));
+        Assert.DoesNotContain(word, (ISet<string>)ItemAnalyzer.StopWords);
+        Assert.NotNull(DutchAnalyzer.Term(word));
     }
 }

@@ -1,0 +1,121 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using QaIngest.Search;
+
+namespace QaIngest.Index;
+
+/// <summary>Collects the SQLite item ids of every match, without scoring.</summary>
+internal sealed class ItemIdCollector : ICollector
+{
+    private NumericDocValues? ids;
+
+    public HashSet<long> Ids { get; } = [];
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer)
+    {
+    }
+
+    public void SetNextReader(AtomicReaderContext context) => ids = context.AtomicReader.GetNumericDocValues(IndexFields.Item);
+
+    public void Collect(int doc)
+    {
+        if (ids is not null)
+        {
+            Ids.Add(ids.Get(doc));
+        }
+    }
+}
+
+/// <summary>Counts matches per minister, asker and year from doc values, without scoring, and counts them all.</summary>
+internal sealed class FacetCollector : ICollector
+{
+    private readonly Dictionary<string, long> ministers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> askers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> years = new(StringComparer.Ordinal);
+    private SortedDocValues? minister;
+    private SortedDocValues? asker;
+    private NumericDocValues? year;
+    private IBits? hasYear;
+    private int[] ministerCounts = [];
+    private int[] askerCounts = [];
+
+    public long Total { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer)
+    {
+    }
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        Flush();
+        var reader = context.AtomicReader;
+        minister = reader.GetSortedDocValues(IndexFields.MinisterName);
+        asker = reader.GetSortedDocValues(IndexFields.AskerName);
+        year = reader.GetNumericDocValues(IndexFields.Year);
+        hasYear = reader.GetDocsWithField(IndexFields.Year);
+        ministerCounts = new int[minister?.ValueCount ?? 0];
+        askerCounts = new int[asker?.ValueCount ?? 0];
+    }
+
+    public void Collect(int doc)
+    {
+        Total++;
+        if (minister is not null && minister.GetOrd(doc) is var m and >= 0)
+        {
+            ministerCounts[m]++;
+        }
+
+        if (asker is not null && asker.GetOrd(doc) is var a and >= 0)
+        {
+            askerCounts[a]++;
+        }
+
+        if (year is not null && hasYear is not null && hasYear.Get(doc))
+        {
+            var key = year.Get(doc).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            years[key] = years.GetValueOrDefault(key) + 1;
+        }
+    }
+
+    /// <summary>The counts, largest first (20 a facet); names that are empty (unknown) are left out.</summary>
+    public Dictionary<string, List<(string Value, long Count)>> Counts()
+    {
+        Flush();
+        static List<(string, long)> Top(Dictionary<string, long> counts) =>
+            [.. counts.Where(c => c.Key.Length > 0).OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(20).Select(c => (c.Key, c.Value))];
+        return new() { ["minister"] = Top(ministers), ["asker"] = Top(askers), ["year"] = Top(years) };
+    }
+
+    // Per segment the counts are by ordinal; names are looked up once a segment is done.
+    private void Flush()
+    {
+        Add(minister, ministerCounts, ministers);
+        Add(asker, askerCounts, askers);
+        ministerCounts = [];
+        askerCounts = [];
+    }
+
+    private static void Add(SortedDocValues? values, int[] counts, Dictionary<string, long> into)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        var bytes = new BytesRef();
+        for (var ord = 0; ord < counts.Length; ord++)
+        {
+            if (counts[ord] > 0)
+            {
+                values.LookupOrd(ord, bytes);
+                var name = bytes.Utf8ToString();
+                into[name] = into.GetValueOrDefault(name) + counts[ord];
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+
+namespace QaIngest.Index;
+
+/// <summary>
+/// What the Lucene index holds of one written question: its fields and its items with their row
+/// ids. Built from a parse when a document is written, or from the SQLite record by <c>reindex</c>.
+/// </summary>
+internal sealed record DocumentRecord(string Key, string? Title, string? Asker, string? Minister, DateOnly? Date, int? Number, ImmutableArray<ItemRecord> Items);
+
+/// <summary>One item: its row id, text, the question it answers (text) and its money amounts and rates.</summary>
+internal sealed record ItemRecord(long Id, string Text, string? Context, ImmutableArray<double> Amounts);

@@ -1,0 +1,67 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using LuceneHighlighter = Lucene.Net.Search.Highlight.Highlighter;
+
+namespace QaIngest.Search;
+
+/// <summary>
+/// Snippets with Lucene.Net.Highlighter: the best fragment of about 240 characters, every match
+/// marked «thus». The text is analysed by <see cref="ItemAnalyzer"/> (whole words and the parts of
+/// hyphenated words), so stemmed, folded, compound, prefix and part matches are marked too.
+/// </summary>
+public static class SnippetHighlighter
+{
+    public const int MaxLength = 240;
+
+    /// <summary>The query the highlighter scores tokens by: the query's terms and prefixes on the highlight field.</summary>
+    public static Query Query(IEnumerable<string> terms, IEnumerable<string> prefixes)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var term in terms)
+        {
+            query.Add(new Lucene.Net.Search.TermQuery(new Term(ItemAnalyzer.HighlightField, term)), Occur.SHOULD);
+        }
+
+        foreach (var prefix in prefixes)
+        {
+            query.Add(new PrefixQuery(new Term(ItemAnalyzer.HighlightField, prefix)), Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    public static string Snippet(string text, Query query, int maxLength = MaxLength)
+    {
+        string? fragment = null;
+        if (((BooleanQuery)query).Clauses.Count > 0)
+        {
+            var scorer = new QueryScorer(query, ItemAnalyzer.HighlightField);
+            var highlighter = new LuceneHighlighter(new SimpleHTMLFormatter("«", "»"), scorer)
+            {
+                TextFragmenter = new SimpleSpanFragmenter(scorer, maxLength),
+            };
+            fragment = highlighter.GetBestFragment(ItemAnalyzer.Instance, ItemAnalyzer.HighlightField, text);
+        }
+
+        if (fragment is null)
+        {
+            // No match in the text itself (a title or context match): its beginning, cut at a space.
+            var to = Math.Min(text.Length, maxLength);
+            while (to < text.Length && to > 0 && !char.IsWhiteSpace(text[to - 1]))
+            {
+                to--;
+            }
+
+            to = to == 0 ? Math.Min(text.Length, maxLength) : to;
+            return (text[..to].TrimEnd() + (to < text.Length ? "…" : string.Empty)).Replace('\n', ' ');
+        }
+
+        var plain = fragment.Replace("«", string.Empty, StringComparison.Ordinal).Replace("»", string.Empty, StringComparison.Ordinal);
+        var start = text.IndexOf(plain, StringComparison.Ordinal);
+        var trimmed = fragment.Trim();
+        var before = start > 0 ? "…" : string.Empty;
+        var after = start >= 0 && start + plain.Length < text.TrimEnd().Length ? "…" : string.Empty;
+        return (before + trimmed + after).Replace('\n', ' ');
+    }
+}
