@@ -61,7 +61,7 @@ public sealed class TextExtractor
     /// </summary>
     public async Task<ExtractionResult> ExtractFileAsync(string path, CancellationToken cancellationToken = default)
     {
-        byte[] bytes;
+        byte[]? bytes;
         try
         {
             bytes = await ReadBoundedAsync(path, _limits.MaxDocumentBytes, cancellationToken).ConfigureAwait(false);
@@ -71,7 +71,7 @@ public sealed class TextExtractor
             return ExtractionResult.Fail(ExtractionFailure.Unreadable, $"cannot read {path}: {LineReader.Collapse(e.Message)}");
         }
 
-        if (bytes.LongLength > _limits.MaxDocumentBytes)
+        if (bytes is null)
         {
             return TooLarge();
         }
@@ -159,12 +159,21 @@ public sealed class TextExtractor
     private ExtractionResult TooLarge() =>
         ExtractionResult.Fail(ExtractionFailure.TooLarge, $"document larger than {ExtractionLimits.Megabytes(_limits.MaxDocumentBytes)}");
 
-    /// <summary>Reads at most <paramref name="limit"/> + 1 bytes: enough to tell a file is too large without holding more of it.</summary>
-    private static async Task<byte[]> ReadBoundedAsync(string path, long limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The file's bytes, or null when it holds more than <paramref name="limit"/>: a file that says so
+    /// is not read at all, and a device or pipe that does not (<c>/dev/zero</c> reports 0 bytes) is read
+    /// only until it passes the limit.
+    /// </summary>
+    private static async Task<byte[]?> ReadBoundedAsync(string path, long limit, CancellationToken cancellationToken)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        var capacity = stream.CanSeek ? Math.Min(stream.Length, limit + 1) : 81920;
-        using var buffer = new MemoryStream((int)Math.Max(capacity, 0));
+        var length = stream.CanSeek ? stream.Length : 0;
+        if (length > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream((int)Math.Max(length, 81920));
         var chunk = new byte[81920];
         while (buffer.Length <= limit)
         {
@@ -177,6 +186,6 @@ public sealed class TextExtractor
             buffer.Write(chunk, 0, n);
         }
 
-        return buffer.ToArray();
+        return buffer.Length > limit ? null : buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 }
