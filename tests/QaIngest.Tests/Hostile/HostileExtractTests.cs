@@ -75,6 +75,33 @@ public sealed class HostileExtractTests
     }
 
     [Fact]
+    public async Task ExtractAsync_StuckPdfAndStuckHtml_ShareOneWatchdogThatStopsTheRun()
+    {
+        using var gate = new ManualResetEventSlim(false);
+        var extractor = new TextExtractor(
+            ExtractionLimits.Default with { MaxNestingDepth = 1_000_000, Timeout = TimeSpan.FromMilliseconds(300), MaxAbandoned = 2 },
+            new PdfTextExtractorOptions { PdfToTextPath = null, BeforePage = _ => gate.Wait(TimeSpan.FromSeconds(60)) });
+        var pdf = QaIngest.Tests.Extract.MinimalPdf.WithText(1, 3);
+        var html = Encoding.UTF8.GetBytes(HostileInputs.UnclosedBoldItalic(8_000));
+        try
+        {
+            Assert.Equal(ExtractionFailure.TimedOut, (await extractor.ExtractAsync(pdf)).Failure);
+            Assert.Equal(ExtractionFailure.TimedOut, (await extractor.ExtractAsync(html)).Failure);
+
+            var stop = await Assert.ThrowsAsync<ExtractionStuckException>(() => extractor.ExtractAsync(Encoding.UTF8.GetBytes("Een gewone tekst.\n")));
+
+            Assert.StartsWith("stopped: 2 HTML and PDF extractions are still running past the 0.3 s time limit", stop.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            gate.Set();
+        }
+
+        await Budget.WaitUntil(() => extractor.Abandoned == 0);
+        Assert.True((await extractor.ExtractAsync(Encoding.UTF8.GetBytes("Een gewone tekst.\n"))).Success);
+    }
+
+    [Fact]
     public async Task ExtractAsync_HtmlWithMoreTagsThanTheLimit_FailsAsTooLargeBeforeParsing()
     {
         var html = Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body>" + new StringBuilder().Insert(0, "<b>x</b>", 150_000) + "</body></html>");
