@@ -17,12 +17,24 @@ namespace QaIngest.Extract;
 /// </summary>
 public static class DocxTextExtractor
 {
-    /// <summary>Extracts the text of the package in <paramref name="docx"/>.</summary>
-    public static ExtractionResult Extract(byte[] docx)
+    /// <summary>
+    /// Extracts the text of the package in <paramref name="docx"/>, or fails with a reason when its XML
+    /// parts are larger, hold more elements or nest deeper, or its text is longer, than
+    /// <paramref name="limits"/> allow (checked by <see cref="DocxBudget"/> before OpenXml reads them).
+    /// The walk is a loop over an explicit stack and stops when <paramref name="cancellationToken"/> is
+    /// cancelled (the watchdog's time limit).
+    /// </summary>
+    public static ExtractionResult Extract(byte[] docx, ExtractionLimits? limits = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(docx);
+        limits ??= ExtractionLimits.Default;
         try
         {
+            if (DocxBudget.Check(docx, limits, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
             using var stream = new MemoryStream(docx, writable: false);
             using var document = WordprocessingDocument.Open(stream, isEditable: false);
             var body = document.MainDocumentPart?.Document?.Body;
@@ -31,34 +43,61 @@ public static class DocxTextExtractor
                 return ExtractionResult.Fail(ExtractionFailure.CorruptDocx, "corrupt DOCX: the package has no document body");
             }
 
-            var numbering = new NumberingState(document.MainDocumentPart!.NumberingDefinitionsPart?.Numbering, document.MainDocumentPart.StyleDefinitionsPart?.Styles);
+            var main = document.MainDocumentPart!;
+            var numbering = new NumberingState(main.NumberingDefinitionsPart?.Numbering, main.StyleDefinitionsPart?.Styles);
+            var hyperlinks = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var relationship in main.HyperlinkRelationships)
+            {
+                hyperlinks.TryAdd(relationship.Id, relationship.Uri.ToString());
+            }
+
             var blocks = new List<string>();
             var links = new List<string>();
             var pages = 1;
-            void Walk(OpenXmlElement container)
+
+            // Content controls and custom XML wrap ordinary paragraphs, nested to any depth: the elements
+            // wait on an explicit stack (pushed in reverse, so they come off in document order), which
+            // keeps that depth off the call stack.
+            var pending = new Stack<OpenXmlElement>();
+            PushChildren(body, pending);
+            long length = 0;
+            while (pending.TryPop(out var element))
             {
-                foreach (var element in container.ChildElements)
+                cancellationToken.ThrowIfCancellationRequested();
+                var before = blocks.Count;
+                switch (element)
                 {
-                    switch (element)
-                    {
-                        case Paragraph paragraph:
-                            pages += AddParagraph(paragraph, numbering, blocks, document.MainDocumentPart!, links);
-                            break;
-                        case Table table:
-                            AddTable(table, blocks, document.MainDocumentPart!, links);
-                            break;
-                        case SdtBlock or SdtContentBlock or CustomXmlBlock:
-                            // Content controls and custom XML wrap ordinary paragraphs.
-                            Walk(element);
-                            break;
-                    }
+                    case Paragraph paragraph:
+                        pages += AddParagraph(paragraph, numbering, blocks, hyperlinks, links);
+                        break;
+                    case Table table:
+                        AddTable(table, blocks, hyperlinks, links, cancellationToken);
+                        break;
+                    case SdtBlock or SdtContentBlock or CustomXmlBlock:
+                        PushChildren(element, pending);
+                        break;
+                }
+
+                for (var i = before; i < blocks.Count; i++)
+                {
+                    length += blocks[i].Length + 2;
+                }
+
+                if (length > limits.MaxTextCharacters)
+                {
+                    return TooLong(limits);
                 }
             }
 
-            Walk(body);
+            var text = blocks.Count == 0 ? string.Empty : string.Join("\n\n", blocks) + "\n";
+            if (text.Length > limits.MaxTextCharacters)
+            {
+                return TooLong(limits);
+            }
+
             return ExtractionResult.Ok(new ExtractedText
             {
-                Text = blocks.Count == 0 ? string.Empty : string.Join("\n\n", blocks) + "\n",
+                Text = text,
                 Format = SourceFormat.Docx,
                 PageCount = pages,
                 Links = [.. links.Distinct(StringComparer.Ordinal)],
@@ -70,12 +109,28 @@ public static class DocxTextExtractor
         }
     }
 
-    private static void AddTable(Table table, List<string> blocks, MainDocumentPart main, List<string> links)
+    private static ExtractionResult TooLong(ExtractionLimits limits) =>
+        ExtractionResult.Fail(ExtractionFailure.TooLong, $"text longer than {limits.MaxTextCharacters:N0} characters");
+
+    private static void PushChildren(OpenXmlElement container, Stack<OpenXmlElement> pending)
+    {
+        // OpenXml keeps children in a linked list: indexing it from the end would cost the square of
+        // their number (minutes for a body of 300,000 paragraphs), enumerating it once does not.
+        var children = new List<OpenXmlElement>(container.ChildElements);
+        for (var i = children.Count - 1; i >= 0; i--)
+        {
+            pending.Push(children[i]);
+        }
+    }
+
+    private static void AddTable(Table table, List<string> blocks, Dictionary<string, string> hyperlinks, List<string> links, CancellationToken cancellationToken)
     {
         foreach (var row in table.Descendants<TableRow>())
         {
+            cancellationToken.ThrowIfCancellationRequested();
+
             // A row on one line, cells separated by a space, as the PDF rendering reads.
-            var cells = row.Elements<TableCell>().Select(c => string.Join(' ', c.Elements<Paragraph>().Select(p => ParagraphText(p, main, links).Text)));
+            var cells = row.Elements<TableCell>().Select(c => string.Join(' ', c.Elements<Paragraph>().Select(p => ParagraphText(p, hyperlinks, links).Text)));
             var line = LineReader.Collapse(string.Join(' ', cells).Replace('\f', ' '));
             if (line.Length > 0)
             {
@@ -85,7 +140,7 @@ public static class DocxTextExtractor
     }
 
     /// <summary>Adds the paragraph (split at page breaks) to <paramref name="blocks"/>; returns the page breaks it holds.</summary>
-    private static int AddParagraph(Paragraph paragraph, NumberingState numbering, List<string> blocks, MainDocumentPart main, List<string> links)
+    private static int AddParagraph(Paragraph paragraph, NumberingState numbering, List<string> blocks, Dictionary<string, string> hyperlinks, List<string> links)
     {
         var breaks = 0;
         if (paragraph.ParagraphProperties?.PageBreakBefore is { } before && (before.Val is null || before.Val.Value))
@@ -94,7 +149,7 @@ public static class DocxTextExtractor
             breaks++;
         }
 
-        var (text, innerBreaks) = ParagraphText(paragraph, main, links);
+        var (text, innerBreaks) = ParagraphText(paragraph, hyperlinks, links);
         var label = numbering.Label(paragraph);
         var pieces = text.Split('\f');
         for (var i = 0; i < pieces.Length; i++)
@@ -114,7 +169,7 @@ public static class DocxTextExtractor
         return breaks + innerBreaks;
     }
 
-    private static (string Text, int PageBreaks) ParagraphText(Paragraph paragraph, MainDocumentPart main, List<string> links)
+    private static (string Text, int PageBreaks) ParagraphText(Paragraph paragraph, Dictionary<string, string> hyperlinks, List<string> links)
     {
         var sb = new StringBuilder();
         var breaks = 0;
@@ -142,8 +197,7 @@ public static class DocxTextExtractor
                     sb.Append(' ');
                     break;
                 case Hyperlink link when link.Id?.Value is { } id:
-                    var target = main.HyperlinkRelationships.FirstOrDefault(r => r.Id == id)?.Uri.ToString();
-                    if (target is not null)
+                    if (hyperlinks.TryGetValue(id, out var target))
                     {
                         links.Add(target);
                     }
@@ -156,9 +210,13 @@ public static class DocxTextExtractor
     }
 
     /// <summary>Counts numbered paragraphs per list and level the way Word does and renders their labels.</summary>
+    /// <remarks>Lists and styles are looked up by id in dictionaries built once, so a package with many of them costs linear time, not paragraphs times lists.</remarks>
     private sealed class NumberingState(Numbering? numbering, Styles? styles)
     {
         private readonly Dictionary<(int NumId, int Level), int> _counters = [];
+        private readonly Dictionary<int, NumberingInstance> _instances = Index(numbering?.Elements<NumberingInstance>(), n => n.NumberID?.Value);
+        private readonly Dictionary<int, AbstractNum> _definitions = Index(numbering?.Elements<AbstractNum>(), a => a.AbstractNumberId?.Value);
+        private readonly Dictionary<string, Style> _styles = IndexStyles(styles);
 
         public string? Label(Paragraph paragraph)
         {
@@ -175,9 +233,9 @@ public static class DocxTextExtractor
             }
 
             var level = numProps?.NumberingLevelReference?.Val?.Value ?? 0;
-            var instance = numbering.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numId);
+            var instance = _instances.GetValueOrDefault(numId.Value);
             var abstractId = instance?.AbstractNumId?.Val?.Value;
-            var definition = numbering.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId);
+            var definition = abstractId is { } a ? _definitions.GetValueOrDefault(a) : null;
             var levels = definition?.Elements<Level>().ToList() ?? [];
             var levelDefinition = levels.FirstOrDefault(l => l.LevelIndex?.Value == level);
             if (levelDefinition is null)
@@ -186,9 +244,9 @@ public static class DocxTextExtractor
             }
 
             // A higher level restarts the levels below it; overrides may restart the list.
-            foreach (var key in _counters.Keys.Where(k => k.NumId == numId && k.Level > level).ToList())
+            for (var deeper = level + 1; deeper <= 8; deeper++)
             {
-                _counters.Remove(key);
+                _counters.Remove((numId.Value, deeper));
             }
 
             var start = StartOf(instance, levelDefinition, level);
@@ -220,8 +278,37 @@ public static class DocxTextExtractor
 
         private NumberingProperties? StyleNumbering(string? styleId)
         {
-            var style = styleId is null ? null : styles?.Elements<Style>().FirstOrDefault(s => s.StyleId?.Value == styleId);
+            var style = styleId is null ? null : _styles.GetValueOrDefault(styleId);
             return style?.StyleParagraphProperties?.NumberingProperties;
+        }
+
+        /// <summary>The first element with each id, as the linear search found it.</summary>
+        private static Dictionary<int, T> Index<T>(IEnumerable<T>? elements, Func<T, int?> id)
+        {
+            var index = new Dictionary<int, T>();
+            foreach (var element in elements ?? [])
+            {
+                if (id(element) is { } key)
+                {
+                    index.TryAdd(key, element);
+                }
+            }
+
+            return index;
+        }
+
+        private static Dictionary<string, Style> IndexStyles(Styles? styles)
+        {
+            var index = new Dictionary<string, Style>(StringComparer.Ordinal);
+            foreach (var style in styles?.Elements<Style>() ?? [])
+            {
+                if (style.StyleId?.Value is { } id)
+                {
+                    index.TryAdd(id, style);
+                }
+            }
+
+            return index;
         }
 
         private static int StartOf(NumberingInstance? instance, Level? level, int index)

@@ -17,4 +17,13 @@ public enum ExtractionFailure
 
     /// <summary>The file could not be read (missing, no permission).</summary>
     Unreadable,
+
+    /// <summary>The document is larger than a limit allows: its bytes, decompressed parts or element count (<see cref="ExtractionLimits"/>).</summary>
+    TooLarge,
+
+    /// <summary>The extracted text is longer than <see cref="ExtractionLimits.MaxTextCharacters"/>.</summary>
+    TooLong,
+
+    /// <summary>Elements nest deeper than <see cref="ExtractionLimits.MaxNestingDepth"/>.</summary>
+    TooDeep,
 }

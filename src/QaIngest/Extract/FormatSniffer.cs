@@ -26,6 +26,11 @@ public static class FormatSniffer
     /// </remarks>
     public static SourceFormat Sniff(ReadOnlySpan<byte> bytes)
     {
+        if (TextDecoder.FromBom(bytes) is ({ CodePage: not 65001 } encoding, var bomLength))
+        {
+            return SniffUtf16(encoding, bytes[bomLength..]);
+        }
+
         if (bytes.StartsWith(Utf8Bom))
         {
             bytes = bytes[Utf8Bom.Length..];
@@ -58,7 +63,55 @@ public static class FormatSniffer
             return SourceFormat.Html;
         }
 
-        return IsUtf8Text(bytes) ? SourceFormat.PlainText : SourceFormat.Unknown;
+        return IsUtf8Text(bytes) || IsSingleByteText(bytes) ? SourceFormat.PlainText : SourceFormat.Unknown;
+    }
+
+    /// <summary>Text or HTML written in UTF-16 behind its BOM, judged on its decoded head.</summary>
+    private static SourceFormat SniffUtf16(Encoding encoding, ReadOnlySpan<byte> bytes)
+    {
+        var head = encoding.GetString(bytes[..(Math.Min(bytes.Length, 64 * 1024) & ~1)]);
+        var trimmed = head.TrimStart(' ', '\t', '\r', '\n', '\f');
+        if (trimmed.Length == 0)
+        {
+            return SourceFormat.Empty;
+        }
+
+        if (LooksLikeHtml(trimmed))
+        {
+            return SourceFormat.Html;
+        }
+
+        var controls = head.Count(c => c < ' ' && c is not ('\n' or '\r' or '\t' or '\f'));
+        return head.Contains('\0') || controls > head.Length / 100 ? SourceFormat.Unknown : SourceFormat.PlainText;
+    }
+
+    /// <summary>
+    /// Single-byte text (Windows-1252, Latin-1) that is not valid UTF-8: no NUL, hardly any control
+    /// bytes, none of the five bytes Windows-1252 leaves undefined, and letters of the 0x80–0xFF range
+    /// as an accent here and there, not as most of the bytes (which is what binary data looks like).
+    /// </summary>
+    private static bool IsSingleByteText(ReadOnlySpan<byte> bytes)
+    {
+        var head = bytes[..Math.Min(bytes.Length, 64 * 1024)];
+        int controls = 0, high = 0;
+        foreach (var b in head)
+        {
+            if (b is 0 or 0x81 or 0x8D or 0x8F or 0x90 or 0x9D)
+            {
+                return false;
+            }
+
+            if (b < 0x20 && b is not ((byte)'\n' or (byte)'\r' or (byte)'\t' or (byte)'\f'))
+            {
+                controls++;
+            }
+            else if (b >= 0x80)
+            {
+                high++;
+            }
+        }
+
+        return controls <= head.Length / 100 && high <= head.Length / 4;
     }
 
     private static ReadOnlySpan<byte> TrimLeadingWhiteSpace(ReadOnlySpan<byte> bytes)
@@ -114,9 +167,10 @@ public static class FormatSniffer
         return controls <= read / 100;
     }
 
-    private static bool LooksLikeHtml(ReadOnlySpan<byte> trimmed)
+    private static bool LooksLikeHtml(ReadOnlySpan<byte> trimmed) => LooksLikeHtml(Encoding.UTF8.GetString(trimmed[..Math.Min(trimmed.Length, 2048)]));
+
+    private static bool LooksLikeHtml(string head)
     {
-        var head = Encoding.UTF8.GetString(trimmed[..Math.Min(trimmed.Length, 2048)]);
         if (head.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase)
             || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
         {

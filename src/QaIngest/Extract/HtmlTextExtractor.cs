@@ -28,52 +28,141 @@ public static partial class HtmlTextExtractor
         "hr", "br", "body", "form", "fieldset", "details", "summary",
     };
 
-    /// <summary>Extracts the text of <paramref name="html"/>.</summary>
-    public static ExtractedText Extract(string html)
+    /// <summary>How HtmlAgilityPack words the error its nesting limit raises.</summary>
+    private const string NestedTagsMessage = "nested tags";
+
+    /// <summary>
+    /// Extracts the text of <paramref name="html"/>, or fails with a reason when it is nested deeper,
+    /// holds more elements or yields more text than <paramref name="limits"/> allow. The walk is a
+    /// loop over an explicit stack, so no input depth reaches the call stack; it stops when
+    /// <paramref name="cancellationToken"/> is cancelled (the watchdog's time limit).
+    /// </summary>
+    public static ExtractionResult Extract(string html, ExtractionLimits? limits = null, CancellationToken cancellationToken = default)
     {
-        var document = new HtmlDocument();
-        document.LoadHtml(html);
-        var root = document.DocumentNode.SelectSingleNode("//body") ?? document.DocumentNode;
-        var writer = new Writer();
-        Walk(root, writer);
+        ArgumentNullException.ThrowIfNull(html);
+        limits ??= ExtractionLimits.Default;
+
+        // Every element starts with '<', so counting them bounds the object model before it is built.
+        var tags = html.AsSpan().Count('<');
+        if (tags > limits.MaxHtmlTags)
+        {
+            return ExtractionResult.Fail(ExtractionFailure.TooLarge, $"document larger than {limits.MaxHtmlTags:N0} tags ({tags:N0})");
+        }
+
+        // HtmlAgilityPack's own parser slows with the square of the depth (100,000 unclosed <b><i> took
+        // minutes); its limit stops it at the first element past the depth instead.
+        var document = new HtmlDocument { OptionMaxNestedChildNodes = limits.MaxNestingDepth };
+        try
+        {
+            document.LoadHtml(html);
+        }
+        catch (Exception e) when (e.GetType() == typeof(Exception) && e.Message.Contains(NestedTagsMessage, StringComparison.Ordinal))
+        {
+            return ExtractionResult.Fail(ExtractionFailure.TooDeep, $"nesting deeper than {limits.MaxNestingDepth:N0} elements");
+        }
+
+        var root = Body(document.DocumentNode) ?? document.DocumentNode;
+        var writer = new Writer(limits.MaxTextCharacters);
+        Walk(root, writer, cancellationToken);
         writer.EndBlock();
-        return new ExtractedText
+        if (writer.Overflowed)
+        {
+            return ExtractionResult.Fail(ExtractionFailure.TooLong, $"text longer than {limits.MaxTextCharacters:N0} characters");
+        }
+
+        return ExtractionResult.Ok(new ExtractedText
         {
             Text = writer.Paragraphs.Count == 0 ? string.Empty : string.Join("\n\n", writer.Paragraphs) + "\n",
             Format = SourceFormat.Html,
             PageCount = 1,
             Links = [.. writer.Links],
-        };
+        });
     }
 
-    private static void Walk(HtmlNode node, Writer writer)
+    /// <summary>The first <c>body</c> element in document order, found without recursion.</summary>
+    private static HtmlNode? Body(HtmlNode root)
     {
-        foreach (var child in node.ChildNodes)
+        var pending = new Stack<HtmlNode>();
+        pending.Push(root);
+        while (pending.TryPop(out var node))
         {
-            switch (child.NodeType)
+            if (node.NodeType == HtmlNodeType.Element && node.Name.Equals("body", StringComparison.OrdinalIgnoreCase))
+            {
+                return node;
+            }
+
+            for (var i = node.ChildNodes.Count - 1; i >= 0; i--)
+            {
+                pending.Push(node.ChildNodes[i]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Writes the children of <paramref name="root"/> in document order. Each element is visited
+    /// twice: on entering (block start, list label, then its children are pushed) and on leaving
+    /// (link target, block end), which is what the recursion did on its way down and back up.
+    /// </summary>
+    private static void Walk(HtmlNode root, Writer writer, CancellationToken cancellationToken)
+    {
+        var pending = new Stack<(HtmlNode Node, bool Leaving)>();
+        PushChildren(root, pending);
+        var visited = 0;
+        while (pending.TryPop(out var frame))
+        {
+            if ((++visited & 0x3FF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (writer.Overflowed)
+            {
+                return;
+            }
+
+            var (node, leaving) = frame;
+            if (leaving)
+            {
+                Leave(node, writer);
+                continue;
+            }
+
+            switch (node.NodeType)
             {
                 case HtmlNodeType.Text:
-                    writer.Append(HtmlEntity.DeEntitize(((HtmlTextNode)child).Text));
+                    writer.Append(HtmlEntity.DeEntitize(((HtmlTextNode)node).Text));
                     break;
-                case HtmlNodeType.Element:
-                    WalkElement(child, writer);
+                case HtmlNodeType.Element when Enter(node, writer):
+                    pending.Push((node, true));
+                    PushChildren(node, pending);
                     break;
             }
         }
     }
 
-    private static void WalkElement(HtmlNode element, Writer writer)
+    private static void PushChildren(HtmlNode node, Stack<(HtmlNode Node, bool Leaving)> pending)
+    {
+        for (var i = node.ChildNodes.Count - 1; i >= 0; i--)
+        {
+            pending.Push((node.ChildNodes[i], false));
+        }
+    }
+
+    /// <summary>Starts an element; false when its content is not walked (skipped, hidden, a line break, preformatted).</summary>
+    private static bool Enter(HtmlNode element, Writer writer)
     {
         var name = element.Name;
         if (Skipped.Contains(name) || IsHidden(element))
         {
-            return;
+            return false;
         }
 
         if (name is "br")
         {
             writer.EndBlock();
-            return;
+            return false;
         }
 
         if (name is "pre")
@@ -85,11 +174,10 @@ public static partial class HtmlTextExtractor
                 writer.EndBlock();
             }
 
-            return;
+            return false;
         }
 
-        var block = Blocks.Contains(name);
-        if (block)
+        if (Blocks.Contains(name))
         {
             writer.EndBlock();
         }
@@ -104,14 +192,17 @@ public static partial class HtmlTextExtractor
             writer.Append(" ");
         }
 
-        Walk(element, writer);
+        return true;
+    }
 
-        if (name is "a")
+    private static void Leave(HtmlNode element, Writer writer)
+    {
+        if (element.Name is "a")
         {
             writer.AddLink(element.GetAttributeValue("href", string.Empty).Trim(), element.InnerText);
         }
 
-        if (block)
+        if (Blocks.Contains(element.Name))
         {
             writer.EndBlock();
         }
@@ -197,14 +288,18 @@ public static partial class HtmlTextExtractor
     private static partial Regex OwnLabel();
 
     /// <summary>Collects text into paragraphs; white space inside a paragraph is collapsed as a browser does.</summary>
-    private sealed class Writer
+    private sealed class Writer(int maxCharacters)
     {
         private readonly StringBuilder _current = new();
+        private long _written;
         private readonly HashSet<string> _seenLinks = new(StringComparer.Ordinal);
 
         public List<string> Paragraphs { get; } = [];
         public List<string> Links { get; } = [];
         public string? PendingLabel { get; set; }
+
+        /// <summary>The text has grown past the limit; the walk stops and the document fails.</summary>
+        public bool Overflowed => _written + _current.Length > maxCharacters;
 
         public void Append(string text)
         {
@@ -244,6 +339,7 @@ public static partial class HtmlTextExtractor
             if (paragraph.Length > 0)
             {
                 Paragraphs.Add(paragraph);
+                _written += paragraph.Length + 2;
             }
         }
 

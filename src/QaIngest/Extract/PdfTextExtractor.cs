@@ -8,9 +8,10 @@ namespace QaIngest.Extract;
 /// <summary>
 /// Extracts the text of a PDF in process with PdfPig (<see cref="PdfPigReader"/>), rebuilding
 /// paragraphs with <see cref="PdfParagraphBuilder"/>. PdfPig cannot be cancelled, so each reading
-/// runs on a thread of its own under a watchdog: past the time limit the document fails and the
-/// thread is abandoned, and past <see cref="PdfTextExtractorOptions.MaxAbandoned"/> abandoned
-/// threads the extractor throws <see cref="ExtractionStuckException"/>. When PdfPig fails on a
+/// runs on a thread of its own under the <see cref="ExtractionWatchdog"/> that every format shares:
+/// past the time limit the document fails and the thread is abandoned, and past
+/// <see cref="PdfTextExtractorOptions.MaxAbandoned"/> abandoned threads the extractor throws
+/// <see cref="ExtractionStuckException"/>. When PdfPig fails on a
 /// document (a format or nesting error, or pages that show text in a font it cannot decode) and
 /// poppler's <c>pdftotext</c> is installed, poppler reads it instead; the result names the engine.
 /// Thread-safe.
@@ -26,22 +27,25 @@ public sealed class PdfTextExtractor
     /// <summary>How every timed-out extraction's reason starts.</summary>
     public const string TimedOutMessage = "PDF extraction timed out";
 
-    // Deeply nested objects recurse in PdfPig's parser: a large stack lets its own depth check answer
-    // with an exception before the thread's stack runs out, which no catch could survive.
-    private const int ThreadStackBytes = 64 * 1024 * 1024;
-
     private readonly PdfTextExtractorOptions _options;
     private readonly PopplerTextReader? _poppler;
-    private int _abandoned;
+    private readonly ExtractionWatchdog _watchdog;
 
     public PdfTextExtractor(PdfTextExtractorOptions? options = null)
+        : this(options, watchdog: null)
+    {
+    }
+
+    /// <summary>A PDF extractor whose readings share <paramref name="watchdog"/> (and its count of stuck threads) with the other formats.</summary>
+    internal PdfTextExtractor(PdfTextExtractorOptions? options, ExtractionWatchdog? watchdog)
     {
         _options = (options ?? new PdfTextExtractorOptions()).Validate();
-        _poppler = _options.PdfToTextPath is { } tool ? new PopplerTextReader(tool, _options.Timeout) : null;
+        _watchdog = watchdog ?? new ExtractionWatchdog(_options.Timeout, _options.MaxAbandoned);
+        _poppler = _options.PdfToTextPath is { } tool ? new PopplerTextReader(tool, _watchdog.Timeout) : null;
     }
 
     /// <summary>Readings that timed out and are still running on their abandoned threads.</summary>
-    public int Abandoned => Volatile.Read(ref _abandoned);
+    public int Abandoned => _watchdog.Abandoned;
 
     /// <summary>Extracts the PDF in <paramref name="pdf"/>; poppler, if it is needed, reads it from a temporary file.</summary>
     public Task<ExtractionResult> ExtractAsync(byte[] pdf, CancellationToken cancellationToken = default)
@@ -91,51 +95,14 @@ public sealed class PdfTextExtractor
     /// <summary>PdfPig's result, and the reason to try poppler when that might do better.</summary>
     private sealed record PigOutcome(ExtractionResult Result, string? Fallback);
 
-    private async Task<PigOutcome> ReadWithWatchdogAsync(byte[] pdf, CancellationToken cancellationToken)
-    {
-        var abandoned = Volatile.Read(ref _abandoned);
-        if (abandoned >= _options.MaxAbandoned)
-        {
-            throw new ExtractionStuckException(
-                $"stopped: {abandoned} PDF extractions are still running past the {_options.Timeout.TotalSeconds:0.#} s time limit and cannot be stopped; " +
-                "the documents that timed out are listed, the next run retries them");
-        }
-
-        var done = new TaskCompletionSource<PigOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(
-            () =>
-            {
-                try
-                {
-                    done.TrySetResult(Read(pdf));
-                }
-                catch (Exception e)
-                {
-                    done.TrySetException(e);
-                }
-            },
-            ThreadStackBytes)
-        {
-            IsBackground = true,
-            Name = "qaingest-pdfpig",
-        };
-        thread.Start();
-
-        try
-        {
-            return await done.Task.WaitAsync(_options.Timeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
-        {
-            // The thread cannot be stopped: count it until it ends by itself.
-            Interlocked.Increment(ref _abandoned);
-            _ = done.Task.ContinueWith(_ => Interlocked.Decrement(ref _abandoned), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            cancellationToken.ThrowIfCancellationRequested();
-            return new PigOutcome(
-                ExtractionResult.Fail(ExtractionFailure.TimedOut, $"{TimedOutMessage}: PdfPig did not finish within {_options.Timeout.TotalSeconds:0.#} s; the next run retries it"),
-                Fallback: null);
-        }
-    }
+    private Task<PigOutcome> ReadWithWatchdogAsync(byte[] pdf, CancellationToken cancellationToken) =>
+        _watchdog.RunAsync(
+            "PDF",
+            _ => Read(pdf),
+            () => new PigOutcome(
+                ExtractionResult.Fail(ExtractionFailure.TimedOut, $"{TimedOutMessage}: PdfPig did not finish within {_watchdog.TimeoutText}; the next run retries it"),
+                Fallback: null),
+            cancellationToken);
 
     private PigOutcome Read(byte[] pdf)
     {

@@ -10,14 +10,14 @@ public sealed record PdfTextExtractorOptions
     public string? PdfToTextPath { get; init; } = "pdftotext";
 
     /// <summary>How long one document may take (PdfPig's work, and pdftotext's when it falls back) before it fails as timed out.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(ExtractionLimits.DefaultTimeoutSeconds);
 
     /// <summary>
     /// How many timed-out PdfPig readings may still be running before the extractor refuses more work.
     /// PdfPig cannot be cancelled, so a stuck reading is abandoned on its thread; past this many the
     /// machine is being eaten and the run must stop rather than pile up threads.
     /// </summary>
-    public int MaxAbandoned { get; init; } = 3;
+    public int MaxAbandoned { get; init; } = ExtractionLimits.DefaultMaxAbandoned;
 
     /// <summary>Called on PdfPig's thread before each page is read (page number from 1); lets tests inject a slow step.</summary>
     internal Action<int>? BeforePage { get; init; }

@@ -19,6 +19,6 @@ public enum SourceFormat
 
     Html,
 
-    /// <summary>UTF-8 (or ASCII) text that is not HTML.</summary>
+    /// <summary>Text that is not HTML: UTF-8 (or ASCII), UTF-16 behind a BOM, or Windows-1252/Latin-1.</summary>
     PlainText,
 }

@@ -15,7 +15,8 @@ public sealed class HtmlTextExtractorTests(ITestOutputHelper output)
 
         var result = HtmlTextExtractor.Extract(File.ReadAllText(fixture.FullPath));
 
-        fixture.AssertSameWordsAsSeed(result.Text, output, string.Empty);
+        Assert.True(result.Success, result.Error);
+        fixture.AssertSameWordsAsSeed(result.Value.Text, output, string.Empty);
     }
 
     [Theory]
@@ -30,7 +31,7 @@ public sealed class HtmlTextExtractorTests(ITestOutputHelper output)
                 "https://armoede.vlaanderen.be/projecten",
                 "https://www.vdab.be/werkinzicht/jobcoaching.shtml",
             ],
-            result.Links.ToArray());
+            result.Value!.Links.ToArray());
     }
 
     [Theory]
@@ -50,7 +51,7 @@ public sealed class HtmlTextExtractorTests(ITestOutputHelper output)
     {
         var result = HtmlTextExtractor.Extract($"<!DOCTYPE html><html><head><title>titel</title></head><body>{body}</body></html>");
 
-        Assert.Equal(expectedLines.Split('|'), result.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(expectedLines.Split('|'), result.Value!.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
@@ -58,6 +59,6 @@ public sealed class HtmlTextExtractorTests(ITestOutputHelper output)
     {
         var result = HtmlTextExtractor.Extract("<p><a href=\"https://www.vlaamsparlement.be/link?id=15149\">a</a> <a href=\"https://www.vlaamsparlement.be/link?id=15149\">b</a> <a href=\"#top\">c</a></p>");
 
-        Assert.Equal(["https://www.vlaamsparlement.be/link?id=15149"], result.Links.ToArray());
+        Assert.Equal(["https://www.vlaamsparlement.be/link?id=15149"], result.Value!.Links.ToArray());
     }
 }

@@ -35,8 +35,8 @@ public sealed class TextExtractorTests
     [InlineData("", ExtractionFailure.Empty, "empty document: no text")]
     [InlineData("  \n\n ", ExtractionFailure.Empty, "empty document: no text")]
     [InlineData("hex:D0CF11E0A1B11AE1000000000000000000000000000000003E000300FEFF0900", ExtractionFailure.LegacyDoc, "legacy .doc is not supported; save as .docx or PDF")]
-    [InlineData("hex:89504E470D0A1A0A0000000D4948445200000001", ExtractionFailure.UnknownFormat, "unknown format: not PDF, DOCX, HTML or UTF-8 text (starts with 89504E470D0A1A0A)")]
-    [InlineData("hex:504B030414000000080000002100", ExtractionFailure.UnknownFormat, "unknown format: not PDF, DOCX, HTML or UTF-8 text (starts with 504B030414000000)")]
+    [InlineData("hex:89504E470D0A1A0A0000000D4948445200000001", ExtractionFailure.UnknownFormat, "unknown format: not PDF, DOCX, HTML or text (starts with 89504E470D0A1A0A)")]
+    [InlineData("hex:504B030414000000080000002100", ExtractionFailure.UnknownFormat, "unknown format: not PDF, DOCX, HTML or text (starts with 504B030414000000)")]
     [InlineData("1234 5678 !!", ExtractionFailure.UnknownFormat, "no text: the input has no letters")]
     public async Task ExtractAsync_UnusableInput_FailsWithOneLineReason(string input, ExtractionFailure failure, string error)
     {
