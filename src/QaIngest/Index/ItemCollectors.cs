@@ -34,7 +34,7 @@ internal sealed class FacetCollector : ICollector
 {
     private readonly Dictionary<string, long> ministers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> askers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> years = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, long> years = [];
     private SortedDocValues? minister;
     private SortedDocValues? asker;
     private NumericDocValues? year;
@@ -77,7 +77,7 @@ internal sealed class FacetCollector : ICollector
 
         if (year is not null && hasYear is not null && hasYear.Get(doc))
         {
-            var key = year.Get(doc).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var key = year.Get(doc);
             years[key] = years.GetValueOrDefault(key) + 1;
         }
     }
@@ -88,7 +88,8 @@ internal sealed class FacetCollector : ICollector
         Flush();
         static List<(string, long)> Top(Dictionary<string, long> counts) =>
             [.. counts.Where(c => c.Key.Length > 0).OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(20).Select(c => (c.Key, c.Value))];
-        return new() { ["minister"] = Top(ministers), ["asker"] = Top(askers), ["year"] = Top(years) };
+        var byYear = years.ToDictionary(y => y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), y => y.Value, StringComparer.Ordinal);
+        return new() { ["minister"] = Top(ministers), ["asker"] = Top(askers), ["year"] = Top(byYear) };
     }
 
     // Per segment the counts are by ordinal; names are looked up once a segment is done.

@@ -8,5 +8,5 @@ namespace QaIngest.Index;
 /// </summary>
 internal sealed record DocumentRecord(string Key, string? Title, string? Asker, string? Minister, DateOnly? Date, int? Number, ImmutableArray<ItemRecord> Items);
 
-/// <summary>One item: its row id, text, the question it answers (text) and its money amounts and rates.</summary>
-internal sealed record ItemRecord(long Id, string Text, string? Context, ImmutableArray<double> Amounts);
+/// <summary>One item: its row id, section, text, the question it answers (text) and its money amounts and rates.</summary>
+internal sealed record ItemRecord(long Id, QaIngest.Parse.Section Section, string Text, string? Context, ImmutableArray<double> Amounts);

@@ -47,10 +47,11 @@ public sealed partial class SearchIndex
         try
         {
             index.DeleteAll();
+            knownWords.Clear();
             var batch = new List<DocumentRecord>(ReindexBatch);
             using var rows = Command(null,
                 "SELECT d.key, d.title, d.asker, d.minister, d.date, d.number, i.id, i.text, "
-                + "(SELECT q.text FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.question AND i.section = 'answer') "
+                + "(SELECT q.text FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.question AND i.section = 'answer'), i.section "
                 + "FROM documents d JOIN items i ON i.document_id = d.id ORDER BY d.id, i.id");
             using var reader = rows.ExecuteReader();
             DocumentRecord? current = null;
@@ -65,6 +66,12 @@ public sealed partial class SearchIndex
                     if (batch.Count >= ReindexBatch)
                     {
                         AddAll(index, batch);
+                        using (var transaction = connection.BeginTransaction())
+                        {
+                            WriteVocabulary(transaction);
+                            transaction.Commit();
+                        }
+
                         batch.Clear();
                         progress?.Invoke(documents);
                     }
@@ -84,12 +91,18 @@ public sealed partial class SearchIndex
                 }
 
                 var id = reader.GetInt64(6);
-                currentItems.Add(new ItemRecord(id, reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8), amounts.TryGetValue(id, out var a) ? [.. a] : []));
+                currentItems.Add(new ItemRecord(id, SectionOf(reader.GetString(9)), reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8), amounts.TryGetValue(id, out var a) ? [.. a] : []));
                 items++;
             }
 
             Finish();
             AddAll(index, batch);
+            using (var transaction = connection.BeginTransaction())
+            {
+                WriteVocabulary(transaction);
+                transaction.Commit();
+            }
+
             index.Commit();
         }
         catch
@@ -102,6 +115,14 @@ public sealed partial class SearchIndex
         progress?.Invoke(documents);
         return new ReindexFigures(documents, items, Math.Round(watch.Elapsed.TotalSeconds, 1));
     }
+
+    private static QaIngest.Parse.Section SectionOf(string name) => name switch
+    {
+        "preamble" => QaIngest.Parse.Section.Preamble,
+        "question" => QaIngest.Parse.Section.Question,
+        "answerPreamble" => QaIngest.Parse.Section.AnswerPreamble,
+        _ => QaIngest.Parse.Section.Answer,
+    };
 
     private void AddAll(Lucene.Net.Index.IndexWriter index, List<DocumentRecord> records) =>
         Parallel.ForEach(records, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, record =>
@@ -134,7 +155,7 @@ public sealed partial class SearchIndex
             var reader = searcher.IndexReader;
             var live = MultiFields.GetLiveDocs(reader);
             var rows = new List<string>();
-            foreach (var field in new[] { IndexFields.Title, IndexFields.Body, IndexFields.Context, IndexFields.Parts, IndexFields.Asker, IndexFields.Minister, IndexFields.Reversed })
+            foreach (var field in new[] { IndexFields.Title, IndexFields.Body, IndexFields.Context, IndexFields.Parts, IndexFields.Asker, IndexFields.Minister })
             {
                 var terms = MultiFields.GetTerms(reader, field);
                 if (terms is null)

@@ -185,6 +185,10 @@ public sealed partial class SearchIndex : IDisposable
                 OpenMode = OpenMode.CREATE_OR_APPEND,
                 RAMBufferSizeMB = 64,
                 Similarity = new BM25Similarity(),
+
+                // Merges of neighbouring segments only: documents stay in the order they were written,
+                // so item ids grow with document numbers and a recent window is one range (ItemWindowFilter).
+                MergePolicy = new LogByteSizeMergePolicy(),
             };
             if (!canWrite)
             {
@@ -196,6 +200,10 @@ public sealed partial class SearchIndex : IDisposable
             if (!exists)
             {
                 writer.Commit();
+            }
+
+            if (!exists || !HasVocabulary())
+            {
                 if (rebuildIfMissing && Counts(withTerms: false).Documents > 0)
                 {
                     // A record written before the Lucene index existed (or whose index was deleted): derive it.
@@ -205,6 +213,16 @@ public sealed partial class SearchIndex : IDisposable
         }
 
         return writer;
+    }
+
+    /// <summary>
+    /// Whether the table of words has words (or there is nothing to index): an index written before
+    /// the table existed is derived again, in the current format, on its first write.
+    /// </summary>
+    private bool HasVocabulary()
+    {
+        using var command = Command(null, "SELECT EXISTS(SELECT 1 FROM vocabulary) OR NOT EXISTS(SELECT 1 FROM items)");
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
     }
 
     /// <summary>The searcher manager (opened on the first search): sees every commit, of this or another process.</summary>
