@@ -269,7 +269,7 @@ public sealed partial class SearchIndex
             }
 
             estimate = inRange;
-            highest = LastItemOfYear(searcher.IndexReader, lastYear.Value) ?? all;
+            highest = LastItemOfYear(lastYear.Value) ?? all;
         }
 
         var window = Math.Max(1, all * RankBudget / Estimate(searcher.IndexReader, q));
@@ -301,33 +301,15 @@ public sealed partial class SearchIndex
         return (items, last);
     }
 
-    /// <summary>The highest item id of a year: its postings (without frequencies) read with the item ids' doc values.</summary>
-    private static long? LastItemOfYear(IndexReader reader, int year)
+    /// <summary>
+    /// The highest item id of a year, from the record: the items of the year's last written document
+    /// (ids of documents and items both grow as they are written). Two index lookups; it only places
+    /// the end of a window.
+    /// </summary>
+    private long? LastItemOfYear(int year)
     {
-        var bytes = new BytesRef();
-        NumericUtils.Int32ToPrefixCoded(year, 0, bytes);
-        long? highest = null;
-        foreach (var leaf in reader.Leaves)
-        {
-            var ids = leaf.AtomicReader.GetNumericDocValues(IndexFields.Item);
-            var docs = ids is null ? null : leaf.AtomicReader.GetTermDocsEnum(new Term(IndexFields.Year, bytes));
-            if (docs is null)
-            {
-                continue;
-            }
-
-            int doc;
-            while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
-            {
-                var id = ids!.Get(doc);
-                if (highest is null || id > highest)
-                {
-                    highest = id;
-                }
-            }
-        }
-
-        return highest;
+        using var command = Command(null, "SELECT max(id) FROM items WHERE document_id = (SELECT max(id) FROM documents WHERE year = $y)", ("$y", year));
+        return command.ExecuteScalar() is long id ? id : null;
     }
 
     /// <summary>
