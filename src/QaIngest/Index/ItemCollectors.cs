@@ -37,8 +37,7 @@ internal sealed class FacetCollector : ICollector
     private readonly Dictionary<long, long> years = [];
     private SortedDocValues? minister;
     private SortedDocValues? asker;
-    private NumericDocValues? year;
-    private IBits? hasYear;
+    private NumericDocValues? date;
     private int[] ministerCounts = [];
     private int[] askerCounts = [];
 
@@ -56,8 +55,7 @@ internal sealed class FacetCollector : ICollector
         var reader = context.AtomicReader;
         minister = reader.GetSortedDocValues(IndexFields.MinisterName);
         asker = reader.GetSortedDocValues(IndexFields.AskerName);
-        year = reader.GetNumericDocValues(IndexFields.Year);
-        hasYear = reader.GetDocsWithField(IndexFields.Year);
+        date = reader.GetNumericDocValues(IndexFields.Date);
         ministerCounts = new int[minister?.ValueCount ?? 0];
         askerCounts = new int[asker?.ValueCount ?? 0];
     }
@@ -75,10 +73,10 @@ internal sealed class FacetCollector : ICollector
             askerCounts[a]++;
         }
 
-        if (year is not null && hasYear is not null && hasYear.Get(doc))
+        // The year is the date's (yyyymmdd) first digits; 0 is an item without a date.
+        if (date is not null && date.Get(doc) / 10_000 is var year and > 0)
         {
-            var key = year.Get(doc);
-            years[key] = years.GetValueOrDefault(key) + 1;
+            years[year] = years.GetValueOrDefault(year) + 1;
         }
     }
 

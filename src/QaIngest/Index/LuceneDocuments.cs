@@ -14,6 +14,9 @@ namespace QaIngest.Index;
 internal sealed class LuceneDocuments
 {
     private static readonly FieldType FreqsOnly = Text(IndexOptions.DOCS_AND_FREQS, omitNorms: false);
+
+    // Names: positions for phrases (asker:"Bob Savenberg"), no length norms (a name is a filter, not prose).
+    private static readonly FieldType NameType = Text(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, omitNorms: true);
     private static readonly FieldType PartsType = Text(IndexOptions.DOCS_AND_FREQS, omitNorms: true);
 
     private readonly StringField key = new(IndexFields.Key, string.Empty, Field.Store.NO);
@@ -32,10 +35,9 @@ internal sealed class LuceneDocuments
     private readonly Field body;
     private readonly Field context;
     private readonly Field parts;
-    private readonly TextField asker = new(IndexFields.Asker, string.Empty, Field.Store.NO);
-    private readonly TextField minister = new(IndexFields.Minister, string.Empty, Field.Store.NO);
+    private readonly Field asker = new(IndexFields.Asker, string.Empty, NameType);
+    private readonly Field minister = new(IndexFields.Minister, string.Empty, NameType);
     private readonly Int32Field year = new(IndexFields.Year, 0, WholeInt);
-    private readonly NumericDocValuesField yearValue = new(IndexFields.Year, 0);
     private readonly Int32Field number = new(IndexFields.Number, 0, WholeInt);
     private readonly NumericDocValuesField date = new(IndexFields.Date, 0);
     private readonly DoubleDocValuesField maxAmount = new(IndexFields.MaxAmount, 0);
@@ -92,7 +94,6 @@ internal sealed class LuceneDocuments
         if (record.Date is { } d)
         {
             year.SetInt32Value(d.Year);
-            yearValue.SetInt64Value(d.Year);
             date.SetInt64Value(int.Parse(d.ToString("yyyyMMdd", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
         }
         else
@@ -125,7 +126,6 @@ internal sealed class LuceneDocuments
             if (record.Date is not null)
             {
                 document.Add(year);
-                document.Add(yearValue);
             }
 
             if (record.Number is not null)

@@ -33,8 +33,8 @@ public sealed partial class SearchIndex
     /// <summary>How long a search may take before it is stopped with an error (a web server sets its own). Tests lower it.</summary>
     public TimeSpan TimeLimit { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How many indexed words one prefix may stand for; a shorter prefix than that is an error.</summary>
-    public const int MaxPrefixWords = 50_000;
+    /// <summary>How many indexed words one prefix may stand for; a prefix that stands for more is an error. Tests lower it.</summary>
+    internal int MaxPrefixWords { get; set; } = 50_000;
 
     /// <summary>Runs a search; a query that cannot be parsed or compiled, or runs past <see cref="TimeLimit"/>, is an error, never an exception.</summary>
     public (SearchResults? Results, string? Error) Search(SearchRequest request)
@@ -89,7 +89,7 @@ public sealed partial class SearchIndex
     }
 
     /// <summary>The first prefix that stands for more than <see cref="MaxPrefixWords"/> words of the text, or null.</summary>
-    private static string? PrefixTooWide(IndexReader reader, ImmutableArray<string> prefixes, Deadline deadline)
+    private string? PrefixTooWide(IndexReader reader, ImmutableArray<string> prefixes, Deadline deadline)
     {
         if (prefixes.Length == 0 || MultiFields.GetTerms(reader, IndexFields.Body) is not { } terms)
         {

@@ -20,8 +20,8 @@ public sealed partial class SearchIndex
 
     /// <summary>
     /// Replaces the Lucene index by one derived from the record: every document's items with its
-    /// fields, the answered questions and the amounts as SQLite holds them. One commit at the end:
-    /// until then readers see the old index, and a kill leaves it as it was.
+    /// fields, the answered questions and the amounts as SQLite holds them, merged into one segment.
+    /// One commit at the end: until then readers see the old index, and a kill leaves it as it was.
     /// </summary>
     public ReindexFigures Reindex(Action<long>? progress)
     {
@@ -103,6 +103,9 @@ public sealed partial class SearchIndex
                 transaction.Commit();
             }
 
+            // A rebuilt index is merged into one segment: one dictionary of terms instead of one a
+            // segment (about a tenth smaller) and one postings list a word to search.
+            index.ForceMerge(1);
             index.Commit();
         }
         catch

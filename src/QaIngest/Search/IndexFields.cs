@@ -28,7 +28,7 @@ public static class IndexFields
     /// <summary>The item's section (numeric doc values of <c>QaIngest.Parse.Section</c>): ranking weighs answers, questions and preambles without reading the record.</summary>
     public const string Section = "section";
 
-    /// <summary>Year (indexed int and doc values), question number (indexed int).</summary>
+    /// <summary>Year (indexed int; facets read it from the date's doc values), question number (indexed int).</summary>
     public const string Year = "year";
     public const string Number = "number";
 
