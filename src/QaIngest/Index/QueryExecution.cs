@@ -1,44 +1,15 @@
 using System.Diagnostics;
 using Lucene.Net.Index;
-using Lucene.Net.Queries;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace QaIngest.Index;
 
 /// <summary>
-/// How a search runs on Lucene within bounds: a deadline checked while matches are collected and
-/// between steps, and a counting form of a query that reads postings without frequencies or scores.
+/// How a search runs on Lucene: a query restricted by a filter (see also <see cref="Deadline"/> and <see cref="MatchSets"/>).
 /// </summary>
 internal static class QueryExecution
 {
-    /// <summary>
-    /// A copy of a query that matches the same items without scoring: word terms become constant
-    /// filters over their postings (no frequencies read, nothing scored); phrases, ranges and
-    /// prefixes stay (they need positions or already do not score).
-    /// </summary>
-    public static Query Counting(Query query)
-    {
-        switch (query)
-        {
-            case Lucene.Net.Search.TermQuery term:
-                return new ConstantScoreQuery(new TermFilter(term.Term));
-            case BooleanQuery boolean:
-            {
-                var copy = new BooleanQuery(disableCoord: true) { MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
-                foreach (var clause in boolean.Clauses)
-                {
-                    copy.Add(Counting(clause.Query), clause.Occur);
-                }
-
-                return copy;
-            }
-
-            default:
-                return query;
-        }
-    }
-
     /// <summary>A query restricted by a filter (Lucene's default strategy: the filter leads when its first document is far in).</summary>
     public static Query Filtered(Query query, Filter? filter) => filter is null ? query : new FilteredQuery(query, filter);
 }

@@ -194,7 +194,7 @@ public sealed partial class SearchIndex
         if (request.Facets)
         {
             var facets = new FacetCollector();
-            searcher.Search(QueryExecution.Filtered(QueryExecution.Counting(counted), plan.Filter()), new DeadlineCollector(facets, deadline));
+            new MatchSets(searcher, deadline).Collect(counted, plan.Filter(), facets);
             results = results with
             {
                 Facets = facets.Counts().ToImmutableDictionary(f => f.Key, f => f.Value.Select(v => new FacetCount(v.Value, v.Count)).ToImmutableArray()),
@@ -523,18 +523,15 @@ public sealed partial class SearchIndex
             return (plan.Matched, false);
         }
 
-        var counting = QueryExecution.Counting(query);
+        var sets = new MatchSets(searcher, deadline);
         if (plan.Estimate <= CountBudget)
         {
-            var all = new TotalHitCountCollector();
-            searcher.Search(counting, new DeadlineCollector(all, deadline));
-            return (all.TotalHits, false);
+            return (sets.Count(query, null), false);
         }
 
-        var window = new TotalHitCountCollector();
-        searcher.Search(QueryExecution.Filtered(counting, plan.Filter()), new DeadlineCollector(window, deadline));
+        var inWindow = sets.Count(query, plan.Filter());
         var scale = (double)(plan.Highest + 1) / (plan.Highest - plan.Lowest + 1);
-        return (Math.Min(searcher.IndexReader.NumDocs, (long)Math.Round(window.TotalHits * scale)), true);
+        return (Math.Min(searcher.IndexReader.NumDocs, (long)Math.Round(inWindow * scale)), true);
     }
 
     private long MaxItemId()
