@@ -8,9 +8,10 @@ namespace QaIngest.Index;
 
 /// <summary>
 /// The items whose ids lie in a window (the most recent items), from the item ids' doc values. Per
-/// segment: when ids grow with document numbers (items are written in the order of their ids, and
-/// merges keep the order of segments) the window is one range of documents found by bisection;
-/// otherwise the segment's ids sorted once (cached with the segment) give the window's documents.
+/// segment, ids grow with document numbers in runs (items are written in the order of their ids by a
+/// few threads, and merges keep the order of segments): in each run the window is one range of
+/// documents found by bisection. A segment of too many runs has its ids sorted once instead; both
+/// are cached with the segment.
 /// </summary>
 internal sealed class ItemWindowFilter(long lowest, long highest) : Filter
 {
@@ -27,15 +28,40 @@ internal sealed class ItemWindowFilter(long lowest, long highest) : Filter
         DocIdSet set;
         if (order.Sorted is null)
         {
-            // Ids grow with documents: the first document at or above each end.
-            var from = LowerBound(ids, reader.MaxDoc, lowest);
-            var to = LowerBound(ids, reader.MaxDoc, highest + 1);
-            if (from >= to)
+            // Runs of growing ids: in each, the first document at or above each end of the window.
+            var runs = order.Runs;
+            FixedBitSet? bits = null;
+            var single = (From: 0, To: 0);
+            for (var r = 0; r + 1 < runs.Length; r++)
+            {
+                var from = LowerBound(ids, runs[r], runs[r + 1], lowest);
+                var to = LowerBound(ids, from, runs[r + 1], highest + 1);
+                if (from >= to)
+                {
+                    continue;
+                }
+
+                if (single.To == 0 && bits is null)
+                {
+                    single = (from, to);
+                    continue;
+                }
+
+                if (bits is null)
+                {
+                    bits = new FixedBitSet(reader.MaxDoc);
+                    bits.Set(single.From, single.To);
+                }
+
+                bits.Set(from, to);
+            }
+
+            if (bits is null && single.To == 0)
             {
                 return null;
             }
 
-            set = new DocRange(from, to);
+            set = bits is not null ? bits : new DocRange(single.From, single.To);
         }
         else
         {
@@ -59,9 +85,9 @@ internal sealed class ItemWindowFilter(long lowest, long highest) : Filter
         return BitsFilteredDocIdSet.Wrap(set, acceptDocs);
     }
 
-    private static int LowerBound(NumericDocValues ids, int maxDoc, long value)
+    /// <summary>The first document from <paramref name="low"/> up to <paramref name="high"/> (a run of growing ids) whose id is at least <paramref name="value"/>.</summary>
+    private static int LowerBound(NumericDocValues ids, int low, int high, long value)
     {
-        int low = 0, high = maxDoc;
         while (low < high)
         {
             var middle = (int)((uint)(low + high) >> 1);
@@ -80,10 +106,18 @@ internal sealed class ItemWindowFilter(long lowest, long highest) : Filter
 
     public override string ToString() => $"item:[{lowest} TO {highest}]";
 
-    /// <summary>Whether a segment's item ids grow with its documents, and if not, its ids sorted with their documents; computed once per segment.</summary>
+    /// <summary>
+    /// A segment's runs of growing item ids (documents of a batch are written by several threads, one
+    /// segment each, and merged side by side: a few dozen runs in a segment of 500,000), or, when
+    /// there are too many runs to search, its ids sorted with their documents; computed once per segment.
+    /// </summary>
     private sealed class SegmentOrder
     {
+        private const int MaxRuns = 4_096;
         private static readonly ConditionalWeakTable<object, SegmentOrder> Cache = new();
+
+        /// <summary>The first document of each run, then the segment's size.</summary>
+        public int[] Runs { get; private init; } = [];
 
         public (long[] Ids, int[] Docs)? Sorted { get; private init; }
 
@@ -91,18 +125,23 @@ internal sealed class ItemWindowFilter(long lowest, long highest) : Filter
 
         private static SegmentOrder Build(int maxDoc, NumericDocValues ids)
         {
+            var runs = new List<int> { 0 };
             var previous = long.MinValue;
-            var ascending = true;
-            for (var doc = 0; doc < maxDoc && ascending; doc++)
+            for (var doc = 0; doc < maxDoc && runs.Count <= MaxRuns; doc++)
             {
                 var id = ids.Get(doc);
-                ascending = id >= previous;
+                if (id < previous)
+                {
+                    runs.Add(doc);
+                }
+
                 previous = id;
             }
 
-            if (ascending)
+            if (runs.Count <= MaxRuns)
             {
-                return new SegmentOrder();
+                runs.Add(maxDoc);
+                return new SegmentOrder { Runs = [.. runs] };
             }
 
             var sorted = new long[maxDoc];
