@@ -194,7 +194,14 @@ public sealed partial class SearchIndex
         if (request.Facets)
         {
             var facets = new FacetCollector();
-            new MatchSets(searcher, deadline).Collect(counted, plan.Filter(), facets);
+            if (plan.Windowed)
+            {
+                searcher.Search(QueryExecution.Filtered(counted, plan.Filter()), new DeadlineCollector(facets, deadline));
+            }
+            else
+            {
+                new MatchSets(searcher, deadline).Collect(counted, null, facets);
+            }
             results = results with
             {
                 Facets = facets.Counts().ToImmutableDictionary(f => f.Key, f => f.Value.Select(v => new FacetCount(v.Value, v.Count)).ToImmutableArray()),
@@ -529,7 +536,10 @@ public sealed partial class SearchIndex
             return (sets.Count(query, null), false);
         }
 
-        var inWindow = sets.Count(query, plan.Filter());
+        // In a window Lucene's own matching is led by the window's documents; sets would read every posting.
+        var window = new TotalHitCountCollector();
+        searcher.Search(QueryExecution.Filtered(query, plan.Filter()), new DeadlineCollector(window, deadline));
+        var inWindow = window.TotalHits;
         var scale = (double)(plan.Highest + 1) / (plan.Highest - plan.Lowest + 1);
         return (Math.Min(searcher.IndexReader.NumDocs, (long)Math.Round(inWindow * scale)), true);
     }
