@@ -101,6 +101,9 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
         return text.ToString();
     }
 
+    // The raw hash recorded for a path that is not a regular file: what it is, so it stays a known failure until that changes.
+    private static string NotAFileHash(LocalFileKind kind) => "not-a-file:" + kind.ToString().ToLowerInvariant();
+
     private static bool IsTransient(FetchOutcome outcome) =>
         outcome.HttpStatus is null or 408 or 425 or 429 or >= 500;
 
@@ -397,9 +400,16 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             }
         }
 
-        // A local file's raw record: the stored one when size and modification time are the same (no need to read it).
+        // A local file's raw record: the stored one when size and modification time are the same (no need to read it),
+        // or when the path is still the same kind of thing that is not a file (a FIFO, a linked directory...).
         private SourceRecord? LocalRaw(PlannedDocument document)
         {
+            var kind = LocalFile.Kind(document.FilePath!);
+            if (kind is not LocalFileKind.Regular and not LocalFileKind.Missing)
+            {
+                return sources.TryGetValue(document.Key, out var same) && string.Equals(same.RawHash, NotAFileHash(kind), StringComparison.Ordinal) ? same : null;
+            }
+
             var info = new FileInfo(document.FilePath!);
             if (!info.Exists)
             {
@@ -589,11 +599,27 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             var path = document.FilePath ?? Path.Combine(data.Root, item.Raw!.RawPath);
             byte[] bytes;
             long? size = null, modified = null;
+            if (document.FilePath is not null && LocalFile.Kind(path) is var kind and not LocalFileKind.Regular and not LocalFileKind.Missing)
+            {
+                // Never opened (a FIFO would wait for a writer for ever): a failure recorded against what the path is, known until that changes.
+                var pseudo = new SourceRecord(document.Key, document.Key, NotAFileHash(kind), document.Key, null, null);
+                return new Processed(document.Key, Classify(document.Key, pseudo.RawHash), pseudo,
+                    DocumentProcessor.Result.Failure(processing[0], LocalFile.Describe(kind), transient: false, []));
+            }
+
             try
             {
                 var info = new FileInfo(path);
                 size = info.Length;
                 modified = info.LastWriteTimeUtc.Ticks;
+                if (size > Extract.ExtractionLimits.Default.MaxDocumentBytes)
+                {
+                    // Not read into memory at all: a gigabyte file is not a written question.
+                    var large = new SourceRecord(document.Key, document.Key, $"too-large:{size}:{modified}", document.Key, size, modified);
+                    return new Processed(document.Key, Classify(document.Key, large.RawHash), large,
+                        DocumentProcessor.Result.Failure(processing[0], $"document larger than {Extract.ExtractionLimits.Default.MaxDocumentBytes / (1024 * 1024)} MB", transient: false, []));
+                }
+
                 bytes = await File.ReadAllBytesAsync(path, token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
