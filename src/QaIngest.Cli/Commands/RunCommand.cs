@@ -51,7 +51,8 @@ public static class RunCommand
         }
         catch (OperationCanceledException)
         {
-            return CommandLine.Fail("cancelled; what was committed stays, and the next run finishes the rest", CommandLine.Cancelled);
+            // The signal's one line is written by CommandLine.Run.
+            return CommandLine.Cancelled;
         }
         catch (PipelineFailedException e)
         {
