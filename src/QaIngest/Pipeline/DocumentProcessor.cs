@@ -19,6 +19,9 @@ public sealed class DocumentProcessor(TextExtractor extractor)
         /// <summary>The figures and their consistency checks, when the figures stage ran.</summary>
         public FigureExtraction? Figures { get; init; }
 
+        /// <summary>The extraction ran out of time (transient until it has done so <see cref="PipelineDefinition.QuarantineAfterTimeouts"/> times).</summary>
+        public bool TimedOut { get; init; }
+
         /// <summary>The PDF engine that read the text (<c>pdfpig</c> or <c>poppler</c>); null for other formats.</summary>
         public string? Engine { get; init; }
 
@@ -32,7 +35,7 @@ public sealed class DocumentProcessor(TextExtractor extractor)
         {
             // A missing tool or a time-out may pass; a broken or unsupported file will not.
             var transient = extracted.Failure is ExtractionFailure.ToolMissing or ExtractionFailure.TimedOut;
-            return Result.Failure(PipelineStage.Extract, extracted.Error, transient, []);
+            return Result.Failure(PipelineStage.Extract, extracted.Error, transient, []) with { TimedOut = extracted.Failure == ExtractionFailure.TimedOut };
         }
 
         var warnings = extracted.Value.Warnings.ToImmutableArray();
