@@ -3,6 +3,7 @@ using QaIngest.Extract;
 using QaIngest.Figures;
 using QaIngest.Index;
 using QaIngest.Parse;
+using QaIngest.Tables;
 
 namespace QaIngest.Pipeline;
 
@@ -48,8 +49,16 @@ public sealed class DocumentProcessor(TextExtractor extractor)
         }
 
         warnings = warnings.AddRange(parsed.Value.Warnings.Select(w => w.Message));
-        var figures = stages.Contains(PipelineStage.Figures) ? FigureExtractor.Extract(parsed.Value) : null;
-        return new Result(new IndexedDocument(key, source, parsed.Value, figures?.Figures ?? []) { ContentHash = rawHash }, warnings, null, null, false)
+
+        // The tables the source marks (HTML <table>, DOCX w:tbl), placed in the items they stand in.
+        var question = TableAttacher.Attach(parsed.Value, extracted.Value.Format switch
+        {
+            SourceFormat.Html => HtmlTableReader.Read(TextDecoder.Decode(bytes)),
+            SourceFormat.Docx => DocxTableReader.Read(bytes),
+            _ => [],
+        });
+        var figures = stages.Contains(PipelineStage.Figures) ? FigureExtractor.Extract(question) : null;
+        return new Result(new IndexedDocument(key, source, question, figures?.Figures ?? []) { ContentHash = rawHash }, warnings, null, null, false)
         {
             Figures = figures,
             Engine = extracted.Value.Engine,

@@ -157,9 +157,18 @@ public static class XlsxTableReader
             value *= 100;
         }
 
-        var dutch = CultureInfo.GetCultureInfo("nl-BE");
-        var decimals = Math.Min(BitConverter.GetBytes(decimal.GetBits(decimal.Round(value, 6))[3])[2], (byte)6);
-        var text = decimal.Round(value, 6).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), dutch);
+        // The process runs in invariant-globalization mode (no nl-BE culture): the invariant grouping with
+        // its marks swapped is the Dutch writing ("17,217,361.29" → "17.217.361,29").
+        var rounded = decimal.Round(value, 6) / 1.000000000000000000000000000m;
+        var decimals = BitConverter.GetBytes(decimal.GetBits(rounded)[3])[2];
+        var invariant = rounded.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var text = string.Create(invariant.Length, invariant, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = source[i] switch { ',' => '.', '.' => ',', var c => c };
+            }
+        });
         return percent ? text + "%" : text;
     }
 
