@@ -36,11 +36,17 @@ public static partial class FlatTableReader
             return null;
         }
 
+        // Cells must be spans of the text in order, without overlaps (a range and its ends, hostile input).
+        if (headerStart < 0 || headerStart > cells[0].Start || cells[^1].Start + cells[^1].Length > text.Length)
+        {
+            return null;
+        }
+
         var total = 0;
         for (var i = 1; i < cells.Count; i++)
         {
             var gap = cells[i].Start - (cells[i - 1].Start + cells[i - 1].Length);
-            if (gap > MaxGap)
+            if (gap < 0 || gap > MaxGap)
             {
                 return null;
             }
@@ -64,7 +70,7 @@ public static partial class FlatTableReader
             gaps.Add(Clean(text[(cells[i - 1].Start + cells[i - 1].Length)..cells[i].Start]));
         }
 
-        if (gaps.Skip(1).Count(g => ProseVerb().IsMatch(g)) * 3 > cells.Count - 1)
+        if (gaps.Skip(1).Count(g => ProseVerb().IsMatch(g)) * 3 > cells.Count - 1 || gaps.Skip(1).Any(g => SentenceEnd().IsMatch(g)))
         {
             return null;
         }
@@ -202,6 +208,9 @@ public static partial class FlatTableReader
 
     [GeneratedRegex(@"\b(?:is|zijn|was|waren|werd|werden|wordt|worden|heeft|hebben|had|bedraagt|bedroeg|bedragen|gaat|ging|gingen|kreeg|krijgt|ontving)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProseVerb();
+
+    [GeneratedRegex(@"\p{Ll}[.!?]\)?\s+\p{Lu}|\)\.\s+\p{Lu}")]
+    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"\p{L}|^(?:19|20)\d\d\b")]
     private static partial Regex LetterOrYear();
