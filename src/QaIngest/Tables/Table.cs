@@ -23,6 +23,9 @@ public sealed record Table
 
     public int? SheetNumber { get; init; }
 
+    /// <summary>For an annex sheet: the answers whose annex references point at it ("zie bijlage 1, tabblad 4").</summary>
+    public ImmutableArray<int> ReferencedBy { get; init; } = [];
+
     /// <summary>The item the table stands in (an answer, a question), or <see cref="Section.Annexes"/> for an annex sheet.</summary>
     public TextLocation? Location { get; init; }
 

@@ -24,6 +24,44 @@ public static class TableAttacher
         return question with { Tables = question.Tables.AddRange(placed) };
     }
 
+    /// <summary>
+    /// Adds the sheets of the question's annexes: each is an item of its own (<see cref="Section.Annexes"/>,
+    /// numbered 1, 2, … in order) and names the answers whose references point at it ("bijlage 1,
+    /// tabblad 4" → sheet 4 of annex 1; "bijlage 1" alone → every sheet of annex 1).
+    /// </summary>
+    public static WrittenQuestion AttachAnnexes(WrittenQuestion question, ImmutableArray<Table> sheets)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (sheets.IsDefaultOrEmpty)
+        {
+            return question;
+        }
+
+        var answers = question.Answers.Concat(question.SupplementaryAnswers.IsDefault ? [] : question.SupplementaryAnswers).ToList();
+        var placed = sheets.Select((t, i) => t with
+        {
+            Location = new TextLocation(Section.Annexes, i + 1),
+            ReferencedBy = [.. answers
+                .Where(a => !a.AnnexReferences.IsDefault && a.AnnexReferences.Any(r => r.Annex == t.Annex && (r.Sheet is null || r.Sheet == t.SheetNumber)))
+                .Select(a => a.Number)
+                .Distinct()],
+        });
+        return question with { Tables = question.Tables.AddRange(placed) };
+    }
+
+    /// <summary>An annex sheet as searchable text: its name and caption, then a line per row with each cell's column.</summary>
+    public static string SheetText(Table table)
+    {
+        var lines = new List<string> { $"bijlage {table.Annex}, tabblad {table.SheetNumber}" + (table.Sheet is { } name ? $" ({name})" : "") + (table.Caption is { } caption ? $": {caption}" : "") };
+        foreach (var row in table.Cells.GroupBy(c => c.Row))
+        {
+            var label = row.First().RowLabel;
+            lines.Add((label.Length > 0 ? label + ": " : "") + string.Join("; ", row.Select(c => c.ColumnLabel.Length > 0 ? $"{c.ColumnLabel} {c.Text}" : c.Text)));
+        }
+
+        return string.Join('\n', lines);
+    }
+
     private static TextLocation Place(Table table, List<(TextLocation Location, string Text)> texts)
     {
         var probes = table.Cells.Select(c => c.Text).Concat(table.RowLabels).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).Take(60).ToList();
@@ -70,6 +108,11 @@ public static class TableAttacher
         if (q.AnnexText is { } annex)
         {
             yield return (new TextLocation(Section.Annexes), annex);
+        }
+
+        foreach (var sheet in q.Tables.IsDefault ? [] : q.Tables.Where(t => t.Annex is not null && t.Location is not null))
+        {
+            yield return (sheet.Location!, SheetText(sheet));
         }
     }
 }
