@@ -113,8 +113,14 @@ internal static class TableFigures
         return first < 0 ? cell : cell[first..(last + 1)];
     }
 
+    /// <summary>
+    /// The text's figure with the cell's labels; where the table says more about what it is (a bare
+    /// number under "(in euro)" read from the text as a count), the cell's kind and unit win.
+    /// </summary>
     private static Figure Label(Figure figure, Figure cell) =>
-        figure with { Row = cell.Row, Column = cell.Column, Table = cell.Table, Sheet = cell.Sheet };
+        figure.Kind == cell.Kind || (figure.IsMoney && cell.IsMoney)
+            ? figure with { Row = cell.Row, Column = cell.Column, Table = cell.Table, Sheet = cell.Sheet }
+            : cell with { Start = figure.Start, Length = figure.Length, Text = figure.Text, Sentence = figure.Sentence, Years = figure.Years, Qualifier = figure.Qualifier };
 
     /// <summary>Sum checks of a totals row (per column) and a totals column (per row): the parts must add up to the total.</summary>
     private static IEnumerable<Check> TotalChecks(Table table, Dictionary<TableCell, Figure> figures)

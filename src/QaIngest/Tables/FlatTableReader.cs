@@ -112,7 +112,8 @@ public static partial class FlatTableReader
             }
         }
 
-        var (unit, scale) = CellReader.Unit(header);
+        // The unit from the lead as written (the gaps have their "€" marks taken out).
+        var (unit, scale) = CellReader.Unit(text[headerStart..cells[0].Start]);
         return new Table
         {
             Caption = null,
