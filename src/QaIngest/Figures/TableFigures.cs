@@ -114,12 +114,13 @@ internal static class TableFigures
     }
 
     /// <summary>
-    /// The text's figure with the cell's labels; where the table says more about what it is (a bare
+    /// The text's figure with the cell's labels and the amount the table's unit makes of it ("568.166 €"
+    /// under "Bedragen K€" is 568,166,000 euro); where the table says more about what it is (a bare
     /// number under "(in euro)" read from the text as a count), the cell's kind and unit win.
     /// </summary>
     private static Figure Label(Figure figure, Figure cell) =>
         figure.Kind == cell.Kind || (figure.IsMoney && cell.IsMoney)
-            ? figure with { Row = cell.Row, Column = cell.Column, Table = cell.Table, Sheet = cell.Sheet }
+            ? figure with { Row = cell.Row, Column = cell.Column, Table = cell.Table, Sheet = cell.Sheet, Value = cell.Value, Tolerance = Math.Max(figure.Tolerance, cell.Tolerance) }
             : cell with { Start = figure.Start, Length = figure.Length, Text = figure.Text, Sentence = figure.Sentence, Years = figure.Years, Qualifier = figure.Qualifier };
 
     /// <summary>Sum checks of a totals row (per column) and a totals column (per row): the parts must add up to the total.</summary>

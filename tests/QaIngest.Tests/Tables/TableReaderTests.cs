@@ -96,6 +96,20 @@ public class TableReaderTests
         Assert.All(extraction.Figures, f => Assert.Null(f.Row));
     }
 
+    [Fact]
+    public void TableFigures_ThousandEuroHeader_ScalesTheTextsAmount()
+    {
+        const string html = "<table><tr><th>Bedragen K€</th><th>2021</th><th>2022</th></tr><tr><td>Leerlingenvervoer</td><td>76.454 €</td><td>102.322 €</td></tr></table>";
+        var question = new WrittenQuestion { Answers = [new AnswerItem(1, "Bedragen K€ 2021 2022 Leerlingenvervoer 76.454 € 102.322 €", [])] };
+
+        var extraction = FigureExtractor.Extract(TableAttacher.Attach(question, HtmlTableReader.Read(html)));
+
+        var figure = Assert.Single(extraction.Figures, f => f.Column == "2022");
+        Assert.Equal(102_322_000m, figure.Value);
+        Assert.Equal("Leerlingenvervoer", figure.Row);
+        Assert.Equal(2, extraction.Figures.Count(f => f.IsMoney));
+    }
+
     [Theory]
     [InlineData("<table><tr><td colspan=\"999999\">x</td></tr></table>")]
     [InlineData("<table><tr><td rowspan=\"-3\">1.000 €</td></tr><tr></tr></table>")]
