@@ -143,7 +143,7 @@ public static class TableBuilder
     {
         var count = 0;
         while (count < width - 1
-               && body.All(r => !CellReader.IsAmount(r[count].Text))
+               && (body.All(r => !CellReader.IsAmount(r[count].Text)) || (count == 0 && Numbering(body.Select(r => r[0].Text).ToList())))
                && body.Any(r => r[count].Text.Length > 0)
                && (count == 0 || body.Any(r => r[count - 1].Spanned)))
         {
@@ -151,6 +151,22 @@ public static class TableBuilder
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// True for a first column that numbers its rows ("1", "2", "3" months, ranks): small whole numbers
+    /// without grouping, rising, among text labels ("Totaal"); such a column labels, it holds no amounts.
+    /// </summary>
+    private static bool Numbering(List<string> cells)
+    {
+        var numbers = cells.Where(c => c.Length > 0 && c.All(char.IsAsciiDigit)).ToList();
+        if (numbers.Count < 2 || numbers.Any(n => n.Length > 3) || cells.Any(c => c.Length > 0 && !c.All(char.IsAsciiDigit) && CellReader.IsAmount(c)))
+        {
+            return false;
+        }
+
+        var values = numbers.Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return values.Zip(values.Skip(1)).All(p => p.Second > p.First);
     }
 
     /// <summary>Header levels outer to inner, empty levels and a merged cell's repeats dropped.</summary>
