@@ -67,10 +67,9 @@ internal static class TableFigures
     /// <summary>The figure a number cell is: money, a percentage or a count; null for text and unitless numbers.</summary>
     private static Figure? ToFigure(Table table, TableCell cell, TextLocation location)
     {
-        // A whole number without a stated unit in a table counts what its row and column name (a year
-        // written alone is a label, not a count); a fraction without a unit is no figure.
-        if (cell.Value is not { } value || cell.Kind is TableCellKind.Text
-            || (cell.Kind is TableCellKind.Number && (value != decimal.Truncate(value) || CellReader.IsYear(cell.Text))))
+        // A number whose unit the table does not say (an average, a fraction) is no figure; the table
+        // builder has already made whole numbers counts.
+        if (cell.Value is not { } value || cell.Kind is TableCellKind.Text or TableCellKind.Number)
         {
             return null;
         }

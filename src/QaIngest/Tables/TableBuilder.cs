@@ -8,7 +8,7 @@ namespace QaIngest.Tables;
 /// into a <see cref="Table"/>: finds the header rows and the row-label columns, joins header levels
 /// into column labels, reads every body cell's number and kind, and names a totals row or column. Pure.
 /// </summary>
-public static class TableBuilder
+public static partial class TableBuilder
 {
     private const string Joint = " / ";
 
@@ -92,10 +92,18 @@ public static class TableBuilder
             : percent ? TableCellKind.Percent
             : unit is "%" ? TableCellKind.Percent
             : unit?.Contains("euro", StringComparison.Ordinal) == true ? TableCellKind.Money
-            : value == decimal.Truncate(value) && (unit is "aantal" || Names("aantal", rowLabel, columnLabel, caption)) ? TableCellKind.Count
+            : value == decimal.Truncate(value) && (unit is "aantal" || Names("aantal", columnLabel)) && !Names("gemiddeld", columnLabel) ? TableCellKind.Count
+            : MoneyHeader().IsMatch(columnLabel) ? TableCellKind.Money
+            // A whole number without a unit counts what its row and column name, unless the header says it
+            // is an average ("gemiddelde leeftijd") or the cell is a year written alone.
+            : value == decimal.Truncate(value) && !Names("gemiddeld", columnLabel) && !CellReader.IsYear(text) ? TableCellKind.Count
             : TableCellKind.Number;
         return new TableCell(row, column, rowLabel, columnLabel, text, value, kind);
     }
+
+    /// <summary>A column whose header names money ("Bedrag", "Kredietbedrag", "Budget", "Toegekende steun") holds amounts in euro.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"bedrag|budget|kost|uitgave|steun|subsidie|omzet|tarief|prijs|premie|toelage|vergoeding", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex MoneyHeader();
 
     private static bool Names(string word, params string?[] labels) =>
         labels.Any(l => l is not null && l.Contains(word, StringComparison.OrdinalIgnoreCase));

@@ -32,6 +32,7 @@ public partial class TableFixtureTests(ITestOutputHelper output)
         var right = 0;
         var total = 0;
         var misses = new List<string>();
+        var kindMisses = new List<string>();
         var files = Directory.EnumerateFiles(Folder, "*.expected.json").Order(StringComparer.Ordinal).ToList();
         foreach (var expectedPath in files)
         {
@@ -62,6 +63,11 @@ public partial class TableFixtureTests(ITestOutputHelper output)
                     {
                         taken[at] = true;
                         right++;
+                        var kind = cell.GetProperty("kind").GetString()!;
+                        if (!string.Equals(kind, produced[at].Kind.ToString(), StringComparison.OrdinalIgnoreCase))
+                        {
+                            kindMisses.Add($"{name}: '{cell.GetProperty("text").GetString()}' at [{row}] x [{column}] is {kind}, read as {produced[at].Kind}");
+                        }
                     }
                     else
                     {
@@ -84,7 +90,10 @@ public partial class TableFixtureTests(ITestOutputHelper output)
         }
 
         var rate = total == 0 ? 0 : (double)right / total;
-        var report = $"table fixture cells with right row and column: {rate.ToString("P1", CultureInfo.InvariantCulture)} ({right}/{total}), needs {CellThreshold:P0}\n" + string.Join('\n', misses);
+        // The kind (money, percent, count, number, text) is reported, not asserted: the issue's bar is
+        // the labels; a kind decides whether a cell becomes a figure.
+        var report = $"table fixture cells with right row and column: {rate.ToString("P1", CultureInfo.InvariantCulture)} ({right}/{total}), needs {CellThreshold:P0}\n"
+            + $"(not asserted) of those, right kind: {right - kindMisses.Count}/{right}\n" + string.Join('\n', misses.Concat(kindMisses));
         output.WriteLine(report);
         Assert.True(total > 0 && rate >= CellThreshold, report);
     }
