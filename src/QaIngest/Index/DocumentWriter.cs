@@ -44,6 +44,7 @@ public sealed partial class SearchIndex
                         items = sql.Write(document);
                     }
 
+                    WriteTables(document, transaction);
                     records.Add(Record(document, items));
                 }
 
@@ -132,6 +133,8 @@ public sealed partial class SearchIndex
         {
             return false;
         }
+
+        RemoveTables(key, transaction);
 
         Execute(transaction, "DELETE FROM figures WHERE document_id = $d", ("$d", documentId));
         Execute(transaction, "DELETE FROM items WHERE document_id = $d", ("$d", documentId));

@@ -113,7 +113,7 @@ public sealed partial class SearchIndex : IDisposable
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;" + (create ? IndexSchema.Create + IndexSchema.Writing : string.Empty);
+            command.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;" + (create ? IndexSchema.Create + TableSchema + IndexSchema.Writing : string.Empty);
             command.ExecuteNonQuery();
             command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'items'";
             if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
@@ -362,6 +362,12 @@ public sealed partial class SearchIndex : IDisposable
             var question = q.Questions.FirstOrDefault(x => x.Number == item.Question);
             var text = supplement is not null && k == q.Answers.Length - 1 ? item.FullText + "\n" + supplement : item.FullText;
             yield return (Section.Answer, item.Number, text, question?.Number, question?.FullText);
+        }
+
+        // Each sheet of an XLSX annex is an item of its own: its cells with their row and column labels (issue 14).
+        foreach (var sheet in q.Tables.IsDefault ? [] : q.Tables.Where(t => t.Annex is not null && t.Location is not null))
+        {
+            yield return (Section.Annexes, sheet.Location!.Number, Tables.TableAttacher.SheetText(sheet), null, null);
         }
     }
 

@@ -646,7 +646,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             var stuck = false;
             try
             {
-                result = await processor.ProcessAsync(bytes, document.Key, raw.Source, rawHash, processing, token).ConfigureAwait(false);
+                result = await processor.ProcessAsync(bytes, document.Key, raw.Source, rawHash, processing, token, await AnnexesAsync(document, token).ConfigureAwait(false)).ConfigureAwait(false);
             }
             catch (ExtractionStuckException e)
             {
@@ -669,6 +669,35 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             }
 
             return new Processed(document.Key, change, raw, result) { Remote = document.Target is not null };
+        }
+
+        /// <summary>The stored XLSX annexes of a fetched question, whose sheets become its tables (an unreadable one is skipped).</summary>
+        private async Task<List<(int? LinkId, byte[] Bytes)>?> AnnexesAsync(PlannedDocument document, CancellationToken token)
+        {
+            if (session is null || document.Target is null)
+            {
+                return null;
+            }
+
+            var annexes = new List<(int? LinkId, byte[] Bytes)>();
+            foreach (var (linkId, rawPath, format) in session.Manifest.StoredAnnexesOf(document.Key))
+            {
+                if (format != Fetch.FileFormat.Xlsx)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    annexes.Add((linkId?.Value, await File.ReadAllBytesAsync(Path.Combine(data.Root, rawPath), token).ConfigureAwait(false)));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // A stored annex that went missing costs its tables, not the question; the next fetch stores it again.
+                }
+            }
+
+            return annexes;
         }
 
         // Batches of up to WriteBatch documents, or what arrived within a second: few commits when
