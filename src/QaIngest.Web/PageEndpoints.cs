@@ -110,6 +110,7 @@ internal static class PageEndpoints
 
         app.MapGet("/api", (HttpRequest request) => Page(ApiPage.Render(Language.Of(request)))).ExcludeFromDescription();
         app.MapGet("/static/site.css", () => Results.Text(StaticAssets.Css, "text/css; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/favicon.ico", () => Results.NoContent()).ExcludeFromDescription();
         app.MapGet("/static/site.js", () => Results.Text(StaticAssets.Script, "text/javascript; charset=utf-8")).ExcludeFromDescription();
     }
 

@@ -35,7 +35,7 @@ internal static class SearchPage
             <p class="query-line">
             <label for="q">{l.T("query")}</label>
             <input type="search" id="q" name="q" value="{form.Words}" maxlength="500" autofocus>
-            <button type="submit" id="submit">{l.T("search")}</button>
+            <button type="submit" id="search-button">{l.T("search")}</button>
             </p>
             <details class="help"><summary>{l.T("help")}</summary>
             <ul>

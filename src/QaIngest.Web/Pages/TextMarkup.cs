@@ -76,7 +76,9 @@ internal static partial class TextMarkup
 
     /// <summary>A figure for people: "EUR 24.000.000", "EUR 4.800 per traject", "5.000 trajecten".</summary>
     public static string Figure(Language l, QaIngest.Search.HitFigure f) =>
-        l.Amount(f.Value, f.Currency) + (f.Per is null ? "" : $" per {f.Per}") + (f.Unit is null || f.Kind == "money" ? "" : $" {f.Unit}") + (f.Kind == "percentage" ? " %" : "");
+        f.Kind == "percentage"
+            ? l.Number(f.Value) + " %"
+            : l.Amount(f.Value, f.Currency) + (f.Per is null ? "" : $" per {f.Per}") + (f.Unit is null || f.Kind is "money" or "rate" ? "" : $" {f.Unit}");
 
     public static Html Figures(Language l, ImmutableArray<QaIngest.Search.HitFigure> figures) =>
         figures.IsDefaultOrEmpty
