@@ -51,29 +51,18 @@ public sealed partial class CorpusReader(string dataDirectory)
         return connection;
     }
 
-    /// <summary>A document by its key, or null.</summary>
+    /// <summary>A document by its key (or, failing that, by its source, which is what a search hit names), or null.</summary>
     public DocumentView? Document(string key)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, key, source, number, date, asker, minister, minister_title, title FROM documents WHERE key = $k";
-        command.Parameters.AddWithValue("$k", key);
-        long id;
-        DocumentView document;
-        using (var reader = command.ExecuteReader())
+        var found = Header(command, "key", key) ?? Header(command, "source", key);
+        if (found is not { } header)
         {
-            if (!reader.Read())
-            {
-                // A key may also be given as the document's source (what a search hit names).
-                reader.Close();
-                command.CommandText = command.CommandText.Replace("WHERE key = $k", "WHERE source = $k LIMIT 1", StringComparison.Ordinal);
-                return command.CommandText.Contains("source = $k", StringComparison.Ordinal) && Find(command) is { } bySource ? Document(bySource) : null;
-            }
-
-            id = reader.GetInt64(0);
-            document = new DocumentView(reader.GetString(1), reader.GetString(2), Int(reader, 3), Date(reader, 4), String(reader, 5), String(reader, 6), String(reader, 7), String(reader, 8), [], []);
+            return null;
         }
 
+        var (id, document) = header;
         var figures = new Dictionary<long, List<HitFigure>>();
         command.CommandText = "SELECT item_id, kind, value, currency, unit, per, text, qualifier, part FROM figures WHERE document_id = $d AND item_id IS NOT NULL ORDER BY id";
         command.Parameters.Clear();
@@ -171,10 +160,16 @@ public sealed partial class CorpusReader(string dataDirectory)
         return result.MoveToImmutable();
     }
 
-    private static string? Find(SqliteCommand command)
+    private static (long Id, DocumentView Document)? Header(SqliteCommand command, string column, string value)
     {
+        // The column is one of two constants, never text from a request.
+        command.CommandText = $"SELECT id, key, source, number, date, asker, minister, minister_title, title FROM documents WHERE {(column == "key" ? "key" : "source")} = $k LIMIT 1";
+        command.Parameters.Clear();
+        command.Parameters.AddWithValue("$k", value);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? reader.GetString(1) : null;
+        return reader.Read()
+            ? (reader.GetInt64(0), new DocumentView(reader.GetString(1), reader.GetString(2), Int(reader, 3), Date(reader, 4), String(reader, 5), String(reader, 6), String(reader, 7), String(reader, 8), [], []))
+            : null;
     }
 
     private static (long Id, string Key)? Find(SqliteCommand command, string source)
