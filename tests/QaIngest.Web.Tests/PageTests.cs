@@ -66,6 +66,31 @@ public sealed class PageTests(ServedSeeds served)
         Assert.Contains("rel=\"prev\"", second, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SearchPage_AmountRange_EveryHitHasAnAmountInIt()
+    {
+        var html = await served.Client.GetStringAsync("/?q=VDAB&min=20000000&max=60000000");
+        Assert.Contains("id=\"min\" name=\"min\" min=\"0\" step=\"any\" value=\"20000000\"", html, StringComparison.Ordinal);
+        var hits = html.Split("<li class=\"hit\"").Skip(1).ToList();
+        Assert.NotEmpty(hits);
+        Assert.All(hits, hit =>
+        {
+            var amounts = System.Text.RegularExpressions.Regex.Matches(hit, "<li class=\"figure figure-(?:money|rate)\"><data value=\"([0-9.]+)\"")
+                .Select(m => decimal.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Contains(amounts, a => a is >= 20_000_000m and <= 60_000_000m);
+        });
+    }
+
+    [Fact]
+    public async Task SearchPage_SortByDate_NewestFirst()
+    {
+        var html = await served.Client.GetStringAsync("/?q=VDAB&sort=date");
+        Assert.Contains("<option value=\"date\" selected>", html, StringComparison.Ordinal);
+        var dates = System.Text.RegularExpressions.Regex.Matches(html, "<time datetime=\"([0-9-]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.True(dates.Count > 1);
+        Assert.Equal(dates.OrderDescending(StringComparer.Ordinal), dates);
+    }
+
     [Theory]
     [InlineData("/?q=VDAB&page=0")]
     [InlineData("/?q=VDAB&page=101")]
