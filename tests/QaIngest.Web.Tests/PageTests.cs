@@ -118,6 +118,14 @@ public sealed class PageTests(ServedSeeds served)
     }
 
     [Fact]
+    public async Task DocumentPage_ReferenceToAnotherQuestion_Linked()
+    {
+        // Question 7 of nr. 693 names "schriftelijke vraag nr. 651", which is not indexed: the link searches for its number.
+        var html = await served.Client.GetStringAsync("/document?key=" + Uri.EscapeDataString("seeds/001_98b0514b58b8ebbf.txt"));
+        Assert.Contains("<li><a href=\"/?q=number%3A651\">nr. 651</a></li>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DocumentPage_Unknown_404()
     {
         var response = await served.Client.GetAsync("/document?key=nope");
