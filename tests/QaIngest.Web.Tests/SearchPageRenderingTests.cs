@@ -28,6 +28,21 @@ public sealed class SearchPageRenderingTests
         Assert.True(html.IndexOf("data-facet=\"answerKind\"", StringComparison.Ordinal) < html.IndexOf("data-facet=\"theme\"", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Render_RankedInAWindow_SaysTheTotalIsAnEstimateAndWhy()
+    {
+        var results = new SearchResults("werk", 1_234_567, []) with { TotalIsEstimate = true, RankedWindow = 250_000 };
+        var form = new SearchForm("werk", [], null, null, SearchSort.Relevance, 1);
+
+        var dutch = SearchPage.Render(Language.Dutch, form, results, [], 10, null);
+        var english = SearchPage.Render(Language.English, form, results, [], 10, null);
+
+        Assert.Contains("<p class=\"total\" id=\"total\">ongeveer 1.234.567 resultaten</p>", dutch, StringComparison.Ordinal);
+        Assert.Contains("gerangschikt binnen de 250.000 recentste items", dutch, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"total\" id=\"total\">about 1,234,567 results</p>", english, StringComparison.Ordinal);
+        Assert.Contains("ranked among the 250,000 most recent items", english, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("theme:Werk en sociale economie", "theme:\"Werk en sociale economie\"")]
     [InlineData("year:2021", "year:2021")]
