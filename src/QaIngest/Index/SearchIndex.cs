@@ -104,7 +104,8 @@ public sealed partial class SearchIndex : IDisposable
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            // A reader (search, amounts, qaingest serve) cannot write the record even by mistake.
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadOnly,
             Pooling = false,
             DefaultTimeout = 30,
         };
