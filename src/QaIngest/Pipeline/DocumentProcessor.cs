@@ -41,15 +41,27 @@ public sealed class DocumentProcessor(TextExtractor extractor)
             return new Result(null, warnings, null, null, false) { Engine = extracted.Value.Engine };
         }
 
-        var parsed = QuestionParser.Parse(extracted.Value.Text);
+        // A scraped real text starts with the site's metadata lines: stored, not parsed.
+        var (metadata, text) = ScraperMetadata.Split(extracted.Value.Text);
+        var parsed = QuestionParser.Parse(text);
         if (!parsed.Success)
         {
             return Result.Failure(PipelineStage.Parse, parsed.Error, transient: false, warnings) with { Engine = extracted.Value.Engine };
         }
 
         warnings = warnings.AddRange(parsed.Value.Warnings.Select(w => w.Message));
-        var figures = stages.Contains(PipelineStage.Figures) ? FigureExtractor.Extract(parsed.Value) : null;
-        return new Result(new IndexedDocument(key, source, parsed.Value, figures?.Figures ?? []) { ContentHash = rawHash }, warnings, null, null, false)
+
+        // The site's title is the subject as the parliament lists it, cleaner than the PDF's lines.
+        var question = metadata?.Title is { } siteTitle ? parsed.Value with { Title = siteTitle } : parsed.Value;
+        var figures = stages.Contains(PipelineStage.Figures) ? FigureExtractor.Extract(question) : null;
+        var document = new IndexedDocument(key, source, question, figures?.Figures ?? [])
+        {
+            ContentHash = rawHash,
+            Themes = metadata?.Themes ?? [],
+            SourceUrl = metadata?.PdfUrl ?? (source.StartsWith("http", StringComparison.Ordinal) ? source : null),
+            Checks = figures?.Checks ?? [],
+        };
+        return new Result(document, warnings, null, null, false)
         {
             Figures = figures,
             Engine = extracted.Value.Engine,
