@@ -34,7 +34,6 @@ public static class ExportTables
             new("minister", ColumnType.Text, "The minister asked (the first one of a question sent to several).", "d.minister"),
             new("minister_title", ColumnType.Text, "The minister's title as the document writes it.", "d.minister_title"),
             new("title", ColumnType.Text, "The subject (the parliament's site's title when the file carries it).", "d.title"),
-            new("answer_date", ColumnType.Date, "The date of the answer; empty when there is none (yet).", "d.answer_date"),
             new("answer_kind", ColumnType.Text, "How the answer is given: `numbered`, `single-block` (one unnumbered answer), `deferral` (to another minister's answer) or `none`.", "d.answer_kind"),
             new("themes", ColumnType.Text, "The parliament's themes (`thema`), joined with `; `.", "d.theme"),
             new("ministers", ColumnType.Text, "The ministers a multi-minister question was sent to, joined with `; `; empty for a question to one minister.", "d.ministers"),

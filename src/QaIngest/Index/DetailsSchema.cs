@@ -5,7 +5,7 @@ namespace QaIngest.Index;
 
 /// <summary>
 /// The parts of the record added for researchers (schema version 3): a document's answer kind,
-/// themes, answer date, ministers, warnings and source URL, what an answer covers, the years of a
+/// themes, ministers, warnings and source URL, what an answer covers, the years of a
 /// figure, and the figures' consistency checks. Added to a database of an older version in place;
 /// the pipeline redoes the index stage of every document (the version changed), which fills them.
 /// </summary>
@@ -16,7 +16,6 @@ internal static class DetailsSchema
     [
         ("documents", "answer_kind", "TEXT"),
         ("documents", "theme", "TEXT"),
-        ("documents", "answer_date", "TEXT"),
         ("documents", "ministers", "TEXT"),
         ("documents", "minister_numbers", "TEXT"),
         ("documents", "warnings", "TEXT"),

@@ -22,8 +22,8 @@ internal sealed class DetailsWriter : IDisposable
     public DetailsWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
         document = Prepare(connection, transaction,
-            "UPDATE documents SET answer_kind = $k, theme = $t, answer_date = $ad, ministers = $m, minister_numbers = $mn, warnings = $w, source_url = $u WHERE id = $d",
-            "$k", "$t", "$ad", "$m", "$mn", "$w", "$u", "$d");
+            "UPDATE documents SET answer_kind = $k, theme = $t, ministers = $m, minister_numbers = $mn, warnings = $w, source_url = $u WHERE id = $d",
+            "$k", "$t", "$m", "$mn", "$w", "$u", "$d");
         covers = Prepare(connection, transaction, "UPDATE items SET covers = $c WHERE id = $i", "$c", "$i");
         dropChecks = Prepare(connection, transaction, "DELETE FROM checks WHERE document_id = $d", "$d");
         check = Prepare(connection, transaction,
@@ -51,8 +51,7 @@ internal sealed class DetailsWriter : IDisposable
     public void Write(long documentId, IndexedDocument d, IReadOnlyList<long> itemIds)
     {
         var q = d.Question;
-        Run(document, AnswerKindName(q.AnswerKind), JoinThemes(d.Themes), q.AnswerHeader?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Join(q.Ministers.Select(m => m.Name)), Join(q.Ministers.Select(m => m.Number.ToString(CultureInfo.InvariantCulture))),
+        Run(document, AnswerKindName(q.AnswerKind), JoinThemes(d.Themes), Join(q.Ministers.Select(m => m.Name)), Join(q.Ministers.Select(m => m.Number.ToString(CultureInfo.InvariantCulture))),
             Join(q.Warnings.Select(w => w.Code)), d.SourceUrl, documentId);
 
         var items = SearchIndex.ItemsOf(q).Select(i => (i.Section, i.Number)).ToList();
