@@ -14,6 +14,12 @@ public static class CommandLine
     /// <summary>Interrupted (Ctrl+C, SIGTERM), as shells report a SIGINT.</summary>
     public const int Cancelled = 130;
 
+    /// <summary>Ended by SIGTERM, as shells report it (128 + 15).</summary>
+    public const int Terminated = 143;
+
+    /// <summary>How long a command has after SIGTERM to stop on its own (its token is cancelled) before the process exits anyway.</summary>
+    public static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(1.5);
+
     public static int Run(RootCommand root, string[] args)
     {
         var parsed = root.Parse(args);
@@ -28,7 +34,38 @@ public static class CommandLine
             return BadInput;
         }
 
-        return parsed.Invoke();
+        // SIGTERM (a scheduler stopping the job) or Ctrl+C: the command's token is cancelled, so it stops
+        // where it is and what it committed stays; one stuck in a reading that cannot be cancelled is ended
+        // anyway after a grace time. Handled here rather than by System.CommandLine so SIGTERM gives 143.
+        using var stop = new CancellationTokenSource();
+        var signalled = 0;
+        void OnSignal(System.Runtime.InteropServices.PosixSignalContext context, int exitCode)
+        {
+            context.Cancel = true;
+            if (Interlocked.CompareExchange(ref signalled, exitCode, 0) != 0)
+            {
+                return;
+            }
+
+            stop.Cancel();
+            _ = Task.Run(async () =>
+            {
+                await Task.Delay(TerminationGrace).ConfigureAwait(false);
+                Console.Error.WriteLine($"qaingest: {(exitCode == Terminated ? "terminated (SIGTERM)" : "interrupted")}; the command did not stop within {TerminationGrace.TotalSeconds:0.#} s, what it committed stays");
+                Environment.Exit(exitCode);
+            });
+        }
+
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => OnSignal(c, Terminated));
+        using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => OnSignal(c, Cancelled));
+        var code = parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, stop.Token).GetAwaiter().GetResult();
+        if (Volatile.Read(ref signalled) is var signal and not 0)
+        {
+            Console.Error.WriteLine($"qaingest: {(signal == Terminated ? "terminated (SIGTERM)" : "interrupted")}; what was committed stays");
+            return signal;
+        }
+
+        return code;
     }
 
     /// <summary>Opens the index of a data directory, or writes why it cannot and gives the exit code in <paramref name="failure"/>.</summary>

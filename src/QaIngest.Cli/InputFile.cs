@@ -1,4 +1,5 @@
 using System.Text;
+using QaIngest.Pipeline;
 
 namespace QaIngest.Cli;
 
@@ -13,26 +14,20 @@ public static class InputFile
         error = null;
         try
         {
-            var info = new FileInfo(path);
-            if (Directory.Exists(path))
-            {
-                error = $"{path}: is a directory, not a file";
-                return null;
-            }
-
-            if (!info.Exists)
+            // Only a regular file is opened (a FIFO would wait for ever), and at most MaxBytes of it are read (/dev/zero never ends).
+            if (LocalFile.Kind(path) == LocalFileKind.Missing)
             {
                 error = $"{path}: no such file";
                 return null;
             }
 
-            if (info.Length > MaxBytes)
+            var bytes = LocalFile.ReadBounded(path, MaxBytes, out var reason);
+            if (bytes is null)
             {
-                error = $"{path}: too large ({info.Length:N0} bytes; at most {MaxBytes:N0})";
-                return null;
+                error = $"{path}: {reason}";
             }
 
-            return File.ReadAllBytes(path);
+            return bytes;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -14,6 +14,7 @@ var root = new RootCommand("QaIngest: the Flemish Parliament's written questions
     ReindexCommand.Create(),
     AmountsCommand.Create(),
     ExportCommand.Create(),
+    ServeCommand.Create(),
     new Command("eval", "Evaluate extraction and search against gold files.") { EvalFiguresCommand.Create(), EvalSearchCommand.Create(), EvalRealCommand.Create() },
     FetchCommand.Create(),
     DiscoverCommand.Create(),

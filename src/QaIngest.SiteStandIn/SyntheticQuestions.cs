@@ -65,12 +65,15 @@ internal static class SyntheticQuestions
 
         text.Append(CultureInfo.InvariantCulture, $"{minister.ToUpperInvariant()}\nVLAAMS MINISTER VAN WERK, ECONOMIE EN LANDBOUW\n\n");
         text.Append(CultureInfo.InvariantCulture, $"ANTWOORD\nop vraag nr. {k} van {Dutch(date)}\nvan {asker.ToUpperInvariant()}\n\n");
+        int? annex = k % 10 == 0 ? AnnexBase + k : null;
         for (var i = 1; i <= questions; i++)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{i}. ").Append(Pick()).Append("\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"{i}. ").Append(Pick());
+
+            // The last answer points at its annex's sheet, as real answers do ("zie bijlage 1, tabblad 1").
+            text.Append(annex is not null && i == questions ? " Zie bijlage 1, tabblad 1 voor het overzicht per maand.\n\n" : "\n\n");
         }
 
-        int? annex = k % 10 == 0 ? AnnexBase + k : null;
         if (annex is { } annexId)
         {
             text.Append(CultureInfo.InvariantCulture, $"Overzicht per maand\n\nhttps://www.vlaamsparlement.be/link?id={annexId}\n");

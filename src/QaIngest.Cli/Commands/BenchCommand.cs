@@ -24,7 +24,7 @@ public static class BenchCommand
         parse.SetAction(r => Run(r.GetValue(seeds)!, r.GetValue(megabytes), r.GetValue(format)!, "parsed", text => QuestionParser.Parse(text).Success));
         var figures = new Command("figures", "Measure figure extraction throughput (MB/s) on one thread, on already parsed documents.") { seeds, megabytes, format };
         figures.SetAction(r => RunFigures(r.GetValue(seeds)!, r.GetValue(megabytes), r.GetValue(format)!));
-        return new Command("bench", "Benchmarks that print the figures quoted in the README.") { parse, figures, BenchExtractCommand.Create(), BenchFetchCommand.Create(), BenchSearchCommand.Create(), BenchRunCommand.Create() };
+        return new Command("bench", "Benchmarks that print the figures quoted in the README.") { parse, figures, BenchExtractCommand.Create(), BenchFetchCommand.Create(), BenchSearchCommand.Create(), BenchRunCommand.Create(), BenchServeCommand.Create() };
     }
 
     private static int RunFigures(string folder, int megabytes, string format)

@@ -64,6 +64,13 @@ public static class ExtractCommand
             }
 
             var path = parseResult.GetValue(file)!;
+            if (QaIngest.Pipeline.LocalFile.NotARegularFile(path) is { } notAFile)
+            {
+                // Never opened: a FIFO would wait for a writer for ever.
+                await Console.Error.WriteLineAsync($"qaingest: {path}: {notAFile}");
+                return BadInput;
+            }
+
             var result = await new TextExtractor(limits, options).ExtractFileAsync(path, cancellationToken);
             if (!result.Success)
             {

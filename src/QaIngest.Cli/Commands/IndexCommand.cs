@@ -26,62 +26,45 @@ public static class IndexCommand
             return CommandLine.Fail($"{missing[0]}: no such file or folder");
         }
 
-        // The index is written under the data directory's lock, like a pipeline run: two writers never interleave.
-        QaIngest.Fetch.DataDirectory directory;
-        try
+        if (WritableIndex.Open(data, out var failure) is not { } writable)
         {
-            directory = QaIngest.Fetch.DataDirectory.Open(data);
-        }
-        catch (QaIngest.Fetch.DataDirectoryLockedException e)
-        {
-            return CommandLine.Fail(e.Message, CommandLine.Locked);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return CommandLine.Fail($"data directory {data} is not writable: {e.Message}");
+            return failure;
         }
 
-        using (directory)
+        using (writable)
         {
-            if (CommandLine.OpenIndex(data, create: true, out var failure) is not { } index)
+            var index = writable.Index;
+            var failed = new List<FailedDocument>();
+            var indexed = 0;
+            var unchanged = 0;
+            foreach (var file in files)
             {
-                return failure;
-            }
-
-            using (index)
-            {
-                var failed = new List<FailedDocument>();
-                var indexed = 0;
-                var unchanged = 0;
-                foreach (var file in files)
+                var (loaded, error) = await DocumentLoader.LoadAsync(file, cancellationToken);
+                if (loaded is null)
                 {
-                    var (loaded, error) = await DocumentLoader.LoadAsync(file, cancellationToken);
-                    if (loaded is null)
-                    {
-                        failed.Add(new FailedDocument(file, error!));
-                        Console.Error.WriteLine($"qaingest: {error}");
-                        continue;
-                    }
-
-                    var document = loaded.ToIndexed();
-
-                    if (index.ContentHashOf(document.Key) == document.ContentHash)
-                    {
-                        unchanged++;
-                        continue;
-                    }
-
-                    index.Add(document);
-                    indexed++;
+                    failed.Add(new FailedDocument(file, error!));
+                    Console.Error.WriteLine($"qaingest: {error}");
+                    continue;
                 }
 
-                var counts = index.Counts();
-                var report = new IndexReport(files.Count, indexed, unchanged, failed, counts);
-                Console.Out.WriteLine(format == "json"
-                    ? Json.Serialize(report)
-                    : $"{indexed} indexed, {unchanged} unchanged, {failed.Count} failed; the index holds {counts.Documents} documents, {counts.Items} items, {counts.Figures} figures, {counts.Terms} terms ({index.Path})");
-                return failed.Count == 0 ? CommandLine.Ok : CommandLine.SomeFailed;
+                var document = loaded.ToIndexed();
+
+                if (index.ContentHashOf(document.Key) == document.ContentHash)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                index.Add(document);
+                indexed++;
             }
+
+            var counts = index.Counts();
+            var report = new IndexReport(files.Count, indexed, unchanged, failed, counts);
+            Console.Out.WriteLine(format == "json"
+                ? Json.Serialize(report)
+                : $"{indexed} indexed, {unchanged} unchanged, {failed.Count} failed; the index holds {counts.Documents} documents, {counts.Items} items, {counts.Figures} figures, {counts.Terms} terms ({index.Path})");
+            return failed.Count == 0 ? CommandLine.Ok : CommandLine.SomeFailed;
         }
     }
 

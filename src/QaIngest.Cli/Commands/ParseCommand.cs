@@ -38,11 +38,12 @@ public static class ParseCommand
             var json = JsonNode.Parse(Json.Serialize(document.Question))!.AsObject();
             json["figures"] = JsonNode.Parse(Json.Serialize(document.Figures.Figures));
             json["checks"] = JsonNode.Parse(Json.Serialize(document.Figures.Checks));
+            json["tables"] = JsonNode.Parse(Json.Serialize(document.Figures.Tables));
             Console.Out.WriteLine(json.ToJsonString(Json.Options));
         }
         else
         {
-            Console.Out.Write(TextOutline.Render(document.Question) + FigureOutline.Render(document.Figures));
+            Console.Out.Write(TextOutline.Render(document.Question) + TableOutline.Render(document.Figures.Tables) + FigureOutline.Render(document.Figures));
         }
 
         return CommandLine.Ok;

@@ -22,44 +22,28 @@ public static class ReindexCommand
             return CommandLine.Fail($"no index in {data} (run 'qaingest index' or 'qaingest run' first)");
         }
 
-        QaIngest.Fetch.DataDirectory directory;
-        try
+        if (WritableIndex.Open(data, out var failure) is not { } writable)
         {
-            directory = QaIngest.Fetch.DataDirectory.Open(data);
-        }
-        catch (QaIngest.Fetch.DataDirectoryLockedException e)
-        {
-            return CommandLine.Fail(e.Message, CommandLine.Locked);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return CommandLine.Fail($"data directory {data}: {e.Message}");
+            return failure;
         }
 
-        using (directory)
+        using (writable)
         {
-            if (CommandLine.OpenIndex(data, create: true, out var failure) is not { } index)
+            var index = writable.Index;
+            var interactive = !Console.IsErrorRedirected;
+            var figures = index.Reindex(done =>
             {
-                return failure;
-            }
-
-            using (index)
-            {
-                var interactive = !Console.IsErrorRedirected;
-                var figures = index.Reindex(done =>
+                if (interactive && done % 20_000 < 2_000)
                 {
-                    if (interactive && done % 20_000 < 2_000)
-                    {
-                        Console.Error.WriteLine($"reindexed {done:N0} documents");
-                    }
-                });
-                var peak = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64;
-                var report = new { figures.Documents, figures.Items, figures.Seconds, figures.DocumentsPerSecond, PeakMemoryBytes = peak };
-                Console.Out.WriteLine(format == "json"
-                    ? Json.Serialize(report)
-                    : $"reindexed {figures.Documents:N0} documents ({figures.Items:N0} items) in {figures.Seconds} s: {figures.DocumentsPerSecond:N0} documents/s; peak memory {peak / 1048576:N0} MB");
-                return CommandLine.Ok;
-            }
+                    Console.Error.WriteLine($"reindexed {done:N0} documents");
+                }
+            });
+            var peak = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64;
+            var report = new { figures.Documents, figures.Items, figures.Seconds, figures.DocumentsPerSecond, PeakMemoryBytes = peak };
+            Console.Out.WriteLine(format == "json"
+                ? Json.Serialize(report)
+                : $"reindexed {figures.Documents:N0} documents ({figures.Items:N0} items) in {figures.Seconds} s: {figures.DocumentsPerSecond:N0} documents/s; peak memory {peak / 1048576:N0} MB");
+            return CommandLine.Ok;
         }
     }
 }

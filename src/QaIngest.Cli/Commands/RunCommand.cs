@@ -43,7 +43,7 @@ public static class RunCommand
             report = await RunProgressDisplay.RunAsync(
                 quiet,
                 pipeline.Name,
-                progress => new PipelineRunner(pipeline, new PipelineRunOptions { Data = data, Progress = progress }).RunAsync(cancellationToken)).ConfigureAwait(false);
+                progress => new PipelineRunner(pipeline, new PipelineRunOptions { Data = data, Progress = progress, Reading = TestHooks.DieOn() }).RunAsync(cancellationToken)).ConfigureAwait(false);
         }
         catch (DataDirectoryLockedException e)
         {
@@ -51,7 +51,8 @@ public static class RunCommand
         }
         catch (OperationCanceledException)
         {
-            return CommandLine.Fail("cancelled; what was committed stays, and the next run finishes the rest", CommandLine.Cancelled);
+            // The signal's one line is written by CommandLine.Run.
+            return CommandLine.Cancelled;
         }
         catch (PipelineFailedException e)
         {

@@ -21,6 +21,7 @@ public static class FigureOutline
                 f.Qualifier,
                 f.Implied ? "currency implied" : null,
                 f.Years.Length > 0 ? $"years {string.Join(' ', f.Years)}" : null,
+                f.Row is null ? null : $"row '{f.Row}'" + (f.Column is { Length: > 0 } column ? $", column '{column}'" : "") + (f.Sheet is { } sheet ? $", {sheet}" : ""),
             }.OfType<string>());
             sb.AppendLine($"  {f.Location,-12} {f.Kind.ToString().ToLowerInvariant(),-10} {value}{(extra.Length > 0 ? $" ({extra})" : "")}  \"{f.Text}\"");
         }

@@ -186,6 +186,33 @@ public sealed class FetchManifest : IDisposable
         }
     }
 
+    /// <summary>
+    /// The stored file of each annex fetched for a question (target key): the latest stored version
+    /// per annex, by link id, with its format (the table stage reads XLSX annexes from them).
+    /// </summary>
+    public IReadOnlyList<(LinkId? LinkId, string RawPath, FileFormat Format)> StoredAnnexesOf(string question)
+    {
+        lock (gate)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT link_id, raw_path, format FROM fetches
+                WHERE annex_of = $q AND status <> 'failed' AND raw_path IS NOT NULL
+                  AND id IN (SELECT max(id) FROM fetches WHERE annex_of = $q AND status <> 'failed' AND raw_path IS NOT NULL GROUP BY target)
+                ORDER BY link_id;
+                """;
+            Add(command, "$q", question);
+            using var reader = command.ExecuteReader();
+            var annexes = new List<(LinkId?, string, FileFormat)>();
+            while (reader.Read())
+            {
+                annexes.Add((reader.IsDBNull(0) ? null : Fetch.LinkId.Create(reader.GetInt32(0)), reader.GetString(1), Enum.Parse<FileFormat>(reader.GetString(2), ignoreCase: true)));
+            }
+
+            return annexes;
+        }
+    }
+
     /// <summary>The annexes recorded for a question (target key), by link id.</summary>
     public IReadOnlyList<(LinkId LinkId, string? Title)> AnnexesOf(string question)
     {

@@ -43,34 +43,8 @@ internal static class DutchNumber
             return false;
         }
 
-        decimal result = 0;
-        var groupLength = 0;
-        var groups = 0;
-        var digits = 0;
-        foreach (var c in integer)
-        {
-            if (c == '.')
-            {
-                if (groups == 0 ? groupLength > 3 : groupLength != 3)
-                {
-                    return false;
-                }
-
-                groups++;
-                groupLength = 0;
-                continue;
-            }
-
-            if (!char.IsAsciiDigit(c) || ++digits > MaxIntegerDigits)
-            {
-                return false;
-            }
-
-            result = (result * 10) + (c - '0');
-            groupLength++;
-        }
-
-        if (groups > 0 && groupLength != 3)
+        if (!TryReadGroups(integer, allowEmptyGroup: true, out var result, out var groups, out var groupLength)
+            || (groups > 0 && groupLength != 3))
         {
             return false;
         }
@@ -102,21 +76,40 @@ internal static class DutchNumber
             return false;
         }
 
-        var groups = 0;
-        var groupLength = 0;
+        if (!TryReadGroups(s, allowEmptyGroup: false, out var result, out var groups, out var groupLength)
+            || groups < 2 || groupLength is < 1 or > 2)
+        {
+            return false;
+        }
+
+        value = result;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads digits grouped by thousands points: the first group has at most three digits, every
+    /// later group exactly three, except the last, which the callers judge (<paramref name="lastGroupLength"/>).
+    /// One loop for both readers, so a change to the grouping rule cannot reach only one of them;
+    /// <paramref name="allowEmptyGroup"/> is the one difference (the strict reader lets ".5" fail
+    /// later on its length, the misplaced-group reader rejects an empty group at once).
+    /// </summary>
+    private static bool TryReadGroups(ReadOnlySpan<char> s, bool allowEmptyGroup, out decimal value, out int groups, out int lastGroupLength)
+    {
+        value = 0;
+        groups = 0;
+        lastGroupLength = 0;
         var digits = 0;
-        decimal result = 0;
         foreach (var c in s)
         {
             if (c == '.')
             {
-                if (groupLength == 0 || (groups == 0 ? groupLength > 3 : groupLength != 3))
+                if ((!allowEmptyGroup && lastGroupLength == 0) || (groups == 0 ? lastGroupLength > 3 : lastGroupLength != 3))
                 {
                     return false;
                 }
 
                 groups++;
-                groupLength = 0;
+                lastGroupLength = 0;
                 continue;
             }
 
@@ -125,16 +118,10 @@ internal static class DutchNumber
                 return false;
             }
 
-            result = (result * 10) + (c - '0');
-            groupLength++;
+            value = (value * 10) + (c - '0');
+            lastGroupLength++;
         }
 
-        if (groups < 2 || groupLength is < 1 or > 2)
-        {
-            return false;
-        }
-
-        value = result;
         return true;
     }
 

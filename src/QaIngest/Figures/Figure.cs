@@ -7,7 +7,8 @@ namespace QaIngest.Figures;
 /// One figure found in a text: its normalised value, what it measures, and where it stands.
 /// <see cref="Start"/> and <see cref="Length"/> are offsets of <see cref="Text"/> in the text the
 /// figure was extracted from (an item's lead text, one of its parts, or a preamble), so
-/// <c>source.Substring(Start, Length) == Text</c>. Immutable and thread-safe.
+/// <c>source.Substring(Start, Length) == Text</c>; a figure read from a table cell that stands in no
+/// text (an annex sheet) has <see cref="Start"/> -1 and <see cref="Length"/> 0. Immutable and thread-safe.
 /// </summary>
 public sealed record Figure(FigureKind Kind, decimal Value, string Text, int Start, int Length, TextLocation Location)
 {
@@ -43,6 +44,18 @@ public sealed record Figure(FigureKind Kind, decimal Value, string Text, int Sta
     /// thousands separator ("1.591.505.98 euro" is 159150598 as written); null otherwise.
     /// </summary>
     public string? Warning { get; init; }
+
+    /// <summary>For a figure in a table: its row's label ("Limburg", label columns joined with " / "); null otherwise.</summary>
+    public string? Row { get; init; }
+
+    /// <summary>For a figure in a table: its column's header levels joined outer to inner with " / " ("2023"); null otherwise.</summary>
+    public string? Column { get; init; }
+
+    /// <summary>For a figure in a table: the table's caption or nearest title ("Tabel 3a: ..."), "" when it has none; null outside tables.</summary>
+    public string? Table { get; init; }
+
+    /// <summary>For a figure in an annex sheet: the annex number and the sheet's name ("bijlage 1, tabblad 4"); null otherwise.</summary>
+    public string? Sheet { get; init; }
 
     /// <summary>True when the figure is a range; see <see cref="RangeEnd"/>.</summary>
     public bool IsRange => RangeEnd is not null;

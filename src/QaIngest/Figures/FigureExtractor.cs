@@ -13,7 +13,7 @@ public static class FigureExtractor
     /// The version of this stage's output for the same input: bump it when a change should make a
     /// pipeline redo the stage (and the stages after it) for every document, from the stored raw files.
     /// </summary>
-    public const int StageVersion = 2;
+    public const int StageVersion = 3;
 
     /// <summary>
     /// Extracts figures from every text of <paramref name="question"/> in document order: title,
@@ -69,7 +69,11 @@ public static class FigureExtractor
         }
 
         Add(question.AnnexText, new TextLocation(Section.Annexes));
-        return new FigureExtraction(figures.ToImmutable(), checks.ToImmutable());
+
+        // Tables last: their cells label the figures the text holds for them (or add the ones it has not).
+        var (labelled, tableChecks, tables) = TableFigures.Apply(question, figures);
+        checks.AddRange(tableChecks);
+        return new FigureExtraction([.. labelled], checks.ToImmutable()) { Tables = tables };
     }
 
     /// <summary>

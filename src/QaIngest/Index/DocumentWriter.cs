@@ -12,6 +12,10 @@ public sealed partial class SearchIndex
     // Lucene documents are built and inverted on every core; the writer takes them from several threads.
     private readonly ConcurrentBag<LuceneDocuments> builders = [];
 
+    // Words this process has put in the table of words (a cache: the table is what counts).
+    private const int MaxKnownWords = 2_000_000;
+    private readonly HashSet<string> knownWords = new(StringComparer.Ordinal);
+
     /// <summary>Adds a document, replacing any document with the same key.</summary>
     public void Add(IndexedDocument document) => AddRange([document]);
 
@@ -40,10 +44,12 @@ public sealed partial class SearchIndex
                         items = sql.Write(document);
                     }
 
+                    WriteTables(document, transaction);
                     records.Add(Record(document, items));
                 }
 
                 UpdateLucene(index, records);
+                WriteVocabulary(transaction);
                 transaction.Commit();
                 index.Commit();
             }
@@ -51,6 +57,7 @@ public sealed partial class SearchIndex
             {
                 // The uncommitted Lucene changes go with the SQLite transaction; the next write reopens the writer.
                 writer = null;
+                knownWords.Clear();
                 index.Rollback();
                 throw;
             }
@@ -75,6 +82,35 @@ public sealed partial class SearchIndex
             }
         });
 
+    /// <summary>
+    /// The words of the Lucene documents just built that the table of words may not have yet, in the
+    /// record's transaction. <see cref="knownWords"/> remembers what this writer added (bounded), so
+    /// that a word is inserted about once per process rather than once per document.
+    /// </summary>
+    private void WriteVocabulary(SqliteTransaction transaction)
+    {
+        using var insert = Command(transaction, IndexSchema.InsertWord, ("$w", string.Empty));
+        insert.Prepare();
+        foreach (var builder in builders)
+        {
+            foreach (var word in builder.Words)
+            {
+                if (knownWords.Add(word))
+                {
+                    insert.Parameters[0].Value = new string([.. word.Reverse()]);
+                    insert.ExecuteNonQuery();
+                }
+            }
+
+            builder.Words.Clear();
+        }
+
+        if (knownWords.Count > MaxKnownWords)
+        {
+            knownWords.Clear();
+        }
+    }
+
     private static DocumentRecord Record(IndexedDocument d, List<long> ids)
     {
         var q = d.Question;
@@ -83,7 +119,7 @@ public sealed partial class SearchIndex
         foreach (var (section, number, text, _, context) in ItemsOf(q))
         {
             var amounts = d.Figures.Where(f => f.IsMoney && SameItem(f.Location, section, number)).Select(f => (double)f.Value).ToImmutableArray();
-            items.Add(new ItemRecord(ids[i++], text, context, amounts));
+            items.Add(new ItemRecord(ids[i++], section, text, context, amounts));
         }
 
         return new DocumentRecord(d.Key, q.Title, q.Asker, q.Minister, q.Date, q.Number, items.MoveToImmutable())
@@ -101,6 +137,8 @@ public sealed partial class SearchIndex
         {
             return false;
         }
+
+        RemoveTables(key, transaction);
 
         Execute(transaction, "DELETE FROM figures WHERE document_id = $d", ("$d", documentId));
         Execute(transaction, "DELETE FROM items WHERE document_id = $d", ("$d", documentId));

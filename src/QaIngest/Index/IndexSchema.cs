@@ -54,6 +54,7 @@ internal static class IndexSchema
         CREATE INDEX IF NOT EXISTS figures_value ON figures(kind, value);
         CREATE INDEX IF NOT EXISTS figures_item ON figures(item_id);
         CREATE INDEX IF NOT EXISTS figures_document ON figures(document_id);
+        CREATE TABLE IF NOT EXISTS vocabulary(reversed TEXT PRIMARY KEY) WITHOUT ROWID;
         """;
 
     /// <summary>
@@ -67,6 +68,14 @@ internal static class IndexSchema
         DROP TABLE IF EXISTS term_items;
         DROP TABLE IF EXISTS year_items;
         """;
+
+    /// <summary>
+    /// The table of words (<c>vocabulary</c>, created with the record): every whole word the items'
+    /// text was indexed with, written backwards, so that the words ending in a query word (its
+    /// compounds) are one range of its primary key. Derived like the Lucene index; a word whose items
+    /// are gone stays (it then finds nothing), a word is never missing.
+    /// </summary>
+    public const string InsertWord = "INSERT OR IGNORE INTO vocabulary(reversed) VALUES ($w)";
 
     /// <summary>Settings of a connection that writes: a page cache that holds the hot parts of the secondary indexes.</summary>
     public const string Writing = "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 8192;";

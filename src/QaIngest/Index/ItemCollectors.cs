@@ -34,7 +34,7 @@ internal sealed class FacetCollector : ICollector
 {
     private readonly Dictionary<string, long> ministers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> askers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> years = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, long> years = [];
     private readonly Dictionary<string, long> themes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> answerKinds = new(StringComparer.Ordinal);
     private SortedSetDocValues? theme;
@@ -43,8 +43,7 @@ internal sealed class FacetCollector : ICollector
     private int[] answerKindCounts = [];
     private SortedDocValues? minister;
     private SortedDocValues? asker;
-    private NumericDocValues? year;
-    private IBits? hasYear;
+    private NumericDocValues? date;
     private int[] ministerCounts = [];
     private int[] askerCounts = [];
 
@@ -62,8 +61,7 @@ internal sealed class FacetCollector : ICollector
         var reader = context.AtomicReader;
         minister = reader.GetSortedDocValues(IndexFields.MinisterName);
         asker = reader.GetSortedDocValues(IndexFields.AskerName);
-        year = reader.GetNumericDocValues(IndexFields.Year);
-        hasYear = reader.GetDocsWithField(IndexFields.Year);
+        date = reader.GetNumericDocValues(IndexFields.Date);
         ministerCounts = new int[minister?.ValueCount ?? 0];
         theme = reader.GetSortedSetDocValues(IndexFields.ThemeName);
         answerKind = reader.GetSortedDocValues(IndexFields.AnswerKindName);
@@ -99,10 +97,10 @@ internal sealed class FacetCollector : ICollector
             answerKindCounts[k]++;
         }
 
-        if (year is not null && hasYear is not null && hasYear.Get(doc))
+        // The year is the date's (yyyymmdd) first digits; 0 is an item without a date.
+        if (date is not null && date.Get(doc) / 10_000 is var year and > 0)
         {
-            var key = year.Get(doc).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            years[key] = years.GetValueOrDefault(key) + 1;
+            years[year] = years.GetValueOrDefault(year) + 1;
         }
     }
 
@@ -112,7 +110,8 @@ internal sealed class FacetCollector : ICollector
         Flush();
         static List<(string, long)> Top(Dictionary<string, long> counts) =>
             [.. counts.Where(c => c.Key.Length > 0).OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(20).Select(c => (c.Key, c.Value))];
-        return new() { ["minister"] = Top(ministers), ["asker"] = Top(askers), ["year"] = Top(years), ["theme"] = Top(themes), ["answerKind"] = Top(answerKinds) };
+        var byYear = years.ToDictionary(y => y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), y => y.Value, StringComparer.Ordinal);
+        return new() { ["minister"] = Top(ministers), ["asker"] = Top(askers), ["year"] = Top(byYear), ["theme"] = Top(themes), ["answerKind"] = Top(answerKinds) };
     }
 
     // Per segment the counts are by ordinal; names are looked up once a segment is done.

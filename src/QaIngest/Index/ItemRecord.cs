@@ -15,5 +15,5 @@ internal sealed record DocumentRecord(string Key, string? Title, string? Asker, 
     public string? AnswerKind { get; init; }
 }
 
-/// <summary>One item: its row id, text, the question it answers (text) and its money amounts and rates.</summary>
-internal sealed record ItemRecord(long Id, string Text, string? Context, ImmutableArray<double> Amounts);
+/// <summary>One item: its row id, section, text, the question it answers (text) and its money amounts and rates.</summary>
+internal sealed record ItemRecord(long Id, QaIngest.Parse.Section Section, string Text, string? Context, ImmutableArray<double> Amounts);

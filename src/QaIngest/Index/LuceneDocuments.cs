@@ -14,16 +14,16 @@ namespace QaIngest.Index;
 internal sealed class LuceneDocuments
 {
     private static readonly FieldType FreqsOnly = Text(IndexOptions.DOCS_AND_FREQS, omitNorms: false);
+
+    // Names: positions for phrases (asker:"Bob Savenberg"), no length norms (a name is a filter, not prose).
+    private static readonly FieldType NameType = Text(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, omitNorms: true);
     private static readonly FieldType PartsType = Text(IndexOptions.DOCS_AND_FREQS, omitNorms: true);
-    private static readonly FieldType DocsOnly = Text(IndexOptions.DOCS_ONLY, omitNorms: true);
 
     private readonly StringField key = new(IndexFields.Key, string.Empty, Field.Store.NO);
     private readonly NumericDocValuesField itemId = new(IndexFields.Item, 0);
-    private static readonly FieldType ItemType = Numeric(NumericType.INT64, IndexFields.ItemStep);
+    private readonly NumericDocValuesField section = new(IndexFields.Section, 0);
     private static readonly FieldType WholeInt = Numeric(NumericType.INT32, IndexFields.WholeValueStep);
     private static readonly FieldType AmountType = Numeric(NumericType.DOUBLE, IndexFields.AmountStep);
-
-    private readonly Int64Field itemIndexed = new(IndexFields.Item, 0, ItemType);
     private static readonly FieldType Positions = Text(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, omitNorms: false);
 
     // Text fields take tokens analysed once per document (see TokenListStream).
@@ -31,16 +31,13 @@ internal sealed class LuceneDocuments
     private readonly TokenListStream bodyTokens = new();
     private readonly TokenListStream contextTokens = new();
     private readonly TokenListStream partsTokens = new();
-    private readonly TokenListStream reversedTokens = new();
     private readonly Field title;
     private readonly Field body;
     private readonly Field context;
     private readonly Field parts;
-    private readonly Field reversed;
-    private readonly TextField asker = new(IndexFields.Asker, string.Empty, Field.Store.NO);
-    private readonly TextField minister = new(IndexFields.Minister, string.Empty, Field.Store.NO);
+    private readonly Field asker = new(IndexFields.Asker, string.Empty, NameType);
+    private readonly Field minister = new(IndexFields.Minister, string.Empty, NameType);
     private readonly Int32Field year = new(IndexFields.Year, 0, WholeInt);
-    private readonly NumericDocValuesField yearValue = new(IndexFields.Year, 0);
     private readonly Int32Field number = new(IndexFields.Number, 0, WholeInt);
     private readonly NumericDocValuesField date = new(IndexFields.Date, 0);
     private readonly DoubleDocValuesField maxAmount = new(IndexFields.MaxAmount, 0);
@@ -57,8 +54,13 @@ internal sealed class LuceneDocuments
         body = new Field(IndexFields.Body, bodyTokens, Positions);
         context = new Field(IndexFields.Context, contextTokens, FreqsOnly);
         parts = new Field(IndexFields.Parts, partsTokens, PartsType);
-        reversed = new Field(IndexFields.Reversed, reversedTokens, DocsOnly);
     }
+
+    /// <summary>
+    /// The distinct whole words of the records built since the caller last emptied it: the writer
+    /// adds the new ones to the record's table of words, where compounds are found by their ends.
+    /// </summary>
+    public HashSet<string> Words { get; } = new(StringComparer.Ordinal);
 
     public static Term KeyTerm(string key) => new(IndexFields.Key, key);
 
@@ -78,7 +80,8 @@ internal sealed class LuceneDocuments
 
     /// <summary>
     /// The documents of a record's items, produced one at a time: the writer indexes each before it
-    /// asks for the next, so the fields can be reused.
+    /// asks for the next, so the fields can be reused. The whole words of the items' text are added
+    /// to <see cref="Words"/>.
     /// </summary>
     public IEnumerable<IEnumerable<IIndexableField>> Of(DocumentRecord record)
     {
@@ -100,7 +103,6 @@ internal sealed class LuceneDocuments
         if (record.Date is { } d)
         {
             year.SetInt32Value(d.Year);
-            yearValue.SetInt64Value(d.Year);
             date.SetInt64Value(int.Parse(d.ToString("yyyyMMdd", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
         }
         else
@@ -113,32 +115,31 @@ internal sealed class LuceneDocuments
             number.SetInt32Value(n);
         }
 
-        // The field of reversed terms only serves as a vocabulary (compounds by their end, ranked by
-        // how many documents have them): the first item carries every item's words, the others none.
-        var vocabulary = record.Items.SelectMany(i => Tokens(i.Text)).Where(t => !t.IsPart).Select(t => t.Term).Distinct(StringComparer.Ordinal)
-            .Select(t => (new string([.. t.Reverse()]), 1)).ToList();
-        var first = true;
+        // Compounds are found by their ends in a table of words rather than a field of reversed
+        // words: a field carried every document's distinct words again (as many postings as the text).
+        foreach (var word in record.Items.SelectMany(i => Tokens(i.Text)).Where(t => !t.IsPart).Select(t => t.Term).Distinct(StringComparer.Ordinal))
+        {
+            Words.Add(word);
+        }
+
         foreach (var item in record.Items)
         {
-            var document = new Document { key, itemId, itemIndexed, title, body, context, parts, reversed, asker, minister, date, askerName, ministerName, theme, answerKind, answerKindName };
+            var document = new Document { key, itemId, section, title, body, context, parts, asker, minister, date, askerName, ministerName, theme, answerKind, answerKindName };
             foreach (var name in themeNames)
             {
                 document.Add(name);
             }
 
             itemId.SetInt64Value(item.Id);
-            itemIndexed.SetInt64Value(item.Id);
+            section.SetInt64Value((long)item.Section);
             var text = Tokens(item.Text);
             titleTokens.Set(titleReplay);
             bodyTokens.Set(Replay(text, parts: false));
             partsTokens.Set(Replay(text, parts: true));
             contextTokens.Set(Replay(Tokens(item.Context), parts: false));
-            reversedTokens.Set(first ? vocabulary : []);
-            first = false;
             if (record.Date is not null)
             {
                 document.Add(year);
-                document.Add(yearValue);
             }
 
             if (record.Number is not null)

@@ -30,7 +30,13 @@ public sealed partial class SearchIndex
     /// <summary>A windowed query whose words match at most this many items is still counted exactly (without scoring). Tests lower it.</summary>
     internal long CountBudget { get; set; } = 100_000;
 
-    /// <summary>Runs a search; a query that cannot be parsed or compiled is an error, never an exception.</summary>
+    /// <summary>How long a search may take before it is stopped with an error (a web server sets its own). Tests lower it.</summary>
+    public TimeSpan TimeLimit { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many indexed words one prefix may stand for; a prefix that stands for more is an error. Tests lower it.</summary>
+    internal int MaxPrefixWords { get; set; } = 50_000;
+
+    /// <summary>Runs a search; a query that cannot be parsed or compiled, or runs past <see cref="TimeLimit"/>, is an error, never an exception.</summary>
     public (SearchResults? Results, string? Error) Search(SearchRequest request)
     {
         var (node, parseError) = QueryParser.Parse(request.Query);
@@ -39,84 +45,42 @@ public sealed partial class SearchIndex
             return (null, $"malformed query: {parseError}");
         }
 
-        var (compiled, compileError) = QueryCompiler.Compile(node!);
+        CompiledQuery? compiled;
+        string? compileError;
+        try
+        {
+            (compiled, compileError) = QueryCompiler.Compile(node!);
+        }
+        catch (BooleanQuery.TooManyClausesException)
+        {
+            return (null, $"the query has more than {BooleanQuery.MaxClauseCount:N0} clauses in one group (OR'ed words, each over its fields); narrow it down");
+        }
+
         if (compileError is not null)
         {
             return (null, compileError);
         }
 
         var limit = Math.Clamp(request.Limit, 1, 1000);
+        var deadline = new Deadline(TimeLimit);
         var manager = Searchers();
         var searcher = manager.Acquire();
         try
         {
-            var trace = Environment.GetEnvironmentVariable("QAINGEST_TRACE") is not null ? System.Diagnostics.Stopwatch.StartNew() : null;
-            var all = MaxItemId();
-            if (node is RangeQuery { Field: "amount", Min: { } least, Max: null } amount && !request.Facets && request.Sort is SearchSort.Relevance or SearchSort.Amount)
+            if (PrefixTooWide(searcher.IndexReader, compiled!.Prefixes, deadline) is { } wide)
             {
-                return (AtLeast(searcher, compiled!, request.Query, amount.MinInclusive ? (double)least : Math.BitIncrement((double)least), limit), null);
+                return (null, $"the prefix {wide}* stands for more than {MaxPrefixWords:N0} indexed words; make it longer");
             }
 
-            var plan = Plan(searcher, compiled!, all);
-            var found = Hits(searcher, compiled!, compiled!.Query, request.Sort, limit, [], ref plan);
-            var counted = compiled.Query;
-            var highlightTerms = compiled.Terms;
-
-            // Most of three or more plain words, after the items that have them all.
-            if (compiled.Partial is { } partial && found.Count < limit && request.Sort == SearchSort.Relevance)
-            {
-                var partialPlan = Plan(searcher, compiled, all) with { Estimate = plan.Estimate };
-                found.AddRange(Hits(searcher, compiled, partial, request.Sort, limit - found.Count, [.. found.Select(f => f.ItemId)], ref partialPlan));
-                counted = partial;
-                plan = partialPlan;
-            }
-
-            // Compound words reached through their ends come after every direct hit.
-            if (request.Compounds && found.Count < limit && compiled.ExpandableTerms.Length > 0)
-            {
-                var expansions = Compounds(searcher.IndexReader, compiled.ExpandableTerms);
-                if (expansions.Count > 0)
-                {
-                    var (expanded, _) = QueryCompiler.Compile(node!, expansions);
-                    var expandedPlan = Plan(searcher, expanded!, all);
-                    var more = Hits(searcher, expanded!, expanded!.Partial ?? expanded.Query, request.Sort, limit - found.Count, [.. found.Select(f => f.ItemId)], ref expandedPlan);
-                    found.AddRange(more.Select(h => h with { Hit = h.Hit with { ViaCompound = true } }));
-                    highlightTerms = expanded.Terms;
-                    counted = expanded.Partial ?? expanded.Query;
-                    plan = expandedPlan;
-                }
-            }
-
-            var tHits = trace?.Elapsed.TotalMilliseconds;
-            var (total, estimated) = Count(searcher, counted, plan);
-            var highlight = SnippetHighlighter.Query(highlightTerms, compiled.Prefixes);
-            var figures = FiguresOf([.. found.Select(f => f.ItemId)]);
-            var hits = found.Select(f => f.Hit with
-            {
-                Snippet = SnippetHighlighter.Snippet(f.Hit.Snippet, highlight),
-                Figures = figures.GetValueOrDefault(f.ItemId, []),
-            }).ToImmutableArray();
-            var results = new SearchResults(request.Query, total, hits)
-            {
-                TotalIsEstimate = estimated,
-                RankedWindow = plan.Windowed ? plan.Highest - plan.Lowest + 1 : null,
-            };
-            if (request.Facets)
-            {
-                var facets = new FacetCollector();
-                searcher.Search(counted, plan.Filter(), facets);
-                results = results with
-                {
-                    Facets = facets.Counts().ToImmutableDictionary(f => f.Key, f => f.Value.Select(v => new FacetCount(v.Value, v.Count)).ToImmutableArray()),
-                };
-            }
-
-            if (trace is not null)
-            {
-                Console.Error.WriteLine($"TRACE {request.Query}: hits {tHits:0.0} total {trace.Elapsed.TotalMilliseconds:0.0} estimate={plan.Estimate} window={results.RankedWindow}");
-            }
-
-            return (results, null);
+            return (Run(searcher, request, node!, compiled, limit, deadline), null);
+        }
+        catch (QueryTimeoutException e)
+        {
+            return (null, e.Message);
+        }
+        catch (BooleanQuery.TooManyClausesException)
+        {
+            return (null, $"the query expands to more than {BooleanQuery.MaxClauseCount:N0} clauses in one group; narrow it down");
         }
         finally
         {
@@ -124,11 +88,139 @@ public sealed partial class SearchIndex
         }
     }
 
+    /// <summary>The first prefix that stands for more than <see cref="MaxPrefixWords"/> words of the text, or null.</summary>
+    private string? PrefixTooWide(IndexReader reader, ImmutableArray<string> prefixes, Deadline deadline)
+    {
+        if (prefixes.Length == 0 || MultiFields.GetTerms(reader, IndexFields.Body) is not { } terms)
+        {
+            return null;
+        }
+
+        foreach (var prefix in prefixes.Distinct(StringComparer.Ordinal))
+        {
+            var bytes = new BytesRef(prefix);
+            var e = terms.GetEnumerator();
+            if (e.SeekCeil(bytes) == TermsEnum.SeekStatus.END)
+            {
+                continue;
+            }
+
+            var count = 0;
+            do
+            {
+                if (!StringHelper.StartsWith(e.Term, bytes))
+                {
+                    break;
+                }
+
+                if (++count > MaxPrefixWords)
+                {
+                    return prefix;
+                }
+
+                if ((count & 4095) == 0)
+                {
+                    deadline.Check();
+                }
+            }
+            while (e.MoveNext());
+            deadline.Check();
+        }
+
+        return null;
+    }
+
+    private SearchResults Run(IndexSearcher searcher, SearchRequest request, QueryNode node, CompiledQuery compiled, int limit, Deadline deadline)
+    {
+        var trace = Environment.GetEnvironmentVariable("QAINGEST_TRACE") is not null ? System.Diagnostics.Stopwatch.StartNew() : null;
+        var all = MaxItemId();
+        if (node is RangeQuery { Field: "amount", Min: { } least, Max: null } amount && !request.Facets && request.Sort is SearchSort.Relevance or SearchSort.Amount)
+        {
+            return AtLeast(searcher, compiled, request.Query, amount.MinInclusive ? (double)least : Math.BitIncrement((double)least), limit, deadline);
+        }
+
+        var plan = Plan(searcher, compiled, all);
+        var tPlan = trace?.Elapsed.TotalMilliseconds;
+        var found = Hits(searcher, compiled, compiled.Query, request.Sort, limit, [], ref plan, deadline);
+        var counted = compiled.Query;
+        var highlightTerms = compiled.Terms;
+
+        // Most of three or more plain words, after the items that have them all.
+        if (compiled.Partial is { } partial && found.Count < limit && request.Sort == SearchSort.Relevance)
+        {
+            var partialPlan = Plan(searcher, compiled, all) with { Estimate = plan.Estimate };
+            found.AddRange(Hits(searcher, compiled, partial, request.Sort, limit - found.Count, [.. found.Select(f => f.ItemId)], ref partialPlan, deadline));
+            counted = partial;
+            plan = partialPlan;
+        }
+
+        // Compound words reached through their ends come after every direct hit.
+        if (request.Compounds && found.Count < limit && compiled.ExpandableTerms.Length > 0)
+        {
+            var expansions = Compounds(searcher.IndexReader, compiled.ExpandableTerms);
+            if (expansions.Count > 0)
+            {
+                var (expanded, _) = QueryCompiler.Compile(node, expansions);
+                var expandedPlan = Plan(searcher, expanded!, all);
+                var more = Hits(searcher, expanded!, expanded!.Partial ?? expanded.Query, request.Sort, limit - found.Count, [.. found.Select(f => f.ItemId)], ref expandedPlan, deadline);
+                found.AddRange(more.Select(h => h with { Hit = h.Hit with { ViaCompound = true } }));
+                highlightTerms = expanded.Terms;
+                counted = expanded.Partial ?? expanded.Query;
+                plan = expandedPlan;
+            }
+        }
+
+        var tHits = trace?.Elapsed.TotalMilliseconds;
+        var (total, estimated) = Count(searcher, counted, plan, deadline);
+        var tCount = trace?.Elapsed.TotalMilliseconds;
+        var rows = Rows(found.Select(f => f.ItemId));
+        var highlight = SnippetHighlighter.Query(highlightTerms, compiled.Prefixes);
+        var figures = FiguresOf([.. found.Select(f => f.ItemId)]);
+
+        // An item deleted from the record after this searcher opened (a replace in progress) is skipped.
+        var hits = found.Where(f => rows.ContainsKey(f.ItemId)).Select(f => rows[f.ItemId].Hit with
+        {
+            Score = f.Score,
+            ViaCompound = f.Hit.ViaCompound,
+            Snippet = SnippetHighlighter.Snippet(rows[f.ItemId].Hit.Snippet, highlight),
+            Figures = figures.GetValueOrDefault(f.ItemId, []),
+        }).ToImmutableArray();
+        var results = new SearchResults(request.Query, total, hits)
+        {
+            TotalIsEstimate = estimated,
+            RankedWindow = plan.Windowed ? plan.Highest - plan.Lowest + 1 : null,
+        };
+        var tRows = trace?.Elapsed.TotalMilliseconds;
+        if (request.Facets)
+        {
+            var facets = new FacetCollector();
+            if (plan.Windowed)
+            {
+                searcher.Search(QueryExecution.Filtered(counted, plan.Filter()), new DeadlineCollector(facets, deadline));
+            }
+            else
+            {
+                new MatchSets(searcher, deadline).Collect(counted, null, facets);
+            }
+            results = results with
+            {
+                Facets = facets.Counts().ToImmutableDictionary(f => f.Key, f => f.Value.Select(v => new FacetCount(v.Value, v.Count)).ToImmutableArray()),
+            };
+        }
+
+        if (trace is not null)
+        {
+            Console.Error.WriteLine($"TRACE {request.Query}: plan {tPlan:0.0} hits {tHits:0.0} count {tCount:0.0} rows {tRows:0.0} total {trace.Elapsed.TotalMilliseconds:0.0} estimate={plan.Estimate} window={results.RankedWindow}");
+        }
+
+        return results;
+    }
+
     /// <summary>
     /// <c>amount:&gt;=X</c> alone, largest amounts first: counted from the index's term statistics and
     /// sorted among the few items above a threshold (see <see cref="AmountThreshold"/>), exactly.
     /// </summary>
-    private SearchResults AtLeast(IndexSearcher searcher, CompiledQuery q, string text, double least, int limit)
+    private SearchResults AtLeast(IndexSearcher searcher, CompiledQuery q, string text, double least, int limit, Deadline deadline)
     {
         var reader = searcher.IndexReader;
         var total = AmountThreshold.CountAtLeast(reader, least);
@@ -137,12 +229,14 @@ public sealed partial class SearchIndex
         var threshold = AmountThreshold.For(reader, least, limit, Math.Max(least, highest));
         var plan = new QueryPlan(0, 0, total, false);
         var top = NumericRangeQuery.NewDoubleRange(IndexFields.MaxAmount, IndexFields.AmountStep, threshold, null, true, true);
-        var found = Hits(searcher, q, top, SearchSort.Amount, limit, [], ref plan);
+        var found = Hits(searcher, q, top, SearchSort.Amount, limit, [], ref plan, deadline);
         var highlight = SnippetHighlighter.Query([], []);
+        var rows = Rows(found.Select(f => f.ItemId));
         var figures = FiguresOf([.. found.Select(f => f.ItemId)]);
-        var hits = found.Select(f => f.Hit with
+        var hits = found.Where(f => rows.ContainsKey(f.ItemId)).Select(f => rows[f.ItemId].Hit with
         {
-            Snippet = SnippetHighlighter.Snippet(f.Hit.Snippet, highlight),
+            Score = f.Score,
+            Snippet = SnippetHighlighter.Snippet(rows[f.ItemId].Hit.Snippet, highlight),
             Figures = figures.GetValueOrDefault(f.ItemId, []),
         }).ToImmutableArray();
         return new SearchResults(text, total, hits);
@@ -158,7 +252,8 @@ public sealed partial class SearchIndex
         /// <summary>How many items the last search under this plan matched (exact when it was not windowed).</summary>
         public int Matched { get; init; }
 
-        public Filter? Filter() => Windowed ? NumericRangeFilter.NewInt64Range(IndexFields.Item, IndexFields.ItemStep, Lowest, Highest, true, true) : null;
+        /// <summary>The window as a filter on the item ids' doc values (no index of item ids is kept).</summary>
+        public Filter? Filter() => Windowed ? new ItemWindowFilter(Lowest, Highest) : null;
     }
 
     private QueryPlan Plan(IndexSearcher searcher, CompiledQuery q, long all)
@@ -181,7 +276,7 @@ public sealed partial class SearchIndex
             }
 
             estimate = inRange;
-            highest = LastItemOfYear(searcher, lastYear.Value) ?? all;
+            highest = LastItemOfYear(lastYear.Value) ?? all;
         }
 
         var window = Math.Max(1, all * RankBudget / Estimate(searcher.IndexReader, q));
@@ -213,21 +308,15 @@ public sealed partial class SearchIndex
         return (items, last);
     }
 
-    /// <summary>The highest item id of a year (one look at that year's items, sorted by id from doc values).</summary>
-    private static long? LastItemOfYear(IndexSearcher searcher, int year)
+    /// <summary>
+    /// The highest item id of a year, from the record: the items of the year's last written document
+    /// (ids of documents and items both grow as they are written). Two index lookups; it only places
+    /// the end of a window.
+    /// </summary>
+    private long? LastItemOfYear(int year)
     {
-        var bytes = new BytesRef();
-        NumericUtils.Int32ToPrefixCoded(year, 0, bytes);
-        var top = searcher.Search(new Lucene.Net.Search.TermQuery(new Term(IndexFields.Year, bytes)), null, 1, new Sort(new SortField(IndexFields.Item, SortFieldType.INT64, true)));
-        if (top.ScoreDocs.Length == 0)
-        {
-            return null;
-        }
-
-        var leaves = searcher.IndexReader.Leaves;
-        var doc = top.ScoreDocs[0].Doc;
-        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        return leaf.AtomicReader.GetNumericDocValues(IndexFields.Item).Get(doc - leaf.DocBase);
+        using var command = Command(null, "SELECT max(id) FROM items WHERE document_id = (SELECT max(id) FROM documents WHERE year = $y)", ("$y", year));
+        return command.ExecuteScalar() is long id ? id : null;
     }
 
     /// <summary>
@@ -248,13 +337,16 @@ public sealed partial class SearchIndex
         return q.Prefixes.Length > 0 ? reader.MaxDoc : terms.Count == 0 ? reader.MaxDoc : terms.Sum(t => (long)reader.DocFreq(t));
     }
 
-    private sealed record Found(long ItemId, SearchHit Hit);
+    /// <summary>A ranked item: its id, final score and whether it came through a compound; its text and fields are read from the record at the end.</summary>
+    private sealed record Found(long ItemId, double Score, SearchHit Hit);
 
-    private List<Found> Hits(IndexSearcher searcher, CompiledQuery q, Query query, SearchSort sort, int limit, HashSet<long> exclude, ref QueryPlan plan)
+    private static readonly SearchHit NoHit = new(string.Empty, null, null, null, null, null, string.Empty, null, string.Empty, 0, []);
+
+    private List<Found> Hits(IndexSearcher searcher, CompiledQuery q, Query query, SearchSort sort, int limit, HashSet<long> exclude, ref QueryPlan plan, Deadline deadline)
     {
         while (true)
         {
-            var (hits, matched) = HitsIn(searcher, q, query, sort, limit, exclude, plan);
+            var (hits, matched) = HitsIn(searcher, q, query, sort, limit, exclude, plan, deadline);
             plan = plan with { Matched = matched };
             if (hits.Count >= limit || !plan.Windowed || plan.Lowest == 0)
             {
@@ -268,7 +360,7 @@ public sealed partial class SearchIndex
         }
     }
 
-    private (List<Found> Hits, int Matched) HitsIn(IndexSearcher searcher, CompiledQuery q, Query query, SearchSort sort, int limit, HashSet<long> exclude, QueryPlan plan)
+    private (List<Found> Hits, int Matched) HitsIn(IndexSearcher searcher, CompiledQuery q, Query query, SearchSort sort, int limit, HashSet<long> exclude, QueryPlan plan, Deadline deadline)
     {
         var rerank = sort == SearchSort.Relevance && q.HasText && q.Words.Length > 0;
         var wanted = (rerank ? Math.Max(limit * RerankDepthFactor, MinRerankCandidates) : limit) + exclude.Count;
@@ -281,53 +373,156 @@ public sealed partial class SearchIndex
             _ when !q.HasText => new Sort(new SortField(IndexFields.Item, SortFieldType.INT64, true)),
             _ => null,
         };
-        var top = order is null ? searcher.Search(query, plan.Filter(), wanted) : searcher.Search(query, plan.Filter(), wanted, order, doDocScores: true, doMaxScore: false);
+        ITopDocsCollector collector = order is null
+            ? TopScoreDocCollector.Create(wanted, docsScoredInOrder: false)
+            : TopFieldCollector.Create(order, wanted, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        searcher.Search(QueryExecution.Filtered(query, plan.Filter()), new DeadlineCollector(collector, deadline));
+        var top = collector.GetTopDocs();
+        deadline.Check();
         var leaves = searcher.IndexReader.Leaves;
-        var candidates = new List<(long Id, double Score)>(top.ScoreDocs.Length);
+        var candidates = new List<(long Id, int Doc, double Score)>(top.ScoreDocs.Length);
         foreach (var scoreDoc in top.ScoreDocs)
         {
             var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
             var id = leaf.AtomicReader.GetNumericDocValues(IndexFields.Item).Get(scoreDoc.Doc - leaf.DocBase);
             if (!exclude.Contains(id))
             {
-                candidates.Add((id, float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score));
+                candidates.Add((id, scoreDoc.Doc, float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score));
             }
         }
 
-        var rows = Rows(candidates.Select(c => c.Id));
-        var hits = new List<Found>(candidates.Count);
-        foreach (var (id, score) in candidates)
-        {
-            // An item deleted from the record after this searcher opened (a replace in progress) is skipped.
-            if (!rows.TryGetValue(id, out var row))
-            {
-                continue;
-            }
-
-            var hit = row.Hit with { Score = score };
-            if (rerank)
-            {
-                var body = DutchAnalyzer.Analyze(hit.Snippet);
-                var question = row.Context is null ? (ImmutableArray<AnalyzedToken>?)null : DutchAnalyzer.Analyze(row.Context);
-                hit = hit with { Score = RelevanceRanking.Score(score, hit.Section, body, question, q.Words) };
-            }
-
-            hits.Add(new Found(id, hit with { Score = Math.Round(hit.Score, 4) }));
-        }
-
+        List<Found> hits;
         if (rerank)
         {
-            hits = [.. hits.OrderByDescending(h => h.Hit.Score).ThenByDescending(h => h.ItemId)];
+            var scores = Rerank(searcher.IndexReader, q, candidates);
+            hits = [.. candidates.Select((c, i) => new Found(c.Id, Math.Round(scores[i], 4), NoHit)).OrderByDescending(h => h.Score).ThenByDescending(h => h.ItemId)];
+        }
+        else
+        {
+            hits = [.. candidates.Select(c => new Found(c.Id, Math.Round(c.Score, 4), NoHit))];
         }
 
         return ([.. hits.Take(limit)], top.TotalHits);
     }
 
     /// <summary>
-    /// How many items match: exact when the ranking saw every match or the words are rare enough to
-    /// count every match without scoring; otherwise the window's count scaled to the whole index.
+    /// The final scores of BM25 candidates (see <see cref="RelevanceRanking"/>): which query words an
+    /// item's own text (whole words and hyphen parts) and its answered question hold is read from the
+    /// postings of those words, at the candidates only; a prefix word is looked for in the texts,
+    /// analysed again.
     /// </summary>
-    private (long Total, bool Estimated) Count(IndexSearcher searcher, Query query, QueryPlan plan)
+    private double[] Rerank(IndexReader reader, CompiledQuery q, List<(long Id, int Doc, double Score)> candidates)
+    {
+        var scores = new double[candidates.Count];
+        var facts = ItemFacts(candidates.Select(c => c.Id));
+        if (q.Words.Any(w => w.Prefix is not null))
+        {
+            var texts = Rows(candidates.Select(c => c.Id));
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                if (texts.TryGetValue(candidates[i].Id, out var row))
+                {
+                    var question = row.Context is null ? (ImmutableArray<AnalyzedToken>?)null : DutchAnalyzer.Analyze(row.Context);
+                    scores[i] = RelevanceRanking.Score(candidates[i].Score, row.Hit.Section, DutchAnalyzer.Analyze(row.Hit.Snippet), question, q.Words);
+                }
+            }
+
+            return scores;
+        }
+
+        var inText = new int[candidates.Count];
+        var inQuestion = new int[candidates.Count];
+        var leaves = reader.Leaves;
+        var order = Enumerable.Range(0, candidates.Count).OrderBy(i => candidates[i].Doc).ToArray();
+        foreach (var word in q.Words)
+        {
+            var text = new bool[candidates.Count];
+            var question = new bool[candidates.Count];
+            foreach (var term in word.Terms)
+            {
+                Mark(IndexFields.Body, term, text);
+                Mark(IndexFields.Parts, term, text);
+                Mark(IndexFields.Context, term, question);
+            }
+
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                inText[i] += text[i] ? 1 : 0;
+                inQuestion[i] += question[i] ? 1 : 0;
+            }
+        }
+
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var (section, hasQuestion) = facts.GetValueOrDefault(candidates[i].Id, ("answer", false));
+            scores[i] = RelevanceRanking.Score(candidates[i].Score, section, (double)inText[i] / q.Words.Length, hasQuestion ? (double)inQuestion[i] / q.Words.Length : null);
+        }
+
+        return scores;
+
+        // Marks the candidates whose field holds the term: one postings list per segment, advanced to the candidates in order.
+        void Mark(string field, string term, bool[] marks)
+        {
+            var t = new Term(field, term);
+            var leafIndex = -1;
+            DocsEnum? docs = null;
+            foreach (var i in order)
+            {
+                var doc = candidates[i].Doc;
+                var sub = ReaderUtil.SubIndex(doc, leaves);
+                if (sub != leafIndex)
+                {
+                    leafIndex = sub;
+                    docs = leaves[sub].AtomicReader.GetTermDocsEnum(t);
+                }
+
+                if (docs is null)
+                {
+                    continue;
+                }
+
+                var local = doc - leaves[sub].DocBase;
+                var at = docs.DocID >= local ? docs.DocID : docs.Advance(local);
+                if (at == local)
+                {
+                    marks[i] = true;
+                }
+                else if (at == DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    docs = null;
+                }
+            }
+        }
+    }
+
+    /// <summary>The section of each item and whether it is an answer to a question of its document, by item id (no text read).</summary>
+    private Dictionary<long, (string Section, bool HasQuestion)> ItemFacts(IEnumerable<long> ids)
+    {
+        var list = string.Join(',', ids);
+        var facts = new Dictionary<long, (string, bool)>();
+        if (list.Length == 0)
+        {
+            return facts;
+        }
+
+        using var command = Command(null,
+            "SELECT i.id, i.section, i.section = 'answer' AND EXISTS (SELECT 1 FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.question) "
+            + $"FROM items i WHERE i.id IN ({list})");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            facts[reader.GetInt64(0)] = (reader.GetString(1), reader.GetInt64(2) == 1);
+        }
+
+        return facts;
+    }
+
+    /// <summary>
+    /// How many items match: exact when the ranking saw every match or the words are rare enough to
+    /// count every match without scoring; otherwise the window's count scaled to the whole index,
+    /// never more than the items there are.
+    /// </summary>
+    private (long Total, bool Estimated) Count(IndexSearcher searcher, Query query, QueryPlan plan, Deadline deadline)
     {
         if (!plan.Windowed)
         {
@@ -335,17 +530,18 @@ public sealed partial class SearchIndex
             return (plan.Matched, false);
         }
 
+        var sets = new MatchSets(searcher, deadline);
         if (plan.Estimate <= CountBudget)
         {
-            var all = new TotalHitCountCollector();
-            searcher.Search(query, all);
-            return (all.TotalHits, false);
+            return (sets.Count(query, null), false);
         }
 
+        // In a window Lucene's own matching is led by the window's documents; sets would read every posting.
         var window = new TotalHitCountCollector();
-        searcher.Search(query, plan.Filter(), window);
+        searcher.Search(QueryExecution.Filtered(query, plan.Filter()), new DeadlineCollector(window, deadline));
+        var inWindow = window.TotalHits;
         var scale = (double)(plan.Highest + 1) / (plan.Highest - plan.Lowest + 1);
-        return ((long)Math.Round(window.TotalHits * scale), true);
+        return (Math.Min(searcher.IndexReader.NumDocs, (long)Math.Round(inWindow * scale)), true);
     }
 
     private long MaxItemId()
@@ -452,48 +648,42 @@ public sealed partial class SearchIndex
     }
 
     /// <summary>
-    /// Indexed terms that end in a query term (compounds: "opvang" → "kinderopvang"), most frequent
-    /// first: a prefix of the reversed term in the field of reversed terms.
+    /// Indexed words that end in a query term (compounds: "opvang" → "kinderopvang"), those in most
+    /// items first: one range of the record's table of words written backwards (see
+    /// <see cref="IndexSchema.InsertWord"/>), counted in the Lucene index's text.
     /// </summary>
-    private static Dictionary<string, ImmutableArray<string>> Compounds(IndexReader reader, ImmutableArray<string> queryTerms)
+    private Dictionary<string, ImmutableArray<string>> Compounds(IndexReader reader, ImmutableArray<string> queryTerms)
     {
         var result = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
-        var terms = MultiFields.GetTerms(reader, IndexFields.Reversed);
-        if (terms is null)
+        try
         {
-            return result;
+            using var command = Command(null, "SELECT reversed FROM vocabulary WHERE reversed > $p AND reversed < $p || char(1114111) LIMIT 10000", ("$p", string.Empty));
+            foreach (var term in queryTerms)
+            {
+                command.Parameters[0].Value = new string([.. term.Reverse()]);
+                var found = new List<(string Term, int Items)>();
+                using (var rows = command.ExecuteReader())
+                {
+                    while (rows.Read())
+                    {
+                        var compound = new string([.. rows.GetString(0).Reverse()]);
+                        var items = reader.DocFreq(new Term(IndexFields.Body, compound));
+                        if (items > 0)
+                        {
+                            found.Add((compound, items));
+                        }
+                    }
+                }
+
+                if (found.Count > 0)
+                {
+                    result[term] = [.. found.OrderByDescending(f => f.Items).ThenBy(f => f.Term, StringComparer.Ordinal).Take(MaxCompounds).Select(f => f.Term)];
+                }
+            }
         }
-
-        foreach (var term in queryTerms)
+        catch (SqliteException)
         {
-            var reversed = new string([.. term.Reverse()]);
-            var prefix = new BytesRef(reversed);
-            var e = terms.GetEnumerator();
-            if (e.SeekCeil(prefix) == TermsEnum.SeekStatus.END)
-            {
-                continue;
-            }
-
-            var found = new List<(string Term, int Items)>();
-            do
-            {
-                if (!StringHelper.StartsWith(e.Term, prefix))
-                {
-                    break;
-                }
-
-                var compound = new string([.. e.Term.Utf8ToString().Reverse()]);
-                if (compound != term)
-                {
-                    found.Add((compound, e.DocFreq));
-                }
-            }
-            while (e.MoveNext());
-
-            if (found.Count > 0)
-            {
-                result[term] = [.. found.OrderByDescending(f => f.Items).ThenBy(f => f.Term, StringComparer.Ordinal).Take(MaxCompounds).Select(f => f.Term)];
-            }
+            // A record written before the table of words: no compounds until it is written again (reindex).
         }
 
         return result;

@@ -20,8 +20,8 @@ public sealed partial class SearchIndex
 
     /// <summary>
     /// Replaces the Lucene index by one derived from the record: every document's items with its
-    /// fields, the answered questions and the amounts as SQLite holds them. One commit at the end:
-    /// until then readers see the old index, and a kill leaves it as it was.
+    /// fields, the answered questions and the amounts as SQLite holds them, merged into one segment.
+    /// One commit at the end: until then readers see the old index, and a kill leaves it as it was.
     /// </summary>
     public ReindexFigures Reindex(Action<long>? progress)
     {
@@ -47,10 +47,11 @@ public sealed partial class SearchIndex
         try
         {
             index.DeleteAll();
+            knownWords.Clear();
             var batch = new List<DocumentRecord>(ReindexBatch);
             using var rows = Command(null,
                 "SELECT d.key, d.title, d.asker, d.minister, d.date, d.number, i.id, i.text, "
-                + "(SELECT q.text FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.question AND i.section = 'answer'), d.theme, d.answer_kind "
+                + "(SELECT q.text FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.question AND i.section = 'answer'), i.section, d.theme, d.answer_kind "
                 + "FROM documents d JOIN items i ON i.document_id = d.id ORDER BY d.id, i.id");
             using var reader = rows.ExecuteReader();
             DocumentRecord? current = null;
@@ -65,6 +66,12 @@ public sealed partial class SearchIndex
                     if (batch.Count >= ReindexBatch)
                     {
                         AddAll(index, batch);
+                        using (var transaction = connection.BeginTransaction())
+                        {
+                            WriteVocabulary(transaction);
+                            transaction.Commit();
+                        }
+
                         batch.Clear();
                         progress?.Invoke(documents);
                     }
@@ -82,18 +89,27 @@ public sealed partial class SearchIndex
                         reader.IsDBNull(4) ? null : DateOnly.ParseExact(reader.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
                         reader.IsDBNull(5) ? null : reader.GetInt32(5), [])
                     {
-                        Themes = [.. DetailsWriter.SplitThemes(reader.IsDBNull(9) ? null : reader.GetString(9))],
-                        AnswerKind = reader.IsDBNull(10) ? null : reader.GetString(10),
+                        Themes = [.. DetailsWriter.SplitThemes(reader.IsDBNull(10) ? null : reader.GetString(10))],
+                        AnswerKind = reader.IsDBNull(11) ? null : reader.GetString(11),
                     };
                 }
 
                 var id = reader.GetInt64(6);
-                currentItems.Add(new ItemRecord(id, reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8), amounts.TryGetValue(id, out var a) ? [.. a] : []));
+                currentItems.Add(new ItemRecord(id, SectionOf(reader.GetString(9)), reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8), amounts.TryGetValue(id, out var a) ? [.. a] : []));
                 items++;
             }
 
             Finish();
             AddAll(index, batch);
+            using (var transaction = connection.BeginTransaction())
+            {
+                WriteVocabulary(transaction);
+                transaction.Commit();
+            }
+
+            // A rebuilt index is merged into one segment: one dictionary of terms instead of one a
+            // segment (about a tenth smaller) and one postings list a word to search.
+            index.ForceMerge(1);
             index.Commit();
         }
         catch
@@ -106,6 +122,14 @@ public sealed partial class SearchIndex
         progress?.Invoke(documents);
         return new ReindexFigures(documents, items, Math.Round(watch.Elapsed.TotalSeconds, 1));
     }
+
+    private static QaIngest.Parse.Section SectionOf(string name) => name switch
+    {
+        "preamble" => QaIngest.Parse.Section.Preamble,
+        "question" => QaIngest.Parse.Section.Question,
+        "answerPreamble" => QaIngest.Parse.Section.AnswerPreamble,
+        _ => QaIngest.Parse.Section.Answer,
+    };
 
     private void AddAll(Lucene.Net.Index.IndexWriter index, List<DocumentRecord> records) =>
         Parallel.ForEach(records, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, record =>
@@ -138,7 +162,7 @@ public sealed partial class SearchIndex
             var reader = searcher.IndexReader;
             var live = MultiFields.GetLiveDocs(reader);
             var rows = new List<string>();
-            foreach (var field in new[] { IndexFields.Title, IndexFields.Body, IndexFields.Context, IndexFields.Parts, IndexFields.Asker, IndexFields.Minister, IndexFields.Reversed })
+            foreach (var field in new[] { IndexFields.Title, IndexFields.Body, IndexFields.Context, IndexFields.Parts, IndexFields.Asker, IndexFields.Minister })
             {
                 var terms = MultiFields.GetTerms(reader, field);
                 if (terms is null)

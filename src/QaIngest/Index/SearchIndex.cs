@@ -104,7 +104,8 @@ public sealed partial class SearchIndex : IDisposable
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            // A reader (search, amounts, qaingest serve) cannot write the record even by mistake.
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadOnly,
             Pooling = false,
             DefaultTimeout = 30,
         };
@@ -113,7 +114,7 @@ public sealed partial class SearchIndex : IDisposable
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;" + (create ? IndexSchema.Create + IndexSchema.Writing : string.Empty);
+            command.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;" + (create ? IndexSchema.Create + TableSchema + IndexSchema.Writing : string.Empty);
             command.ExecuteNonQuery();
             command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'items'";
             if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
@@ -186,6 +187,10 @@ public sealed partial class SearchIndex : IDisposable
                 OpenMode = OpenMode.CREATE_OR_APPEND,
                 RAMBufferSizeMB = 64,
                 Similarity = new BM25Similarity(),
+
+                // Merges of neighbouring segments only: documents stay in the order they were written,
+                // so item ids grow with document numbers and a recent window is one range (ItemWindowFilter).
+                MergePolicy = new LogByteSizeMergePolicy(),
             };
             if (!canWrite)
             {
@@ -197,6 +202,10 @@ public sealed partial class SearchIndex : IDisposable
             if (!exists)
             {
                 writer.Commit();
+            }
+
+            if (!exists || !HasVocabulary())
+            {
                 if (rebuildIfMissing && Counts(withTerms: false).Documents > 0)
                 {
                     // A record written before the Lucene index existed (or whose index was deleted): derive it.
@@ -206,6 +215,16 @@ public sealed partial class SearchIndex : IDisposable
         }
 
         return writer;
+    }
+
+    /// <summary>
+    /// Whether the table of words has words (or there is nothing to index): an index written before
+    /// the table existed is derived again, in the current format, on its first write.
+    /// </summary>
+    private bool HasVocabulary()
+    {
+        using var command = Command(null, "SELECT EXISTS(SELECT 1 FROM vocabulary) OR NOT EXISTS(SELECT 1 FROM items)");
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
     }
 
     /// <summary>The searcher manager (opened on the first search): sees every commit, of this or another process.</summary>
@@ -345,6 +364,12 @@ public sealed partial class SearchIndex : IDisposable
             var question = q.Questions.FirstOrDefault(x => x.Number == item.Question);
             var text = supplement is not null && k == q.Answers.Length - 1 ? item.FullText + "\n" + supplement : item.FullText;
             yield return (Section.Answer, item.Number, text, question?.Number, question?.FullText);
+        }
+
+        // Each sheet of an XLSX annex is an item of its own: its cells with their row and column labels (issue 14).
+        foreach (var sheet in q.Tables.IsDefault ? [] : q.Tables.Where(t => t.Annex is not null && t.Location is not null))
+        {
+            yield return (Section.Annexes, sheet.Location!.Number, Tables.TableAttacher.SheetText(sheet), null, null);
         }
     }
 

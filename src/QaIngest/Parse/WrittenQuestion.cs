@@ -38,4 +38,6 @@ public sealed record WrittenQuestion
     /// <summary>The ministers a multi-minister question was sent to, each with their own number.</summary>
     public ImmutableArray<MinisterAddressee> Ministers { get; init; } = [];
     public ImmutableArray<ParseWarning> Warnings { get; init; } = [];
+    /// <summary>The tables the source marks as such (HTML, DOCX, XLSX annexes), each with the item it stands in; see <see cref="Tables.TableAttacher"/>.</summary>
+    public ImmutableArray<Tables.Table> Tables { get; init; } = [];
 }

@@ -8,15 +8,23 @@ namespace QaIngest.Pipeline;
 /// <summary>Lists the documents of a pipeline's source: files by glob, link ids, or discovery through the site's search API.</summary>
 public static class DocumentSources
 {
-    /// <summary>The files matching the globs under <paramref name="workingDirectory"/>, in ordinal order of their keys; <paramref name="notes"/> gets a line per glob that matched nothing.</summary>
+    /// <summary>
+    /// The files matching the globs under <paramref name="workingDirectory"/>, in ordinal order of their keys; <paramref name="notes"/> gets a line per glob that matched nothing.
+    /// A directory reached through a symbolic link is not entered but listed itself, so the run records it as a failure ("not followed").
+    /// </summary>
     public static ImmutableArray<PlannedDocument> Files(FilesSource source, string workingDirectory, List<string> notes)
     {
         var found = new SortedDictionary<string, PlannedDocument>(StringComparer.Ordinal);
+        var root = Path.GetFullPath(workingDirectory);
         foreach (var glob in source.Globs)
         {
             var matcher = new Matcher(StringComparison.Ordinal);
             matcher.AddInclude(glob);
-            var matches = matcher.GetResultsInFullPath(workingDirectory).ToList();
+            var links = new List<string>();
+            var matches = matcher.Execute(new UnlinkedDirectory(new DirectoryInfo(root), links.Add)).Files
+                .Select(match => Path.GetFullPath(Path.Combine(root, match.Path)))
+                .Concat(links)
+                .ToList();
             if (matches.Count == 0)
             {
                 notes.Add($"source.files: {glob} matched no file under {workingDirectory}");
@@ -24,7 +32,7 @@ public static class DocumentSources
 
             foreach (var full in matches)
             {
-                var document = PlannedDocument.File(Path.GetRelativePath(workingDirectory, full), full);
+                var document = PlannedDocument.File(Path.GetRelativePath(root, full), full);
                 found.TryAdd(document.Key, document);
             }
         }

@@ -31,6 +31,19 @@ public sealed record PipelineDefinition
     /// <summary>How many documents are extracted, parsed and given figures at once (one index writer whatever this is).</summary>
     public int Parallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
+    public const int DefaultQuarantineAfterDeaths = 2;
+
+    public const int DefaultQuarantineAfterTimeouts = 3;
+
+    /// <summary>
+    /// Deaths of the process while a document was being read (alone, after a first death) before the
+    /// document is recorded as failed: one that kills every run must not stop every night's run.
+    /// </summary>
+    public int QuarantineAfterDeaths { get; init; } = DefaultQuarantineAfterDeaths;
+
+    /// <summary>Time-outs of a document's extraction on the same input before it is a known failure rather than retried by every run.</summary>
+    public int QuarantineAfterTimeouts { get; init; } = DefaultQuarantineAfterTimeouts;
+
     public bool Runs(PipelineStage stage) => Stages.Contains(stage);
 }
 

@@ -60,7 +60,7 @@ public static partial class PipelineDefinitionReader
             return null;
         }
 
-        Known(root, "", errors, "name", "description", "source", "stages", "data", "politeness", "resilience", "savedSearches", "parallelism", "recheck");
+        Known(root, "", errors, "name", "description", "source", "stages", "data", "politeness", "resilience", "savedSearches", "parallelism", "recheck", "quarantineAfterDeaths", "quarantineAfterTimeouts");
         var name = String(root, "name", "", errors, required: true);
         if (name is not null && !NamePattern().IsMatch(name))
         {
@@ -89,6 +89,8 @@ public static partial class PipelineDefinitionReader
 
         var data = String(root, "data", "", errors, required: false) ?? "./data";
         var parallelism = Int(root, "parallelism", "", errors, 1, 64) ?? Math.Max(1, Environment.ProcessorCount);
+        var deaths = Int(root, "quarantineAfterDeaths", "", errors, 1, 1000) ?? PipelineDefinition.DefaultQuarantineAfterDeaths;
+        var timeouts = Int(root, "quarantineAfterTimeouts", "", errors, 1, 1000) ?? PipelineDefinition.DefaultQuarantineAfterTimeouts;
         var politeness = root.TryGetProperty("politeness", out var p) ? ReadPoliteness(p, errors) : new PolitenessSettings();
         var resilience = root.TryGetProperty("resilience", out var r) ? ReadResilience(r, errors) : new ResilienceSettings();
         var searches = root.TryGetProperty("savedSearches", out var s) ? ReadSavedSearches(s, errors) : [];
@@ -105,6 +107,8 @@ public static partial class PipelineDefinitionReader
             Stages = stages,
             Data = data,
             Parallelism = parallelism,
+            QuarantineAfterDeaths = deaths,
+            QuarantineAfterTimeouts = timeouts,
             Politeness = politeness,
             Resilience = resilience,
             SavedSearches = searches,

@@ -18,4 +18,10 @@ public sealed record PipelineRunOptions
 
     /// <summary>How PDFs are read (time limit, poppler fallback); null is the defaults.</summary>
     public Extract.PdfTextExtractorOptions? Pdf { get; init; }
+
+    /// <summary>
+    /// Called with a document's key once it is marked as being read and before its stages run. The
+    /// CLI's test hook (<c>QAINGEST_TEST_DIE_ON</c>) kills the process here, to test crash-only recovery.
+    /// </summary>
+    public Action<string>? Reading { get; init; }
 }

@@ -20,6 +20,9 @@ namespace QaIngest.Pipeline;
 /// index batch it belongs to, so a killed run leaves nothing half-done that the next run would not
 /// redo: re-indexing a key replaces it. Transient failures are retried by the next run; permanent
 /// ones are recorded with their reason until the input changes or <c>retry-failed</c>.
+/// Crash-only: a document is marked as being read before its stages run; a run that finds marks left
+/// by a process that died counts a death against each, reads those documents one at a time, and
+/// quarantines one at <see cref="PipelineDefinition.QuarantineAfterDeaths"/> deaths as a failure.
 /// </summary>
 public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptions options)
 {
@@ -98,6 +101,9 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
         return text.ToString();
     }
 
+    // The raw hash recorded for a path that is not a regular file: what it is, so it stays a known failure until that changes.
+    private static string NotAFileHash(LocalFileKind kind) => "not-a-file:" + kind.ToString().ToLowerInvariant();
+
     private static bool IsTransient(FetchOutcome outcome) =>
         outcome.HttpStatus is null or 408 or 425 or 429 or >= 500;
 
@@ -118,6 +124,8 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
         private Dictionary<string, SourceRecord> sources = [];
         private Dictionary<string, RecheckFacts> facts = [];
         private readonly HashSet<string> rechecking = new(StringComparer.Ordinal);
+        private readonly HashSet<string> suspects = new(StringComparer.Ordinal);
+        private readonly HashSet<string> quarantined = new(StringComparer.Ordinal);
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> lastModified = new(StringComparer.Ordinal);
         private readonly List<DocumentChange> changes = [];
         private int recheckAsked, recheckChanged, recheckDeferred, recheckWaiting, recheckSettled;
@@ -138,6 +146,11 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
 
         public async Task<RunReport> ExecuteAsync(DateTimeOffset started)
         {
+            if (!processing.IsEmpty)
+            {
+                Recover(started);
+            }
+
             sources = state.Sources();
             stages = state.Marks(ExpectedInput);
             today = DateOnly.FromDateTime(started.UtcDateTime);
@@ -228,8 +241,9 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             try
             {
                 var decided = work.Select(w => Decide(w.Document, w.Raw)).Where(d => d is not null).Select(d => d!).ToList();
+                var alone = decided.Where(d => suspects.Contains(d.Document.Key)).Select(d => d with { Alone = true }).ToList();
                 var fetches = FetchAsync(toFetch);
-                await ProcessAsync(decided.ToAsyncEnumerable().Concat(fetches), decided.Count + toFetch.Count, channel.Writer).ConfigureAwait(false);
+                await ProcessAsync(alone, decided.Where(d => !suspects.Contains(d.Document.Key)).ToAsyncEnumerable().Concat(fetches), decided.Count + toFetch.Count, channel.Writer).ConfigureAwait(false);
             }
             catch (Exception e)
             {
@@ -280,6 +294,38 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                 DiscoveryError = DiscoveryError,
                 ExitCode = failed > 0 || DiscoveryError is not null ? 1 : 0,
             };
+        }
+
+        // The marks left by a process that died: a death for each document it was reading; at the
+        // limit the document is recorded as failed (with the raw file it had), else read alone this run.
+        private void Recover(DateTimeOffset now)
+        {
+            var interrupted = state.CountDeaths();
+            var first = processing[0];
+            var rows = new List<StageRecord>();
+            var raws = new List<SourceRecord>();
+            foreach (var document in interrupted)
+            {
+                var key = document.Raw.Key;
+                if (document.Deaths >= pipeline.QuarantineAfterDeaths)
+                {
+                    var reason = $"the process died while reading this file ({document.Deaths} times); skipped until it changes or 'qaingest retry-failed'";
+                    rows.Add(new StageRecord(key, first, InputHash(document.Raw.RawHash, first, versions), versions[first], StageStatus.Failed, document.Deaths, reason, now));
+                    raws.Add(document.Raw);
+                    quarantined.Add(key);
+                    Fail(key, first, reason, transient: false);
+                }
+                else if (document.Deaths > 0)
+                {
+                    suspects.Add(key);
+                }
+            }
+
+            state.Record(rows, raws, finished: quarantined);
+            if (suspects.Count > 0)
+            {
+                notes.Add($"{suspects.Count} documents were being read when a process died ({string.Join(", ", suspects.Order(StringComparer.Ordinal).Take(5))}); this run reads them one at a time, and quarantines one that kills it again");
+            }
         }
 
         private async Task<List<PlannedDocument>> ListAsync(DateTimeOffset started)
@@ -354,9 +400,16 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             }
         }
 
-        // A local file's raw record: the stored one when size and modification time are the same (no need to read it).
+        // A local file's raw record: the stored one when size and modification time are the same (no need to read it),
+        // or when the path is still the same kind of thing that is not a file (a FIFO, a linked directory...).
         private SourceRecord? LocalRaw(PlannedDocument document)
         {
+            var kind = LocalFile.Kind(document.FilePath!);
+            if (kind is not LocalFileKind.Regular and not LocalFileKind.Missing)
+            {
+                return sources.TryGetValue(document.Key, out var same) && string.Equals(same.RawHash, NotAFileHash(kind), StringComparison.Ordinal) ? same : null;
+            }
+
             var info = new FileInfo(document.FilePath!);
             if (!info.Exists)
             {
@@ -404,7 +457,12 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                     Interlocked.Increment(ref unchanged);
                     return null;
                 case Change.KnownFailure:
-                    Interlocked.Increment(ref knownFailures);
+                    if (!quarantined.Contains(document.Key))
+                    {
+                        // Quarantined by this run: already among its failures.
+                        Interlocked.Increment(ref knownFailures);
+                    }
+
                     return null;
                 default:
                     return new WorkItem(document, raw);
@@ -512,10 +570,18 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             await fetching.ConfigureAwait(false);
         }
 
-        private async Task ProcessAsync(IAsyncEnumerable<WorkItem> work, int total, ChannelWriter<Processed> output)
+        // The suspects of a death first, one at a time, so a death counts against the one that caused it; then the rest in parallel.
+        private async Task ProcessAsync(List<WorkItem> alone, IAsyncEnumerable<WorkItem> work, int total, ChannelWriter<Processed> output)
         {
             var processor = new DocumentProcessor(new TextExtractor(runner.options.Pdf));
             var done = 0;
+            foreach (var item in alone)
+            {
+                var processed = await ProcessOneAsync(processor, item, stop.Token).ConfigureAwait(false);
+                await output.WriteAsync(processed, stop.Token).ConfigureAwait(false);
+                progress?.Report(new RunProgress("process", Interlocked.Increment(ref done), total, item.Document.Key));
+            }
+
             await Parallel.ForEachAsync(
                 work,
                 new ParallelOptions { MaxDegreeOfParallelism = pipeline.Parallelism, CancellationToken = stop.Token },
@@ -533,11 +599,27 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
             var path = document.FilePath ?? Path.Combine(data.Root, item.Raw!.RawPath);
             byte[] bytes;
             long? size = null, modified = null;
+            if (document.FilePath is not null && LocalFile.Kind(path) is var kind and not LocalFileKind.Regular and not LocalFileKind.Missing)
+            {
+                // Never opened (a FIFO would wait for a writer for ever): a failure recorded against what the path is, known until that changes.
+                var pseudo = new SourceRecord(document.Key, document.Key, NotAFileHash(kind), document.Key, null, null);
+                return new Processed(document.Key, Classify(document.Key, pseudo.RawHash), pseudo,
+                    DocumentProcessor.Result.Failure(processing[0], LocalFile.Describe(kind), transient: false, []));
+            }
+
             try
             {
                 var info = new FileInfo(path);
                 size = info.Length;
                 modified = info.LastWriteTimeUtc.Ticks;
+                if (size > Extract.ExtractionLimits.Default.MaxDocumentBytes)
+                {
+                    // Not read into memory at all: a gigabyte file is not a written question.
+                    var large = new SourceRecord(document.Key, document.Key, $"too-large:{size}:{modified}", document.Key, size, modified);
+                    return new Processed(document.Key, Classify(document.Key, large.RawHash), large,
+                        DocumentProcessor.Result.Failure(processing[0], $"document larger than {Extract.ExtractionLimits.Default.MaxDocumentBytes / (1024 * 1024)} MB", transient: false, []));
+                }
+
                 bytes = await File.ReadAllBytesAsync(path, token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -557,14 +639,20 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                 return new Processed(document.Key, change, raw, null);
             }
 
+            // Marked before the stages run: if the process dies in them, the next run knows which documents it was reading.
+            state.BeginReading(raw, runner.time.GetUtcNow(), alone: item.Alone || pipeline.Parallelism == 1);
+            runner.options.Reading?.Invoke(document.Key);
             DocumentProcessor.Result result;
+            var stuck = false;
             try
             {
-                result = await processor.ProcessAsync(bytes, document.Key, raw.Source, rawHash, processing, token).ConfigureAwait(false);
+                result = await processor.ProcessAsync(bytes, document.Key, raw.Source, rawHash, processing, token, await AnnexesAsync(document, token).ConfigureAwait(false)).ConfigureAwait(false);
             }
             catch (ExtractionStuckException e)
             {
-                // PDF readings that cannot be stopped are piling up: the run ends here with the reason.
+                // Readings that cannot be stopped are piling up: the run ends here with the reason, and the
+                // marks stay, so the next runs count it as a death and quarantine a document that keeps doing it.
+                stuck = true;
                 throw new PipelineFailedException(e.Message, e);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -572,8 +660,44 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                 // A bug in a stage must cost one document, not the run: recorded, and redone when the stage's version changes.
                 result = DocumentProcessor.Result.Failure(PipelineStage.Parse, $"internal error: {e.GetType().Name}: {e.Message}", transient: false, []);
             }
+            finally
+            {
+                if (!stuck)
+                {
+                    state.EndReading(document.Key);
+                }
+            }
 
             return new Processed(document.Key, change, raw, result) { Remote = document.Target is not null };
+        }
+
+        /// <summary>The stored XLSX annexes of a fetched question, whose sheets become its tables (an unreadable one is skipped).</summary>
+        private async Task<List<(int? LinkId, byte[] Bytes)>?> AnnexesAsync(PlannedDocument document, CancellationToken token)
+        {
+            if (session is null || document.Target is null)
+            {
+                return null;
+            }
+
+            var annexes = new List<(int? LinkId, byte[] Bytes)>();
+            foreach (var (linkId, rawPath, format) in session.Manifest.StoredAnnexesOf(document.Key))
+            {
+                if (format != Fetch.FileFormat.Xlsx)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    annexes.Add((linkId?.Value, await File.ReadAllBytesAsync(Path.Combine(data.Root, rawPath), token).ConfigureAwait(false)));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // A stored annex that went missing costs its tables, not the question; the next fetch stores it again.
+                }
+            }
+
+            return annexes;
         }
 
         // Batches of up to WriteBatch documents, or what arrived within a second: few commits when
@@ -677,8 +801,16 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                         {
                             var reason = result.Error ?? indexFailure!;
                             var transient = result.FailedStage is null || result.Transient;
+                            var attempts = Attempts(key, stage, InputHash(processed.Raw!.RawHash, stage, versions));
+                            if (transient && result.TimedOut && attempts >= pipeline.QuarantineAfterTimeouts)
+                            {
+                                // A document that times out every run is not going to pass: a known failure, not a run that exits 1 for ever.
+                                transient = false;
+                                reason += $" ({attempts} times; skipped until it changes or 'qaingest retry-failed')";
+                            }
+
                             rows.Add(new StageRecord(key, stage, InputHash(processed.Raw!.RawHash, stage, versions), versions[stage], transient ? StageStatus.Retry : StageStatus.Failed,
-                                Attempts(key, stage, InputHash(processed.Raw!.RawHash, stage, versions)), reason, now));
+                                attempts, reason, now));
                             Fail(key, stage, reason, transient);
                         }
 
@@ -733,7 +865,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                 }
             }
 
-            state.Record(rows, raws, alertEntries, factRows);
+            state.Record(rows, raws, alertEntries, factRows, [.. batch.Where(p => p.Raw is not null).Select(p => p.Key)]);
         }
 
         // The re-check facts of a fetched document that was processed, and what changed when its bytes did.
@@ -856,6 +988,9 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
     {
         /// <summary>Processed as this change whatever the state says (a document fetched before re-checks existed).</summary>
         public Change? Forced { get; init; }
+
+        /// <summary>Read with no other document at the same time (a suspect of an earlier death): a death now is its own.</summary>
+        public bool Alone { get; init; }
     }
 
     /// <summary>A document on its way to the writer: the stages' result, or null when reading showed nothing changed.</summary>

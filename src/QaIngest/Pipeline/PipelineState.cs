@@ -9,7 +9,8 @@ namespace QaIngest.Pipeline;
 /// raw file each document key stands for (<c>pipeline_sources</c>), a row per document and stage
 /// (<c>pipeline_stages</c>), the runs (<c>pipeline_runs</c>) and the saved-search alerts
 /// (<c>alerts</c>), what the re-check policy knows of each fetched document (<c>pipeline_recheck</c>)
-/// and the re-check policy each pipeline last ran with (<c>pipeline_policies</c>). It survives a killed run: every change is a committed transaction.
+/// and the re-check policy each pipeline last ran with (<c>pipeline_policies</c>), and the documents
+/// whose stages are running or were running when a process died (<c>pipeline_in_progress</c>). It survives a killed run: every change is a committed transaction.
 /// One connection, serialised; thread-safe.
 /// </summary>
 public sealed class PipelineState : IDisposable
@@ -58,6 +59,17 @@ public sealed class PipelineState : IDisposable
             last_change TEXT NOT NULL,
             last_check TEXT NOT NULL,
             last_changes TEXT) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS pipeline_in_progress(
+            key TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            raw_hash TEXT NOT NULL,
+            raw_path TEXT NOT NULL,
+            size INTEGER,
+            modified INTEGER,
+            deaths INTEGER NOT NULL,
+            running INTEGER NOT NULL,
+            alone INTEGER NOT NULL,
+            started_at TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS pipeline_policies(
             pipeline TEXT PRIMARY KEY,
             policy TEXT NOT NULL,
@@ -130,9 +142,11 @@ public sealed class PipelineState : IDisposable
     }
 
     /// <summary>Records what a stage did for documents, and their new raw files, in one transaction.</summary>
-    public void Record(IReadOnlyCollection<StageRecord> stages, IReadOnlyCollection<SourceRecord> sources, IReadOnlyCollection<AlertEntry>? alerts = null, IReadOnlyCollection<RecheckFacts>? facts = null)
+    /// <remarks><paramref name="finished"/>: the documents whose in-progress marks these rows settle.</remarks>
+    public void Record(IReadOnlyCollection<StageRecord> stages, IReadOnlyCollection<SourceRecord> sources, IReadOnlyCollection<AlertEntry>? alerts = null,
+        IReadOnlyCollection<RecheckFacts>? facts = null, IReadOnlyCollection<string>? finished = null)
     {
-        if (stages.Count == 0 && sources.Count == 0 && (alerts is null || alerts.Count == 0) && (facts is null || facts.Count == 0))
+        if (stages.Count == 0 && sources.Count == 0 && (alerts is null || alerts.Count == 0) && (facts is null || facts.Count == 0) && (finished is null || finished.Count == 0))
         {
             return;
         }
@@ -183,7 +197,81 @@ public sealed class PipelineState : IDisposable
                 recheck.ExecuteNonQuery();
             }
 
+            using var settled = Command("DELETE FROM pipeline_in_progress WHERE key = $k", transaction);
+            foreach (var key in finished ?? [])
+            {
+                Set(settled, ("$k", key));
+                settled.ExecuteNonQuery();
+            }
+
             transaction.Commit();
+        }
+    }
+
+    /// <summary>
+    /// Marks a document as being read now, before its stages run (committed at once, so a process that
+    /// dies meanwhile leaves the mark). The deaths counted against the same raw file are kept; a new
+    /// raw file starts again at none. <paramref name="alone"/>: no other document is being read meanwhile.
+    /// </summary>
+    public void BeginReading(SourceRecord raw, DateTimeOffset at, bool alone)
+    {
+        lock (gate)
+        {
+            using var command = Command("""
+                INSERT INTO pipeline_in_progress(key, source, raw_hash, raw_path, size, modified, deaths, running, alone, started_at) VALUES ($k, $s, $h, $p, $z, $m, 0, 1, $l, $t)
+                ON CONFLICT(key) DO UPDATE SET source = excluded.source, raw_path = excluded.raw_path, size = excluded.size, modified = excluded.modified,
+                    deaths = CASE WHEN raw_hash = excluded.raw_hash THEN deaths ELSE 0 END, raw_hash = excluded.raw_hash, running = 1, alone = excluded.alone, started_at = excluded.started_at
+                """);
+            Set(command, ("$k", raw.Key), ("$s", raw.Source), ("$h", raw.RawHash), ("$p", raw.RawPath), ("$z", raw.Size), ("$m", raw.ModifiedTicks), ("$l", alone ? 1 : 0), ("$t", Timestamp(at)));
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// The process got through a document's stages (its outcome is on its way to the writer): a death
+    /// from now on is not this document's doing. The mark itself goes when the outcome is committed.
+    /// </summary>
+    public void EndReading(string key)
+    {
+        lock (gate)
+        {
+            using var command = Command("UPDATE pipeline_in_progress SET running = 0 WHERE key = $k");
+            Set(command, ("$k", key));
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// Called by a run holding the data directory's lock, so no live process is reading: every
+    /// document still marked as being read was being read by a process that died. Counts that death
+    /// against each: fully when it was read alone, else as one at most (any of the documents read
+    /// with it may have been the cause, so each is read alone next time). Returns every marked document with its deaths (those at zero were read to the
+    /// end but their outcome was not committed).
+    /// </summary>
+    public ImmutableArray<InterruptedDocument> CountDeaths()
+    {
+        lock (gate)
+        {
+            using var transaction = connection.BeginTransaction();
+            using (var died = Command("UPDATE pipeline_in_progress SET deaths = CASE WHEN alone = 1 THEN deaths + 1 ELSE max(deaths, 1) END, running = 0 WHERE running = 1", transaction))
+            {
+                died.ExecuteNonQuery();
+            }
+
+            var result = ImmutableArray.CreateBuilder<InterruptedDocument>();
+            using (var command = Command("SELECT key, source, raw_hash, raw_path, size, modified, deaths FROM pipeline_in_progress ORDER BY key", transaction))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    var raw = new SourceRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                        reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetInt64(5));
+                    result.Add(new InterruptedDocument(raw, reader.GetInt32(6)));
+                }
+            }
+
+            transaction.Commit();
+            return result.ToImmutable();
         }
     }
 

@@ -104,7 +104,7 @@ public sealed class SavedSearchAlerts(ImmutableArray<SavedSearch> searches)
         var updated = newest.Count > 0 ? newest[0].CreatedAt : DateTimeOffset.UnixEpoch;
         var feed = new XElement(atom + "feed",
             new XElement(atom + "id", $"urn:qaingest:alerts:{search.Name}"),
-            new XElement(atom + "title", $"QaIngest alerts: {search.Name} ({search.Query})"),
+            new XElement(atom + "title", XmlText($"QaIngest alerts: {search.Name} ({search.Query})")),
             new XElement(atom + "updated", Iso(updated)),
             new XElement(atom + "author", new XElement(atom + "name", "QaIngest")),
             new XElement(atom + "generator", "QaIngest"));
@@ -113,10 +113,10 @@ public sealed class SavedSearchAlerts(ImmutableArray<SavedSearch> searches)
             var item = JsonSerializer.Deserialize<AlertItem>(json, PipelineJson.OneLine)!;
             var what = item.Number is { } n ? $"{item.Section} {n}" : item.Section;
             var entry = new XElement(atom + "entry",
-                new XElement(atom + "id", $"urn:qaingest:alert:{search.Name}:{item.ItemHash}"),
-                new XElement(atom + "title", $"{(item.DocumentNumber is { } number ? $"Vraag {number}" : item.DocumentKey)}, {what}: {item.Title}"),
+                new XElement(atom + "id", XmlText($"urn:qaingest:alert:{search.Name}:{item.ItemHash}")),
+                new XElement(atom + "title", XmlText($"{(item.DocumentNumber is { } number ? $"Vraag {number}" : item.DocumentKey)}, {what}: {item.Title}")),
                 new XElement(atom + "updated", Iso(createdAt)),
-                new XElement(atom + "summary", item.Snippet));
+                new XElement(atom + "summary", XmlText(item.Snippet)));
             if (Uri.TryCreate(item.Source, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
             {
                 entry.Add(new XElement(atom + "link", new XAttribute("href", url.AbsoluteUri)));
@@ -124,7 +124,7 @@ public sealed class SavedSearchAlerts(ImmutableArray<SavedSearch> searches)
 
             if (item.Asker is not null)
             {
-                entry.Add(new XElement(atom + "author", new XElement(atom + "name", item.Asker)));
+                entry.Add(new XElement(atom + "author", new XElement(atom + "name", XmlText(item.Asker))));
             }
 
             feed.Add(entry);
@@ -135,11 +135,41 @@ public sealed class SavedSearchAlerts(ImmutableArray<SavedSearch> searches)
 
     private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    // Text as XML may hold it: U+FFFE, U+FFFF, lone surrogates and control characters (an answer may
+    // carry them) would make the feed throw on every run, so they are left out.
+    private static string XmlText(string text)
+    {
+        var clean = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                clean.Append(c).Append(text[++i]);
+            }
+            else if (System.Xml.XmlConvert.IsXmlChar(c))
+            {
+                clean.Append(c);
+            }
+        }
+
+        return clean.Length == text.Length ? text : clean.ToString();
+    }
+
+    // Written whole or not at all: a failed write leaves neither a half file nor a .tmp behind.
     private static void Replace(string path, string text)
     {
         var temp = path + ".tmp";
-        File.WriteAllText(temp, text, new UTF8Encoding(false));
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            File.WriteAllText(temp, text, new UTF8Encoding(false));
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
     }
 
     /// <summary>One alert as <c>&lt;name&gt;.jsonl</c> holds it.</summary>

@@ -35,10 +35,10 @@ public static class IndexFields
     public const string ThemeName = "themeName";
     public const string AnswerKindName = "answerKindName";
 
-    /// <summary>The body's terms reversed (docs only): a prefix of a reversed word finds the compounds that end in it.</summary>
-    public const string Reversed = "reversed";
+    /// <summary>The item's section (numeric doc values of <c>QaIngest.Parse.Section</c>): ranking weighs answers, questions and preambles without reading the record.</summary>
+    public const string Section = "section";
 
-    /// <summary>Year (indexed int and doc values), question number (indexed int).</summary>
+    /// <summary>Year (indexed int; facets read it from the date's doc values), question number (indexed int).</summary>
     public const string Year = "year";
     public const string Number = "number";
 
@@ -59,11 +59,11 @@ public static class IndexFields
     public const string MinisterName = "ministerName";
 
     /// <summary>
-    /// Precision steps of the numeric fields (terms indexed per value: 64 or 32 bits / step). Item ids
-    /// are read in recent windows, amounts in any range: 8. Years and question numbers have few
-    /// distinct values, so one term a value does (a range enumerates them).
+    /// Precision steps of the numeric fields (terms indexed per value: 64 or 32 bits / step). Amounts
+    /// are read in any range: 8. Years and question numbers have few distinct values, so one term a
+    /// value does (a range enumerates them). Item ids are doc values only: a recent window reads them
+    /// per candidate.
     /// </summary>
-    public const int ItemStep = 8;
     public const int AmountStep = 8;
     public const int WholeValueStep = int.MaxValue;
 

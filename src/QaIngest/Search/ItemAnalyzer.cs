@@ -2,7 +2,6 @@ using System.IO;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Reverse;
 using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Tartarus.Snowball.Ext;
@@ -15,8 +14,7 @@ namespace QaIngest.Search;
 /// Dutch stop words, the Snowball Dutch stemmer (numbers kept), accent folding, stop gaps closed.
 /// Not Lucene's <c>DutchAnalyzer</c>: for LUCENE_48 its stem-override dictionary is corrupt
 /// (kinds → kinder). <see cref="IndexFields.Parts"/> gets the parts of hyphenated words,
-/// <see cref="IndexFields.Reversed"/> the whole words reversed, <see cref="HighlightField"/> both
-/// whole words and parts; every other field the whole words.
+/// <see cref="HighlightField"/> both whole words and parts; every other field the whole words.
 /// </summary>
 public sealed class ItemAnalyzer : Analyzer
 {
@@ -47,11 +45,6 @@ public sealed class ItemAnalyzer : Analyzer
         stream = Stem(stream);
         stream = new ASCIIFoldingFilter(stream);
         stream = new ClosedGapsFilter(stream);
-        if (fieldName == IndexFields.Reversed)
-        {
-            stream = new ReverseStringFilter(Version, stream);
-        }
-
         return new TokenStreamComponents(tokenizer, stream);
     }
 }

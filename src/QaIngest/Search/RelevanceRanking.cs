@@ -19,14 +19,13 @@ public static class RelevanceRanking
         Score(bm25, section, DutchAnalyzer.Analyze(text), questionText is null ? null : DutchAnalyzer.Analyze(questionText), words);
 
     /// <summary>The same, from texts the caller has already analysed (no question: null).</summary>
-    public static double Score(double bm25, string section, ImmutableArray<AnalyzedToken> text, ImmutableArray<AnalyzedToken>? question, IReadOnlyList<QueryWord> words)
-    {
-        var coverage = Coverage(text, words);
-        if (question is { } asked)
-        {
-            coverage = (coverage + Coverage(asked, words)) / 2;
-        }
+    public static double Score(double bm25, string section, ImmutableArray<AnalyzedToken> text, ImmutableArray<AnalyzedToken>? question, IReadOnlyList<QueryWord> words) =>
+        Score(bm25, section, Coverage(text, words), question is { } asked ? Coverage(asked, words) : null);
 
+    /// <summary>The same, from the shares of query words the item's text and its question (null: none) hold.</summary>
+    public static double Score(double bm25, string section, double textCoverage, double? questionCoverage)
+    {
+        var coverage = questionCoverage is { } asked ? (textCoverage + asked) / 2 : textCoverage;
         var weight = section switch
         {
             "answer" => AnswerWeight,

@@ -12,7 +12,10 @@ internal static class Cli
     public static Outcome Run(params string[] args) => RunIn(Repo.Root, args);
 
     /// <summary>Runs qaingest with another working directory (pipelines resolve their relative paths there).</summary>
-    public static Outcome RunIn(string workingDirectory, params string[] args)
+    public static Outcome RunIn(string workingDirectory, params string[] args) => RunWith(new Dictionary<string, string>(), workingDirectory, args);
+
+    /// <summary>Runs qaingest with extra environment variables (the test hooks of <c>QaIngest.Cli.TestHooks</c>).</summary>
+    public static Outcome RunWith(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -21,6 +24,11 @@ internal static class Cli
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(DllPath);
         foreach (var arg in args)
         {

@@ -16,7 +16,9 @@ public sealed class HostileCliTests(HostileCliTests.Files files) : IClassFixture
     [InlineData("bomb.docx", "document larger than 48 MB when decompressed")]
     [InlineData("long.txt", "text longer than 4,000,000 characters")]
     [InlineData("gigabyte.txt", "document larger than 64 MB")]
-    [InlineData("/dev/zero", "document larger than 64 MB")]
+    [InlineData("/dev/zero", "a device, not a regular file")]
+    [InlineData("fifo", "a named pipe (FIFO), not a regular file")]
+    [InlineData("linked", "a symbolic link to a directory, not followed")]
     public void Extract_HostileFile_OneLineErrorAndExitTwo(string name, string reason)
     {
         var path = name.StartsWith('/') ? name : Path.Combine(files.Folder, name);
@@ -59,6 +61,8 @@ public sealed class HostileCliTests(HostileCliTests.Files files) : IClassFixture
             Array.Fill(run, (byte)'a');
             HostileInputs.Write(Folder, "long.txt", run);
             HostileInputs.Sparse(Folder, "gigabyte.txt", 1L << 30);
+            HostileInputs.Fifo(Folder, "fifo");
+            HostileInputs.Link(Folder, "linked", Folder);
         }
 
         public string Folder { get; }

@@ -103,6 +103,24 @@ internal static class HostileInputs
         return path;
     }
 
+    /// <summary>A named pipe (FIFO) no one writes to: opening it to read waits for ever.</summary>
+    public static string Fifo(string folder, string name)
+    {
+        var path = Path.Combine(folder, name);
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", path)!;
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return path;
+    }
+
+    /// <summary>A symbolic link named <paramref name="name"/> in <paramref name="folder"/> to <paramref name="target"/> (a parent folder makes a loop).</summary>
+    public static string Link(string folder, string name, string target)
+    {
+        var path = Path.Combine(folder, name);
+        File.CreateSymbolicLink(path, target);
+        return path;
+    }
+
     private static void Entry(ZipArchive zip, string name, Action<TextWriter> write)
     {
         using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.SmallestSize).Open(), new UTF8Encoding(false), 1 << 16);

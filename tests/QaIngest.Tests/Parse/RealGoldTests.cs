@@ -488,11 +488,12 @@ public partial class RealGoldTests(ITestOutputHelper output)
                 continue;
             }
 
-            // TODO(issue 11): a table amount's row label is scored from the figure's JSON once figures
-            // expose it (`row`); until then an amount counts as found by its value alone.
-            if (JsonSerializer.SerializeToNode(money[found], ProductJson)?["row"] is JsonValue row)
+            // A table amount's row label is scored from the figure's JSON (`row`, issue 14): a figure
+            // without one (null) is a miss; only a figure JSON without the field at all is not scored.
+            var figureJson = JsonSerializer.SerializeToNode(money[found], ProductJson)?.AsObject();
+            if (figureJson is not null && figureJson.ContainsKey("row"))
             {
-                var got = row.ToString();
+                var got = figureJson["row"]?.ToString() ?? "";
                 score.Table.Add(SameLabel(t.Row, got), misses, $"table amount '{t.Text}': row expected '{t.Row}', got '{got}'");
             }
             else

@@ -239,6 +239,11 @@ public sealed class StandInPipelineTests : IAsyncLifetime
             stages = new[] { "fetch", "extract", "parse", "figures", "index" },
             politeness = new { enabled = false, documentsInFlight = 16 },
             resilience = new { attemptTimeoutSeconds = 1, retryBaseDelaySeconds = 0.05, maxRetryAfterSeconds = 1 },
+
+            // Twenty kill -9 at random moments can hit the same document twice while it is read alone,
+            // which quarantines it like a file that kills the process (Hostile/CrashOnlyTests); here the
+            // point is that killed runs lose and duplicate nothing, so quarantine waits for far more deaths.
+            quarantineAfterDeaths = 1000,
         }));
         return path;
     }

@@ -1,0 +1,173 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using QaIngest.Cli.Bench;
+using QaIngest.Cli.Output;
+using QaIngest.Pipeline;
+using QaIngest.Web;
+
+namespace QaIngest.Cli.Commands;
+
+/// <summary>
+/// <c>qaingest bench serve</c>: concurrent clients send the search benchmark's query mix to
+/// <c>/api/search</c> of a server over an existing index for a fixed time, optionally while a
+/// pipeline run writes into the same data directory; reports latency at the client, requests per
+/// second and every error.
+/// </summary>
+public static class BenchServeCommand
+{
+    public sealed record Report(
+        string Data, int Clients, double Seconds, long Requests, double RequestsPerSecond, long Errors, IReadOnlyDictionary<string, long> ErrorKinds,
+        double P50, double P90, double P99, double Max, WriterReport? Writer, string Load, string Machine);
+
+    public sealed record WriterReport(string Pipeline, double StartedAtSecond, double Seconds, long Written, long Failed, string? Error);
+
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "The data directory to serve (an index made by 'bench search --data DIR'; a --write run adds to it).", Required = true };
+        var clients = new Option<int>("--clients") { Description = "Concurrent clients.", DefaultValueFactory = _ => 20 };
+        var seconds = new Option<int>("--seconds") { Description = "How long the clients send requests.", DefaultValueFactory = _ => 60 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the query mix (as bench search).", DefaultValueFactory = _ => 42 };
+        var vocabulary = new Option<int>("--vocabulary") { Description = "Vocabulary of the query mix (as bench search).", DefaultValueFactory = _ => 60_000 };
+        var queries = new Option<int>("--queries") { Description = "How many queries in the mix (sent round-robin).", DefaultValueFactory = _ => 200 };
+        var write = new Option<string?>("--write") { Description = "A pipeline file to run into the same data directory while the clients search (e.g. pipelines/seeds.json)." };
+        var url = new Option<string?>("--url") { Description = "Measure a server that is already running at this address instead of one started here." };
+        var seeds = new Option<string>("--seeds") { Description = "Folder of seed texts (as bench search).", DefaultValueFactory = _ => "seeds" };
+        var format = Options.Format();
+        var command = new Command("serve", "Load-test qaingest serve: N clients, the search query mix, for S seconds; latency at the client, requests/s, errors.")
+        {
+            data, clients, seconds, seed, vocabulary, queries, write, url, seeds, format,
+        };
+        command.SetAction((r, ct) => Run(r.GetValue(data)!, r.GetValue(clients), r.GetValue(seconds), r.GetValue(seed), r.GetValue(vocabulary), r.GetValue(queries), r.GetValue(write), r.GetValue(url), r.GetValue(seeds)!, r.GetValue(format)!, ct));
+        return command;
+    }
+
+    private static async Task<int> Run(string data, int clients, int seconds, int seed, int vocabularySize, int queryCount, string? write, string? url, string seeds, string format, CancellationToken cancellationToken)
+    {
+        if (clients is < 1 or > 1000 || seconds is < 1 or > 3600 || queryCount is < 1 or > 10_000)
+        {
+            return CommandLine.Fail("--clients must be 1..1000, --seconds 1..3600, --queries 1..10000");
+        }
+
+        if (!File.Exists(Path.Combine(data, QaIngest.Index.SearchIndex.FileName)))
+        {
+            return CommandLine.Fail($"no index in {data} (make one with 'qaingest bench search --documents 200000 --data {data}')");
+        }
+
+        PipelineDefinition? pipeline = null;
+        if (write is not null)
+        {
+            var (definition, errors) = PipelineDefinitionReader.ReadFile(write);
+            if (definition is null)
+            {
+                return CommandLine.Fail($"{write}: {string.Join("; ", errors)}");
+            }
+
+            pipeline = definition;
+        }
+
+        var seedTexts = Directory.Exists(seeds) ? Directory.EnumerateFiles(seeds, "*.txt").Order().Select(File.ReadAllText).ToList() : [];
+        var mix = new SearchBenchmark(new SyntheticCorpus(seed, vocabularySize, seedTexts), seed).Queries(queryCount);
+        var paths = mix.Select(q => $"/api/search?q={Uri.EscapeDataString(q.Query)}{(q.Facets ? "&facets=true" : "")}").ToList();
+
+        WebApplication? app = null;
+        if (url is null)
+        {
+            app = WebServer.Create(new ServeOptions(Path.GetFullPath(data)) { Urls = ["http://127.0.0.1:0"] });
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            url = app.Urls.Single();
+        }
+
+        try
+        {
+            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+            using var http = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
+
+            // One pass of the mix first, as bench search does: warms the page cache, the readers and the JIT.
+            foreach (var path in paths)
+            {
+                using var warm = await http.GetAsync(path, cancellationToken).ConfigureAwait(false);
+            }
+
+            var latencies = new ConcurrentBag<double>();
+            var errors = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+            var next = -1;
+            var clock = Stopwatch.StartNew();
+            var until = TimeSpan.FromSeconds(seconds);
+            Task<WriterReport>? writer = pipeline is null ? null : Task.Run(() => Write(pipeline, write!, data, clock, seconds, cancellationToken), cancellationToken);
+            var workers = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+            {
+                while (clock.Elapsed < until && !cancellationToken.IsCancellationRequested)
+                {
+                    var path = paths[(int)((uint)Interlocked.Increment(ref next) % (uint)paths.Count)];
+                    var start = Stopwatch.GetTimestamp();
+                    try
+                    {
+                        using var response = await http.GetAsync(path, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                        latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            errors.AddOrUpdate($"HTTP {(int)response.StatusCode}", 1, (_, n) => n + 1);
+                        }
+                    }
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                    {
+                        latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                        errors.AddOrUpdate(e.GetType().Name, 1, (_, n) => n + 1);
+                    }
+                }
+            }, cancellationToken)).ToList();
+            await Task.WhenAll(workers).ConfigureAwait(false);
+            var elapsed = clock.Elapsed.TotalSeconds;
+            var written = writer is null ? null : await writer.ConfigureAwait(false);
+            var sorted = latencies.Order().ToArray();
+            double Percentile(double p) => sorted.Length == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)], 1);
+            var report = new Report(
+                Path.GetFullPath(data), clients, Math.Round(elapsed, 1), sorted.Length, Math.Round(sorted.Length / elapsed, 1), errors.Values.Sum(),
+                errors.ToDictionary(e => e.Key, e => e.Value), Percentile(0.50), Percentile(0.90), Percentile(0.99), sorted.Length == 0 ? 0 : Math.Round(sorted[^1], 1),
+                written, File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "", $"{Environment.ProcessorCount} cores, .NET {Environment.Version}");
+            if (format == "json")
+            {
+                Console.Out.WriteLine(Json.Serialize(report));
+            }
+            else
+            {
+                Console.Out.WriteLine($"{report.Clients} clients, {report.Seconds} s, {report.Requests:N0} requests ({report.RequestsPerSecond:N1}/s), {report.Errors} errors{(report.Errors == 0 ? "" : " (" + string.Join(", ", report.ErrorKinds.Select(e => $"{e.Key}: {e.Value}")) + ")")}");
+                Console.Out.WriteLine($"latency at the client: p50 {report.P50} ms, p90 {report.P90} ms, p99 {report.P99} ms, max {report.Max} ms");
+                if (written is not null)
+                {
+                    Console.Out.WriteLine($"pipeline {written.Pipeline} wrote {written.Written} documents ({written.Failed} failed) from {written.StartedAtSecond} s for {written.Seconds} s{(written.Error is null ? "" : ": " + written.Error)}");
+                }
+
+                Console.Out.WriteLine($"load average at the end: {report.Load}; machine: {report.Machine}");
+            }
+
+            return report.Errors == 0 && written?.Error is null ? CommandLine.Ok : CommandLine.SomeFailed;
+        }
+        finally
+        {
+            if (app is not null)
+            {
+                await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>A pipeline run into the served data directory, started a few seconds into the load.</summary>
+    private static async Task<WriterReport> Write(PipelineDefinition pipeline, string file, string data, Stopwatch clock, int seconds, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, seconds / 4.0)), cancellationToken).ConfigureAwait(false);
+        var started = clock.Elapsed.TotalSeconds;
+        try
+        {
+            var report = await new PipelineRunner(pipeline, new PipelineRunOptions { Data = Path.GetFullPath(data) }).RunAsync(cancellationToken).ConfigureAwait(false);
+            return new WriterReport(file, Math.Round(started, 1), Math.Round(clock.Elapsed.TotalSeconds - started, 1), report.Documents.New + report.Documents.Changed, report.Failed.Length, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new WriterReport(file, Math.Round(started, 1), Math.Round(clock.Elapsed.TotalSeconds - started, 1), 0, 0, e.Message.Split('\n')[0]);
+        }
+    }
+}

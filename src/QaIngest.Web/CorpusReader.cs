@@ -1,0 +1,247 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using QaIngest.Index;
+using QaIngest.Pipeline;
+using QaIngest.Search;
+
+namespace QaIngest.Web;
+
+/// <summary>
+/// Reads documents, the context of hits and the saved searches' alerts from the data directory's
+/// SQLite record through read-only connections (WAL: a pipeline writing at the same time is never
+/// blocked and each read sees the last commit). Only the one database file of the data directory
+/// is ever opened; keys and names from a request are SQL parameters, never paths. Thread-safe.
+/// </summary>
+public sealed partial class CorpusReader(string dataDirectory)
+{
+    private readonly string connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.Combine(dataDirectory, SearchIndex.FileName),
+        Mode = SqliteOpenMode.ReadOnly,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    private readonly string databasePath = Path.Combine(dataDirectory, SearchIndex.FileName);
+
+    [GeneratedRegex(@"\bvraag\s+(?:nr\.?|nummer)\s*(\d{1,5})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex QuestionReference();
+
+    private SqliteConnection Open()
+    {
+        if (!File.Exists(databasePath))
+        {
+            throw new IndexUnavailableException($"no index in {dataDirectory} yet (run a pipeline first)");
+        }
+
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new IndexUnavailableException($"{databasePath}: {e.Message.Split('\n')[0]}");
+        }
+
+        return connection;
+    }
+
+    /// <summary>A document by its key (or, failing that, by its source, which is what a search hit names), or null.</summary>
+    public DocumentView? Document(string key)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        var found = Header(command, "key", key) ?? Header(command, "source", key);
+        if (found is not { } header)
+        {
+            return null;
+        }
+
+        var (id, document) = header;
+        var figures = new Dictionary<long, List<HitFigure>>();
+        command.CommandText = "SELECT item_id, kind, value, currency, unit, per, text, qualifier, part FROM figures WHERE document_id = $d AND item_id IS NOT NULL ORDER BY id";
+        command.Parameters.Clear();
+        command.Parameters.AddWithValue("$d", id);
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var item = reader.GetInt64(0);
+                if (!figures.TryGetValue(item, out var list))
+                {
+                    figures[item] = list = [];
+                }
+
+                list.Add(new HitFigure(reader.GetString(1), (decimal)reader.GetDouble(2), String(reader, 3), String(reader, 4), String(reader, 5), reader.GetString(6), String(reader, 7), String(reader, 8)));
+            }
+        }
+
+        var items = ImmutableArray.CreateBuilder<ItemView>();
+        command.CommandText = "SELECT id, section, number, question, text FROM items WHERE document_id = $d ORDER BY id";
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                items.Add(new ItemView(reader.GetString(1), Int(reader, 2), Int(reader, 3), reader.GetString(4), [.. figures.GetValueOrDefault(reader.GetInt64(0)) ?? []]));
+            }
+        }
+
+        var numbers = items.SelectMany(i => QuestionReference().Matches(i.Text).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)))
+            .Where(n => n != document.Number).Distinct().Order().ToList();
+        var references = ImmutableArray.CreateBuilder<DocumentReference>();
+        command.CommandText = "SELECT key FROM documents WHERE number = $n LIMIT 2";
+        foreach (var number in numbers)
+        {
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$n", number);
+            var keys = new List<string>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                keys.Add(reader.GetString(0));
+            }
+
+            references.Add(new DocumentReference(number, keys.Count == 1 ? keys[0] : null));
+        }
+
+        return document with { Items = items.ToImmutable(), References = references.ToImmutable() };
+    }
+
+    /// <summary>For each hit (in order), its document's key and, for an answer, the question it answers.</summary>
+    public ImmutableArray<HitContext> Contexts(IReadOnlyList<SearchHit> hits)
+    {
+        if (hits.Count == 0)
+        {
+            return [];
+        }
+
+        using var connection = Open();
+        using var byKey = connection.CreateCommand();
+        byKey.CommandText = "SELECT id, key FROM documents WHERE key = $s";
+        using var bySource = connection.CreateCommand();
+        bySource.CommandText = "SELECT id, key FROM documents WHERE source = $s LIMIT 1";
+        using var question = connection.CreateCommand();
+        question.CommandText = "SELECT q.number, q.text FROM items a JOIN items q ON q.document_id = a.document_id AND q.section = 'question' AND q.number = a.question "
+            + "WHERE a.document_id = $d AND a.section = 'answer' AND a.number = $n LIMIT 1";
+        var documents = new Dictionary<string, (long Id, string Key)?>(StringComparer.Ordinal);
+        var result = ImmutableArray.CreateBuilder<HitContext>(hits.Count);
+        foreach (var hit in hits)
+        {
+            if (!documents.TryGetValue(hit.Source, out var document))
+            {
+                // Keys are the sources for files and links (an indexed lookup); the source column is the fallback.
+                document = Find(byKey, hit.Source) ?? Find(bySource, hit.Source);
+                documents[hit.Source] = document;
+            }
+
+            int? number = null;
+            string? text = null;
+            if (document is { } d && hit.Section == "answer" && hit.Number is { } n)
+            {
+                question.Parameters.Clear();
+                question.Parameters.AddWithValue("$d", d.Id);
+                question.Parameters.AddWithValue("$n", n);
+                using var reader = question.ExecuteReader();
+                if (reader.Read())
+                {
+                    number = Int(reader, 0);
+                    text = reader.GetString(1);
+                }
+            }
+
+            result.Add(new HitContext(document?.Key, number, text));
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    private static (long Id, DocumentView Document)? Header(SqliteCommand command, string column, string value)
+    {
+        // The column is one of two constants, never text from a request.
+        command.CommandText = $"SELECT id, key, source, number, date, asker, minister, minister_title, title FROM documents WHERE {(column == "key" ? "key" : "source")} = $k LIMIT 1";
+        command.Parameters.Clear();
+        command.Parameters.AddWithValue("$k", value);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? (reader.GetInt64(0), new DocumentView(reader.GetString(1), reader.GetString(2), Int(reader, 3), Date(reader, 4), String(reader, 5), String(reader, 6), String(reader, 7), String(reader, 8), [], []))
+            : null;
+    }
+
+    private static (long Id, string Key)? Find(SqliteCommand command, string source)
+    {
+        command.Parameters.Clear();
+        command.Parameters.AddWithValue("$s", source);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : null;
+    }
+
+    /// <summary>The saved searches that have made alerts, by name.</summary>
+    public ImmutableArray<SavedSearchView> SavedSearches()
+    {
+        using var connection = Open();
+        if (!HasAlerts(connection))
+        {
+            return [];
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT search, count(*), max(created_at), (SELECT entry FROM alerts b WHERE b.search = a.search ORDER BY id DESC LIMIT 1) FROM alerts a GROUP BY search ORDER BY search";
+        using var reader = command.ExecuteReader();
+        var searches = ImmutableArray.CreateBuilder<SavedSearchView>();
+        while (reader.Read())
+        {
+            var item = JsonSerializer.Deserialize<SavedSearchAlerts.AlertItem>(reader.GetString(3), PipelineJson.OneLine);
+            searches.Add(new SavedSearchView(reader.GetString(0), item?.Query ?? string.Empty, reader.GetInt64(1), Timestamp(reader.GetString(2))));
+        }
+
+        return searches.ToImmutable();
+    }
+
+    /// <summary>A saved search's newest alerts (newest first), or null when no search of that name has alerted.</summary>
+    public ImmutableArray<(DateTimeOffset CreatedAt, SavedSearchAlerts.AlertItem Item)>? Alerts(string name, int limit)
+    {
+        using var connection = Open();
+        if (!HasAlerts(connection))
+        {
+            return null;
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT created_at, entry FROM alerts WHERE search = $s ORDER BY id DESC LIMIT $l";
+        command.Parameters.AddWithValue("$s", name);
+        command.Parameters.AddWithValue("$l", limit);
+        using var reader = command.ExecuteReader();
+        var alerts = ImmutableArray.CreateBuilder<(DateTimeOffset, SavedSearchAlerts.AlertItem)>();
+        while (reader.Read())
+        {
+            if (JsonSerializer.Deserialize<SavedSearchAlerts.AlertItem>(reader.GetString(1), PipelineJson.OneLine) is { } item)
+            {
+                alerts.Add((Timestamp(reader.GetString(0)), item));
+            }
+        }
+
+        return alerts.Count == 0 ? null : alerts.ToImmutable();
+    }
+
+    private static bool HasAlerts(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'alerts'";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+    }
+
+    private static DateTimeOffset Timestamp(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : DateTimeOffset.UnixEpoch;
+
+    private static string? String(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+
+    private static int? Int(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetInt32(i);
+
+    private static DateOnly? Date(SqliteDataReader reader, int i) =>
+        reader.IsDBNull(i) ? null : DateOnly.TryParseExact(reader.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+}

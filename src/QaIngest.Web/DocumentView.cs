@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+
+namespace QaIngest.Web;
+
+/// <summary>One written question as the record holds it: its header, its items in order and what it refers to.</summary>
+public sealed record DocumentView(
+    string Key,
+    string Source,
+    int? Number,
+    DateOnly? Date,
+    string? Asker,
+    string? Minister,
+    string? MinisterTitle,
+    string? Title,
+    ImmutableArray<ItemView> Items,
+    ImmutableArray<DocumentReference> References)
+{
+    /// <summary>The parliament's own address of the document, when it was fetched from there.</summary>
+    public string? ParliamentUrl =>
+        Uri.TryCreate(Source, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url.AbsoluteUri : null;
+}

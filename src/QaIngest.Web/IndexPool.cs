@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using QaIngest.Index;
+
+namespace QaIngest.Web;
+
+/// <summary>
+/// The readers of the data directory: one <see cref="SearchIndex"/> (one SQLite connection, one
+/// searcher manager that sees each new commit) per concurrent search, reused. Opening is lazy, so
+/// the server starts before the first pipeline run has written an index and serves it once it has.
+/// Thread-safe.
+/// </summary>
+public sealed class IndexPool(string dataDirectory, int size, TimeSpan timeout) : IDisposable
+{
+    private readonly ConcurrentBag<SearchIndex> idle = [];
+    private readonly SemaphoreSlim slots = new(size, size);
+    private bool disposed;
+
+    /// <summary>Runs <paramref name="work"/> on a reader within the time limit.</summary>
+    /// <exception cref="SlowQueryException">No reader came free, or the work did not finish, in time; the work goes on and its reader comes back when it ends.</exception>
+    /// <exception cref="IndexUnavailableException">There is no index (yet).</exception>
+    public async Task<T> UseAsync<T>(Func<SearchIndex, T> work, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        if (!await slots.WaitAsync(timeout, cancellationToken).ConfigureAwait(false))
+        {
+            throw new SlowQueryException(timeout);
+        }
+
+        SearchIndex index;
+        try
+        {
+            index = idle.TryTake(out var reused) ? reused : SearchIndex.Open(dataDirectory, create: false);
+        }
+        catch
+        {
+            slots.Release();
+            throw;
+        }
+
+        var task = Task.Run(() => work(index), CancellationToken.None);
+        _ = task.ContinueWith(
+            t =>
+            {
+                // A reader that failed is not trusted again.
+                if (t.IsFaulted || disposed)
+                {
+                    index.Dispose();
+                }
+                else
+                {
+                    idle.Add(index);
+                }
+
+                slots.Release();
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+
+        var left = timeout - clock.Elapsed;
+        try
+        {
+            return await task.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.FromTicks(1), cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new SlowQueryException(timeout);
+        }
+    }
+
+    public void Dispose()
+    {
+        disposed = true;
+        while (idle.TryTake(out var index))
+        {
+            index.Dispose();
+        }
+    }
+}

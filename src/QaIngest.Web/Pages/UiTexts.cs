@@ -1,0 +1,88 @@
+using System.Collections.Frozen;
+
+namespace QaIngest.Web.Pages;
+
+/// <summary>Every interface text in Dutch and English, in one place.</summary>
+internal static class UiTexts
+{
+    private static readonly FrozenDictionary<string, (string Nl, string En)> Texts = new Dictionary<string, (string, string)>
+    {
+        ["site"] = ("Schriftelijke vragen", "Written questions"),
+        ["tagline"] = ("Vragen en antwoorden van het Vlaams Parlement, met hun bedragen", "Questions and answers of the Flemish Parliament, with their amounts"),
+        ["nav.search"] = ("Zoeken", "Search"),
+        ["nav.amounts"] = ("Bedragen", "Amounts"),
+        ["nav.alerts"] = ("Bewaarde zoekopdrachten", "Saved searches"),
+        ["nav.api"] = ("API", "API"),
+        ["other.language"] = ("English", "Nederlands"),
+        ["query"] = ("Zoekvraag", "Query"),
+        ["search"] = ("Zoeken", "Search"),
+        ["help"] = ("Hulp bij zoekvragen", "Query help"),
+        ["help.words"] = ("Alle woorden moeten voorkomen: RIZIV VDAB 2021", "Every word must occur: RIZIV VDAB 2021"),
+        ["help.phrase"] = ("Woorden na elkaar tussen aanhalingstekens: \"niet-digitale dienstverlening\"", "Words in this order in quotes: \"niet-digitale dienstverlening\""),
+        ["help.boolean"] = ("OF, NIET en haakjes: kinderopvang OR opvang, -Limburg, NOT Antwerpen, (VDAB OR Syntra) jongeren", "OR, NOT and parentheses: kinderopvang OR opvang, -Limburg, NOT Antwerpen, (VDAB OR Syntra) jongeren"),
+        ["help.prefix"] = ("Woordbegin: traject*", "Word start: traject*"),
+        ["help.fields"] = ("Velden: minister:Brouns, asker:Bothuyne, title:VDAB, number:693, year:2021, year:2019..2023", "Fields: minister:Brouns, asker:Bothuyne, title:VDAB, number:693, year:2021, year:2019..2023"),
+        ["help.amounts"] = ("Bedragen: amount:>=10000000, amount:[2000000 TO 3000000]", "Amounts: amount:>=10000000, amount:[2000000 TO 3000000]"),
+        ["amount.from"] = ("Bedrag vanaf", "Amount from"),
+        ["amount.to"] = ("Bedrag tot", "Amount up to"),
+        ["sort"] = ("Sorteren", "Sort"),
+        ["sort.relevance"] = ("relevantie", "relevance"),
+        ["sort.date"] = ("datum (nieuwste eerst)", "date (newest first)"),
+        ["sort.amount"] = ("bedrag (grootste eerst)", "amount (largest first)"),
+        ["results"] = ("resultaten", "results"),
+        ["about"] = ("ongeveer", "about"),
+        ["window"] = ("De woorden staan in zeer veel items: gerangschikt binnen de {0} recentste items; het totaal is een schatting.", "The words are in very many items: ranked among the {0} most recent items; the total is an estimate."),
+        ["no.results"] = ("Geen resultaten.", "No results."),
+        ["filters"] = ("Filters", "Filters"),
+        ["remove"] = ("verwijderen", "remove"),
+        ["facet.minister"] = ("Minister", "Minister"),
+        ["facet.asker"] = ("Vraagsteller", "Asked by"),
+        ["facet.year"] = ("Jaar", "Year"),
+        ["facet.section"] = ("Onderdeel", "Section"),
+        ["facet.theme"] = ("Thema", "Theme"),
+        ["facet.answerKind"] = ("Soort antwoord", "Answer kind"),
+        ["section.answer"] = ("Antwoord", "Answer"),
+        ["section.question"] = ("Vraag", "Question"),
+        ["section.preamble"] = ("Inleiding", "Preamble"),
+        ["section.answerPreamble"] = ("Inleiding van het antwoord", "Answer preamble"),
+        ["answers.question"] = ("Antwoordt op vraag", "Answers question"),
+        ["nr"] = ("nr.", "no."),
+        ["by"] = ("van", "by"),
+        ["to"] = ("aan", "to"),
+        ["document"] = ("Document", "Document"),
+        ["parliament"] = ("Op de site van het Vlaams Parlement", "On the Flemish Parliament's site"),
+        ["figures"] = ("Cijfers", "Figures"),
+        ["previous"] = ("Vorige", "Previous"),
+        ["next"] = ("Volgende", "Next"),
+        ["page"] = ("Pagina", "Page"),
+        ["as.json"] = ("Deze resultaten als JSON", "These results as JSON"),
+        ["questions"] = ("Vragen", "Questions"),
+        ["answers"] = ("Antwoorden", "Answers"),
+        ["no.answer"] = ("(geen antwoord op deze vraag)", "(no answer to this question)"),
+        ["not.found"] = ("Niet gevonden", "Not found"),
+        ["no.document"] = ("Geen document met deze sleutel.", "No document with this key."),
+        ["amounts.title"] = ("Grootste bedragen", "Largest amounts"),
+        ["amounts.chart"] = ("Bedragen per jaar (som van de gevonden bedragen)", "Amounts by year (sum of the amounts found)"),
+        ["amounts.none"] = ("Geen bedragen.", "No amounts."),
+        ["amount"] = ("Bedrag", "Amount"),
+        ["in.text"] = ("In de tekst", "In the text"),
+        ["where"] = ("Waar", "Where"),
+        ["alerts.title"] = ("Bewaarde zoekopdrachten", "Saved searches"),
+        ["alerts.intro"] = ("Zoekopdrachten die de pijplijn na elke run uitvoert (pipelines/*.json, \"savedSearches\"). Abonneer je op de Atom-feed om nieuwe antwoorden te volgen.", "Searches the pipeline runs after every run (pipelines/*.json, \"savedSearches\"). Subscribe to the Atom feed to follow new answers."),
+        ["alerts.none"] = ("Nog geen meldingen: de bewaarde zoekopdrachten van de pijplijn vonden nog niets.", "No alerts yet: the pipeline's saved searches have found nothing so far."),
+        ["alerts.count"] = ("meldingen", "alerts"),
+        ["alerts.feed"] = ("Atom-feed", "Atom feed"),
+        ["error"] = ("Fout", "Error"),
+        ["unavailable"] = ("De index is (nog) niet beschikbaar", "The index is not available (yet)"),
+        ["slow"] = ("Zoekvraag te traag", "Query too slow"),
+        ["bad.query"] = ("Ongeldige zoekvraag", "Invalid query"),
+        ["at.character"] = ("bij teken", "at character"),
+        ["references"] = ("Verwijst naar", "Refers to"),
+        ["api.title"] = ("HTTP-API", "HTTP API"),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static string Get(string key, bool english) =>
+        Texts.TryGetValue(key, out var text) ? (english ? text.En : text.Nl) : key;
+
+    public static bool Has(string key) => Texts.ContainsKey(key);
+}

@@ -1,0 +1,19 @@
+namespace QaIngest.Web;
+
+/// <summary>What <c>qaingest serve</c> serves and how much it allows, with the defaults in one place.</summary>
+public sealed record ServeOptions(string DataDirectory)
+{
+    /// <summary>The addresses Kestrel listens on; loopback only unless told otherwise.</summary>
+    public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:5080"];
+
+    public QueryLimits Limits { get; init; } = QueryLimits.Default;
+
+    /// <summary>How long a search may take, waiting for a reader included; a slower one is answered with 503 and a clear message.</summary>
+    public TimeSpan QueryTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many searches run at once (each on its own reader); more wait for one.</summary>
+    public int Readers { get; init; } = Math.Max(2, Environment.ProcessorCount * 2);
+
+    /// <summary>Hits per page on the search page.</summary>
+    public int PageSize { get; init; } = 10;
+}

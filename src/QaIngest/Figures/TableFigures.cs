@@ -1,0 +1,246 @@
+using System.Collections.Immutable;
+using QaIngest.Parse;
+using QaIngest.Tables;
+
+namespace QaIngest.Figures;
+
+/// <summary>
+/// Gives the figures of tables their row, column and table: a marked table's number cells (HTML,
+/// DOCX, XLSX) label the figure the text already holds for them, or become figures of their own; in
+/// flattened text, a stretch of figures that reads as a table (see <see cref="FlatTableReader"/>)
+/// gets its row labels. Every amount stays one figure. A totals row or column is checked (a sum
+/// check per column or row). Pure.
+/// </summary>
+internal static class TableFigures
+{
+    public static (List<Figure> Figures, List<Check> Checks, ImmutableArray<Table> Tables) Apply(WrittenQuestion question, IReadOnlyList<Figure> textFigures)
+    {
+        var figures = textFigures.ToList();
+        var checks = new List<Check>();
+        var tables = ImmutableArray.CreateBuilder<Table>();
+        var texts = TableAttacher.Texts(question).ToList();
+        var claimed = new bool[figures.Count];
+        var marked = new HashSet<TextLocation>();
+        foreach (var table in question.Tables.IsDefault ? [] : question.Tables)
+        {
+            var location = table.Location ?? new TextLocation(Section.Annexes);
+            marked.Add(location);
+            tables.Add(table);
+            var text = texts.FirstOrDefault(t => t.Location == location).Text;
+            var cellFigures = new Dictionary<TableCell, Figure>();
+            var cursor = 0;
+            foreach (var cell in table.Cells)
+            {
+                if (ToFigure(table, cell, location) is not { } figure)
+                {
+                    continue;
+                }
+
+                var at = Enumerable.Range(0, figures.Count).FirstOrDefault(
+                    i => i < claimed.Length && !claimed[i] && figures[i].Location == location && SameAmount(figures[i], figure, cell), -1);
+                if (at >= 0)
+                {
+                    claimed[at] = true;
+                    figures[at] = Label(figures[at], figure);
+                    cellFigures[cell] = figures[at];
+                    continue;
+                }
+
+                var start = text is null ? -1 : text.IndexOf(cell.Text, cursor, StringComparison.Ordinal);
+                if (start >= 0)
+                {
+                    cursor = start + cell.Text.Length;
+                }
+
+                figure = figure with { Start = start, Length = start >= 0 ? cell.Text.Length : 0 };
+                figures.Add(figure);
+                cellFigures[cell] = figure;
+            }
+
+            checks.AddRange(TotalChecks(table, cellFigures));
+        }
+
+        LabelFlatTables(texts, figures, marked, tables);
+        return (figures, checks, tables.ToImmutable());
+    }
+
+    /// <summary>The figure a number cell is: money, a percentage or a count; null for text and unitless numbers.</summary>
+    private static Figure? ToFigure(Table table, TableCell cell, TextLocation location)
+    {
+        // A number whose unit the table does not say (an average, a fraction) is no figure; the table
+        // builder has already made whole numbers counts.
+        if (cell.Value is not { } value || cell.Kind is TableCellKind.Text or TableCellKind.Number)
+        {
+            return null;
+        }
+
+        var kind = cell.Kind switch
+        {
+            TableCellKind.Money => FigureKind.Money,
+            TableCellKind.Percent => FigureKind.Percentage,
+            _ => FigureKind.Count,
+        };
+        var scale = kind == FigureKind.Money ? table.Scale : 1;
+        var decimals = BitConverter.GetBytes(decimal.GetBits(value)[3])[2];
+        return new Figure(kind, value * scale, cell.Text, -1, 0, location)
+        {
+            Currency = kind == FigureKind.Money ? "EUR" : null,
+            Unit = kind == FigureKind.Percentage ? "percent" : kind == FigureKind.Count ? CountUnit(table, cell) : null,
+            Sentence = cell.RowLabel.Length > 0 ? $"{cell.RowLabel} | {cell.ColumnLabel}: {cell.Text}" : cell.Text,
+            Tolerance = 0.5m * DutchNumber.Pow10(-decimals) * scale,
+            Row = cell.RowLabel,
+            Column = cell.ColumnLabel,
+            Table = table.Caption ?? "",
+            Sheet = SheetName(table),
+        };
+    }
+
+    private static string? SheetName(Table table) =>
+        table.Annex is { } annex ? $"bijlage {annex}, tabblad {table.SheetNumber}" + (table.Sheet is { } name ? $" ({name})" : "") : null;
+
+    private static string CountUnit(Table table, TableCell cell) =>
+        cell.ColumnLabel.Length > 0 ? cell.ColumnLabel : table.Unit ?? "aantal";
+
+    /// <summary>The text's figure for a cell: the same value (as written, or scaled by the table's unit) written with the cell's digits.</summary>
+    private static bool SameAmount(Figure text, Figure cell, TableCell source) =>
+        (text.Value == cell.Value || text.Value == source.Value) && text.Text.Contains(Digits(source.Text), StringComparison.Ordinal);
+
+    private static string Digits(string cell)
+    {
+        var first = cell.IndexOfAny("0123456789".ToCharArray());
+        var last = cell.LastIndexOfAny("0123456789".ToCharArray());
+        return first < 0 ? cell : cell[first..(last + 1)];
+    }
+
+    /// <summary>
+    /// The text's figure with the cell's labels and the amount the table's unit makes of it ("568.166 €"
+    /// under "Bedragen K€" is 568,166,000 euro); where the table says more about what it is (a bare
+    /// number under "(in euro)" read from the text as a count), the cell's kind and unit win.
+    /// </summary>
+    private static Figure Label(Figure figure, Figure cell) =>
+        figure.Kind == cell.Kind || (figure.IsMoney && cell.IsMoney)
+            ? figure with { Row = cell.Row, Column = cell.Column, Table = cell.Table, Sheet = cell.Sheet, Value = cell.Value, Tolerance = Math.Max(figure.Tolerance, cell.Tolerance) }
+            : cell with { Start = figure.Start, Length = figure.Length, Text = figure.Text, Sentence = figure.Sentence, Years = figure.Years, Qualifier = figure.Qualifier };
+
+    /// <summary>Sum checks of a totals row (per column) and a totals column (per row): the parts must add up to the total.</summary>
+    private static IEnumerable<Check> TotalChecks(Table table, Dictionary<TableCell, Figure> figures)
+    {
+        if (table.TotalsRow is { } totalsRow)
+        {
+            foreach (var column in table.Cells.Select(c => c.Column).Distinct())
+            {
+                var inColumn = table.Cells.Where(c => c.Column == column && figures.ContainsKey(c)).ToList();
+                var total = inColumn.LastOrDefault(c => c.RowLabel == totalsRow);
+                var parts = inColumn.Where(c => c != total && !CellReader.IsTotalLabel(c.RowLabel)).ToList();
+                if (total is not null && parts.Count >= 2 && parts.All(p => figures[p].Kind == figures[total].Kind))
+                {
+                    yield return Check.Sum(figures[total], parts.Select(p => figures[p]));
+                }
+            }
+        }
+
+        if (table.TotalsColumn is { } totalsColumn)
+        {
+            foreach (var row in table.Cells.Select(c => c.Row).Distinct())
+            {
+                var inRow = table.Cells.Where(c => c.Row == row && figures.ContainsKey(c)).ToList();
+                var total = inRow.LastOrDefault(c => c.ColumnLabel == totalsColumn);
+                var parts = inRow.Where(c => c != total).ToList();
+                if (total is not null && parts.Count >= 2 && parts.All(p => figures[p].Kind == figures[total].Kind))
+                {
+                    yield return Check.Sum(figures[total], parts.Select(p => figures[p]));
+                }
+            }
+        }
+    }
+
+    /// <summary>Row labels for stretches of figures in flattened text that read as a table (one sentence, numbers close together).</summary>
+    private static void LabelFlatTables(List<(TextLocation Location, string Text)> texts, List<Figure> figures, HashSet<TextLocation> marked, ImmutableArray<Table>.Builder tables)
+    {
+        foreach (var (location, text) in texts)
+        {
+            if (marked.Contains(location))
+            {
+                continue;
+            }
+
+            var here = Enumerable.Range(0, figures.Count)
+                .Where(i => figures[i].Location == location && figures[i].Row is null && figures[i].Kind is not FigureKind.Rate && StandsIn(figures[i], text))
+                .OrderBy(i => figures[i].Start)
+                .ToList();
+            foreach (var (members, leadStart) in Runs(here, figures, text))
+            {
+                var table = FlatTableReader.Read(text, members.Select(i => (figures[i].Start, figures[i].Length)).ToList(), leadStart);
+                if (table is null)
+                {
+                    continue;
+                }
+
+                for (var k = 0; k < members.Count; k++)
+                {
+                    var figure = figures[members[k]];
+                    var cell = table.Cells[k];
+                    figures[members[k]] = figure with { Row = cell.RowLabel, Column = cell.ColumnLabel, Table = "" };
+                }
+
+                tables.Add(table with
+                {
+                    Location = location,
+                    Cells = [.. table.Cells.Select((c, k) => c with { Value = figures[members[k]].Value, Kind = KindOf(figures[members[k]]) })],
+                });
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when the figure was read from this text (a supplementary answer shares its location with
+    /// the first answer of the same number, so the location alone does not say).
+    /// </summary>
+    private static bool StandsIn(Figure figure, string text) =>
+        figure.Start >= 0 && figure.Start + figure.Length <= text.Length && string.CompareOrdinal(text, figure.Start, figure.Text, 0, figure.Length) == 0;
+
+    /// <summary>
+    /// Stretches of figures with no long text between them (a flattened table's rows break its
+    /// sentences anywhere, so sentences do not bound it), each with where its lead text starts: the
+    /// first figure's sentence, or the end of the figure before a long gap, whichever is later.
+    /// </summary>
+    private static IEnumerable<(List<int> Members, int LeadStart)> Runs(List<int> here, List<Figure> figures, string text)
+    {
+        if (here.Count == 0)
+        {
+            yield break;
+        }
+
+        var run = new List<int> { here[0] };
+        var leadStart = SentenceStart(figures[here[0]], text, 0);
+        for (var k = 1; k < here.Count; k++)
+        {
+            var before = figures[here[k - 1]];
+            var end = before.Start + before.Length;
+            if (figures[here[k]].Start - end > FlatTableReader.MaxGap)
+            {
+                yield return (run, leadStart);
+                run = [];
+                leadStart = SentenceStart(figures[here[k]], text, end);
+            }
+
+            run.Add(here[k]);
+        }
+
+        yield return (run, leadStart);
+    }
+
+    private static int SentenceStart(Figure figure, string text, int floor)
+    {
+        var probe = figure.Sentence.Length >= 12 ? figure.Sentence[..12] : figure.Sentence;
+        var at = probe.Length == 0 || figure.Start >= text.Length ? -1 : text.LastIndexOf(probe, figure.Start, StringComparison.Ordinal);
+        return Math.Max(at, floor);
+    }
+
+    private static TableCellKind KindOf(Figure figure) => figure.Kind switch
+    {
+        FigureKind.Money => TableCellKind.Money,
+        FigureKind.Percentage => TableCellKind.Percent,
+        _ => TableCellKind.Count,
+    };
+}

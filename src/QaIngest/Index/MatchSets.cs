@@ -1,0 +1,197 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using QaIngest.Search;
+
+namespace QaIngest.Index;
+
+/// <summary>
+/// The items a query matches as a set of documents per segment, without scoring: a word's postings
+/// (without frequencies) OR'ed into a bit set, required parts AND'ed, negations removed, a year range
+/// checked on the date's doc values of the documents left. Counting a query this way reads each
+/// posting once; a scorer would also keep every field of a word in step and score it. What the sets
+/// do not cover (phrases, prefixes, amount ranges) is matched by Lucene and set bit by bit.
+/// </summary>
+internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline)
+{
+    private readonly Dictionary<Query, Weight> weights = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The live documents of the whole index that <paramref name="query"/> matches, restricted by <paramref name="filter"/> when given.</summary>
+    public long Count(Query query, Filter? filter)
+    {
+        long total = 0;
+        Each(query, filter, (_, bits, live) =>
+        {
+            var max = bits.Length;
+            if (live is null)
+            {
+                total += bits.Cardinality;
+                return;
+            }
+
+            for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < max ? bits.NextSetBit(doc + 1) : -1)
+            {
+                total += live.Get(doc) ? 1 : 0;
+            }
+        });
+        return total;
+    }
+
+    /// <summary>Passes every live document the query matches to a collector, segment by segment.</summary>
+    public void Collect(Query query, Filter? filter, ICollector collector)
+    {
+        Each(query, filter, (leaf, bits, live) =>
+        {
+            collector.SetNextReader(leaf);
+            var max = bits.Length;
+            for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < max ? bits.NextSetBit(doc + 1) : -1)
+            {
+                if (live is null || live.Get(doc))
+                {
+                    collector.Collect(doc);
+                }
+            }
+        });
+    }
+
+    private void Each(Query query, Filter? filter, Action<AtomicReaderContext, FixedBitSet, IBits?> action)
+    {
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            deadline.Check();
+            var bits = Evaluate(leaf, query);
+            if (filter is not null)
+            {
+                var window = filter.GetDocIdSet(leaf, null)?.GetIterator();
+                if (window is null)
+                {
+                    continue;
+                }
+
+                var restricted = new FixedBitSet(leaf.AtomicReader.MaxDoc);
+                restricted.Or(window);
+                bits.And(restricted);
+            }
+
+            action(leaf, bits, leaf.AtomicReader.LiveDocs);
+        }
+    }
+
+    private FixedBitSet Evaluate(AtomicReaderContext leaf, Query query)
+    {
+        var maxDoc = leaf.AtomicReader.MaxDoc;
+        switch (query)
+        {
+            case Lucene.Net.Search.TermQuery term:
+            {
+                var bits = new FixedBitSet(maxDoc);
+                var terms = leaf.AtomicReader.GetTerms(term.Term.Field);
+                var e = terms?.GetEnumerator();
+                if (e is not null && e.SeekExact(term.Term.Bytes) && e.Docs(null, null, DocsFlags.NONE) is { } docs)
+                {
+                    bits.Or(docs);
+                }
+
+                return bits;
+            }
+
+            case MatchAllDocsQuery:
+            {
+                var bits = new FixedBitSet(maxDoc);
+                bits.Set(0, maxDoc);
+                return bits;
+            }
+
+            case BooleanQuery boolean when boolean.MinimumNumberShouldMatch == 0:
+            {
+                FixedBitSet? result = null;
+                var years = new List<NumericRangeQuery<int>>();
+                foreach (var clause in boolean.Clauses.Where(c => c.Occur == Occur.MUST))
+                {
+                    if (clause.Query is NumericRangeQuery<int> year && year.Field == IndexFields.Year)
+                    {
+                        years.Add(year);
+                        continue;
+                    }
+
+                    var bits = Evaluate(leaf, clause.Query);
+                    result = result is null ? bits : And(result, bits);
+                }
+
+                if (result is null)
+                {
+                    if (years.Count > 0)
+                    {
+                        result = new FixedBitSet(maxDoc);
+                        result.Set(0, maxDoc);
+                    }
+                    else
+                    {
+                        // Only optional clauses: any of them.
+                        result = new FixedBitSet(maxDoc);
+                        foreach (var clause in boolean.Clauses.Where(c => c.Occur == Occur.SHOULD))
+                        {
+                            result.Or(Evaluate(leaf, clause.Query));
+                        }
+                    }
+                }
+
+                foreach (var year in years)
+                {
+                    KeepYears(leaf, result, year.Min, year.Max, year.IncludesMin, year.IncludesMax);
+                }
+
+                foreach (var clause in boolean.Clauses.Where(c => c.Occur == Occur.MUST_NOT))
+                {
+                    result.AndNot(Evaluate(leaf, clause.Query));
+                }
+
+                return result;
+            }
+
+            default:
+                return ByLucene(leaf, query);
+        }
+    }
+
+    private static FixedBitSet And(FixedBitSet a, FixedBitSet b)
+    {
+        a.And(b);
+        return a;
+    }
+
+    /// <summary>Keeps the documents whose date (yyyymmdd doc values) falls in the years; a document without a date has no year.</summary>
+    private static void KeepYears(AtomicReaderContext leaf, FixedBitSet bits, int? min, int? max, bool includesMin, bool includesMax)
+    {
+        var dates = leaf.AtomicReader.GetNumericDocValues(IndexFields.Date);
+        var from = min is { } lo ? (includesMin ? lo : lo + 1L) : long.MinValue;
+        var to = max is { } hi ? (includesMax ? hi : hi - 1L) : long.MaxValue;
+        var length = bits.Length;
+        for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < length ? bits.NextSetBit(doc + 1) : -1)
+        {
+            var year = dates is null ? 0 : dates.Get(doc) / 10_000;
+            if (year == 0 || year < from || year > to)
+            {
+                bits.Clear(doc);
+            }
+        }
+    }
+
+    /// <summary>The documents Lucene's own matching finds for a query the sets do not cover (one weight a query, reused across segments).</summary>
+    private FixedBitSet ByLucene(AtomicReaderContext leaf, Query query)
+    {
+        if (!weights.TryGetValue(query, out var weight))
+        {
+            weights[query] = weight = searcher.CreateNormalizedWeight(new ConstantScoreQuery(query));
+        }
+
+        var bits = new FixedBitSet(leaf.AtomicReader.MaxDoc);
+        var scorer = weight.GetScorer(leaf, null);
+        if (scorer is not null)
+        {
+            bits.Or(scorer);
+        }
+
+        return bits;
+    }
+}

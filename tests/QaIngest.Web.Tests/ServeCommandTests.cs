@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace QaIngest.Web.Tests;
+
+/// <summary><c>qaingest serve</c> as a process: it serves the data directory where it is told, and refuses bad arguments in one line.</summary>
+[Collection(ServedSeedsCollection.Name)]
+public sealed class ServeCommandTests(ServedSeeds served)
+{
+    private static ProcessStartInfo Cli(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(Repo.Root, "src", "QaIngest.Cli", "bin", Repo.Configuration, "net10.0", "qaingest.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Fact]
+    public async Task Serve_DataAndUrls_AnswersSearchesUntilStopped()
+    {
+        var port = FreePort();
+        using var process = Process.Start(Cli("serve", "--data", served.Data, "--urls", $"http://127.0.0.1:{port}"))!;
+        try
+        {
+            var line = await process.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Contains($"serving {served.Data} at http://127.0.0.1:{port}", line, StringComparison.Ordinal);
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var json = await client.GetStringAsync("/api/search?q=RIZIV%20VDAB%202021&limit=1");
+            Assert.Contains("\"documentNumber\": 693", json, StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("--urls", "ftp://127.0.0.1:1", "--urls takes http://")]
+    [InlineData("--query-timeout", "0", "--query-timeout must be")]
+    public async Task Serve_BadArgument_OneLineExit2(string option, string value, string reason)
+    {
+        using var process = Process.Start(Cli("serve", "--data", served.Data, option, value))!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(2, process.ExitCode);
+        Assert.StartsWith("qaingest: " + reason, error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Serve_PortTaken_OneLineExit2()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        using var process = Process.Start(Cli("serve", "--data", served.Data, "--urls", $"http://127.0.0.1:{port}"))!;
+        var error = await process.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync();
+        Assert.Equal(2, process.ExitCode);
+        Assert.StartsWith($"qaingest: cannot listen on http://127.0.0.1:{port}", error, StringComparison.Ordinal);
+    }
+}
