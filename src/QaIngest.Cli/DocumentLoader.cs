@@ -31,8 +31,14 @@ public static class DocumentLoader
             var full = System.IO.Path.GetFullPath(Path);
             var relative = System.IO.Path.GetRelativePath(Environment.CurrentDirectory, full);
             var key = relative.StartsWith("..", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(relative) ? full : relative.Replace('\\', '/');
-            return new IndexedDocument(key, key, Question, Figures.Figures) { ContentHash = ContentHash };
+            return new IndexedDocument(key, key, Question, Figures.Figures) { ContentHash = ContentHash, Themes = Themes, SourceUrl = SourceUrl, Checks = Figures.Checks };
         }
+
+        /// <summary>The parliament's themes, from a scraped file's metadata lines.</summary>
+        public ImmutableArray<string> Themes { get; init; } = [];
+
+        /// <summary>The parliament's URL of the document, from a scraped file's metadata lines.</summary>
+        public string? SourceUrl { get; init; }
     }
 
     /// <summary>The document, or null with a one-line reason.</summary>
@@ -56,7 +62,11 @@ public static class DocumentLoader
             return (null, $"{path}: {result.Error}");
         }
 
-        return (new LoadedDocument(path, result.Document.ContentHash!, result.Document.Question, result.Figures!, result.Warnings), null);
+        return (new LoadedDocument(path, result.Document.ContentHash!, result.Document.Question, result.Figures!, result.Warnings)
+        {
+            Themes = result.Document.Themes,
+            SourceUrl = result.Document.SourceUrl,
+        }, null);
     }
 
     /// <summary>Every document file under the given files and folders, in a stable order.</summary>

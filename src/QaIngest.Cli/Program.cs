@@ -13,6 +13,7 @@ var root = new RootCommand("QaIngest: the Flemish Parliament's written questions
     SearchCommand.Create(),
     ReindexCommand.Create(),
     AmountsCommand.Create(),
+    ExportCommand.Create(),
     ServeCommand.Create(),
     new Command("eval", "Evaluate extraction and search against gold files.") { EvalFiguresCommand.Create(), EvalSearchCommand.Create(), EvalRealCommand.Create() },
     FetchCommand.Create(),

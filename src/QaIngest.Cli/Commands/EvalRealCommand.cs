@@ -92,7 +92,8 @@ public static partial class EvalRealCommand
             return Verdict.Of(file, "error", error ?? "cannot read");
         }
 
-        var (siteTitle, body) = ScrapedText.Split(raw);
+        var (metadata, body) = QaIngest.Pipeline.ScraperMetadata.Split(raw);
+        var siteTitle = metadata?.Title;
         if (string.IsNullOrWhiteSpace(body))
         {
             return Verdict.Of(file, "no-body", "no text after the scraper lines");

@@ -17,7 +17,7 @@ public static class SearchCommand
         var limit = new Option<int>("--limit") { Description = "How many hits (1 to 1000).", DefaultValueFactory = _ => 10 };
         var sort = new Option<string>("--sort") { Description = "relevance, date or amount.", DefaultValueFactory = _ => "relevance" };
         sort.AcceptOnlyFromAmong("relevance", "date", "amount");
-        var facets = new Option<bool>("--facets") { Description = "Count matching items per minister, asker and year." };
+        var facets = new Option<bool>("--facets") { Description = "Count matching items per minister, asker, year, theme and answer kind." };
         var group = new Option<bool>("--group") { Description = "Group hits by written question." };
         var command = new Command("search", "Search the index.") { query, data, format, limit, sort, facets, group };
         command.SetAction(r => Run(

@@ -122,7 +122,11 @@ public sealed partial class SearchIndex
             items.Add(new ItemRecord(ids[i++], section, text, context, amounts));
         }
 
-        return new DocumentRecord(d.Key, q.Title, q.Asker, q.Minister, q.Date, q.Number, items.MoveToImmutable());
+        return new DocumentRecord(d.Key, q.Title, q.Asker, q.Minister, q.Date, q.Number, items.MoveToImmutable())
+        {
+            Themes = d.Themes,
+            AnswerKind = DetailsWriter.AnswerKindName(q.AnswerKind),
+        };
     }
 
     /// <summary>Removes a document's rows from the record.</summary>
@@ -155,6 +159,7 @@ public sealed partial class SearchIndex
         private readonly SqliteCommand rewrite;
         private readonly SqliteCommand amount;
         private readonly SqliteCommand dropFigures;
+        private readonly DetailsWriter details;
 
         public DocumentWriter(SearchIndex index, SqliteTransaction transaction)
         {
@@ -166,13 +171,14 @@ public sealed partial class SearchIndex
             document = Prepare(transaction, "INSERT INTO documents(key, source, content_hash, number, date, year, asker, minister, minister_title, title, indexed_at) VALUES ($k, $s, $h, $n, $d, $y, $a, $m, $mt, $t, $at)",
                 "$k", "$s", "$h", "$n", "$d", "$y", "$a", "$m", "$mt", "$t", "$at");
             item = Prepare(transaction, "INSERT INTO items(document_id, section, number, text, max_amount, question) VALUES ($d, $s, $n, $t, $m, $q)", "$d", "$s", "$n", "$t", "$m", "$q");
-            figure = Prepare(transaction, "INSERT INTO figures(item_id, document_id, kind, value, range_end, currency, unit, per, text, sentence, qualifier, implied, section, number, part) "
-                + "VALUES ($i, $d, $k, $v, $r, $c, $u, $p, $t, $s, $q, $im, $sec, $n, $part)", "$i", "$d", "$k", "$v", "$r", "$c", "$u", "$p", "$t", "$s", "$q", "$im", "$sec", "$n", "$part");
+            figure = Prepare(transaction, "INSERT INTO figures(item_id, document_id, kind, value, range_end, currency, unit, per, text, sentence, qualifier, implied, section, number, part, years) "
+                + "VALUES ($i, $d, $k, $v, $r, $c, $u, $p, $t, $s, $q, $im, $sec, $n, $part, $y)", "$i", "$d", "$k", "$v", "$r", "$c", "$u", "$p", "$t", "$s", "$q", "$im", "$sec", "$n", "$part", "$y");
             current = Prepare(transaction, "SELECT id, title, asker, minister, date FROM documents WHERE key = $k", "$k");
             itemsOf = Prepare(transaction, "SELECT id, section, number, text, question FROM items WHERE document_id = $d ORDER BY id", "$d");
             rewrite = Prepare(transaction, "UPDATE documents SET source = $s, content_hash = $h, number = $n, minister_title = $mt, indexed_at = $at WHERE id = $d", "$s", "$h", "$n", "$mt", "$at", "$d");
             amount = Prepare(transaction, "UPDATE items SET max_amount = $m WHERE id = $i", "$m", "$i");
             dropFigures = Prepare(transaction, "DELETE FROM figures WHERE document_id = $d", "$d");
+            details = new DetailsWriter(index.connection, transaction);
         }
 
         /// <summary>True when a document with this key is in the record.</summary>
@@ -238,6 +244,7 @@ public sealed partial class SearchIndex
                 }
             }
 
+            details.Write(documentId, d, ids);
             return ids;
         }
 
@@ -261,12 +268,13 @@ public sealed partial class SearchIndex
                 }
             }
 
+            details.Write(documentId, d, ids);
             return ids;
         }
 
         private void WriteFigure(Figure f, long itemId, long documentId) =>
             Run(figure, false, itemId, documentId, f.Kind.ToString().ToLowerInvariant(), (double)f.Value, (double?)f.RangeEnd, f.Currency, f.Unit, f.Per, f.Text,
-                f.Sentence, f.Qualifier, f.Implied ? 1 : 0, SectionName(f.Location.Section), f.Location.Number, f.Location.Part);
+                f.Sentence, f.Qualifier, f.Implied ? 1 : 0, SectionName(f.Location.Section), f.Location.Number, f.Location.Part, DetailsWriter.Years(f));
 
         private static bool Same(SqliteDataReader reader, int column, string? value) =>
             string.Equals(reader.IsDBNull(column) ? null : reader.GetString(column), value, StringComparison.Ordinal);
@@ -285,6 +293,8 @@ public sealed partial class SearchIndex
             {
                 command.Dispose();
             }
+
+            details.Dispose();
         }
 
         private long LastInsertRowId() => SQLitePCL.raw.sqlite3_last_insert_rowid(index.connection.Handle);

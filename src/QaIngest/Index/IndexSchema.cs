@@ -3,7 +3,8 @@ namespace QaIngest.Index;
 /// <summary>The SQLite schema of the record the Lucene index is derived from, in one place.</summary>
 internal static class IndexSchema
 {
-    public const int Version = 2;
+    // 3: answer kind, themes and the other details of DetailsSchema, and the checks table.
+    public const int Version = 3;
 
     public const string Create = """
         PRAGMA journal_mode = WAL;

@@ -12,4 +12,13 @@ public sealed record IndexedDocument(string Key, string Source, WrittenQuestion 
 {
     /// <summary>SHA-256 of the document's bytes, when known; lets a pipeline skip unchanged documents.</summary>
     public string? ContentHash { get; init; }
+
+    /// <summary>The parliament's themes (<c>thema</c>) of the document, from its metadata; empty when unknown.</summary>
+    public ImmutableArray<string> Themes { get; init; } = [];
+
+    /// <summary>Where the parliament publishes the document (its PDF), when known from its metadata or its fetch.</summary>
+    public string? SourceUrl { get; init; }
+
+    /// <summary>The consistency checks between the figures (stored with them, exported as the <c>checks</c> table).</summary>
+    public ImmutableArray<Check> Checks { get; init; } = [];
 }

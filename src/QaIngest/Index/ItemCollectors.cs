@@ -29,12 +29,18 @@ internal sealed class ItemIdCollector : ICollector
     }
 }
 
-/// <summary>Counts matches per minister, asker and year from doc values, without scoring, and counts them all.</summary>
+/// <summary>Counts matches per minister, asker, year, theme and answer kind from doc values, without scoring, and counts them all.</summary>
 internal sealed class FacetCollector : ICollector
 {
     private readonly Dictionary<string, long> ministers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> askers = new(StringComparer.Ordinal);
     private readonly Dictionary<long, long> years = [];
+    private readonly Dictionary<string, long> themes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> answerKinds = new(StringComparer.Ordinal);
+    private SortedSetDocValues? theme;
+    private SortedDocValues? answerKind;
+    private int[] themeCounts = [];
+    private int[] answerKindCounts = [];
     private SortedDocValues? minister;
     private SortedDocValues? asker;
     private NumericDocValues? date;
@@ -57,6 +63,10 @@ internal sealed class FacetCollector : ICollector
         asker = reader.GetSortedDocValues(IndexFields.AskerName);
         date = reader.GetNumericDocValues(IndexFields.Date);
         ministerCounts = new int[minister?.ValueCount ?? 0];
+        theme = reader.GetSortedSetDocValues(IndexFields.ThemeName);
+        answerKind = reader.GetSortedDocValues(IndexFields.AnswerKindName);
+        themeCounts = new int[theme?.ValueCount ?? 0];
+        answerKindCounts = new int[answerKind?.ValueCount ?? 0];
         askerCounts = new int[asker?.ValueCount ?? 0];
     }
 
@@ -73,6 +83,20 @@ internal sealed class FacetCollector : ICollector
             askerCounts[a]++;
         }
 
+        if (theme is not null)
+        {
+            theme.SetDocument(doc);
+            for (var ord = theme.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = theme.NextOrd())
+            {
+                themeCounts[ord]++;
+            }
+        }
+
+        if (answerKind is not null && answerKind.GetOrd(doc) is var k and >= 0)
+        {
+            answerKindCounts[k]++;
+        }
+
         // The year is the date's (yyyymmdd) first digits; 0 is an item without a date.
         if (date is not null && date.Get(doc) / 10_000 is var year and > 0)
         {
@@ -87,7 +111,7 @@ internal sealed class FacetCollector : ICollector
         static List<(string, long)> Top(Dictionary<string, long> counts) =>
             [.. counts.Where(c => c.Key.Length > 0).OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(20).Select(c => (c.Key, c.Value))];
         var byYear = years.ToDictionary(y => y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), y => y.Value, StringComparer.Ordinal);
-        return new() { ["minister"] = Top(ministers), ["asker"] = Top(askers), ["year"] = Top(byYear) };
+        return new() { ["minister"] = Top(ministers), ["asker"] = Top(askers), ["year"] = Top(byYear), ["theme"] = Top(themes), ["answerKind"] = Top(answerKinds) };
     }
 
     // Per segment the counts are by ordinal; names are looked up once a segment is done.
@@ -97,6 +121,23 @@ internal sealed class FacetCollector : ICollector
         Add(asker, askerCounts, askers);
         ministerCounts = [];
         askerCounts = [];
+        if (theme is not null)
+        {
+            var bytes = new BytesRef();
+            for (var ord = 0; ord < themeCounts.Length; ord++)
+            {
+                if (themeCounts[ord] > 0)
+                {
+                    theme.LookupOrd(ord, bytes);
+                    var name = bytes.Utf8ToString();
+                    themes[name] = themes.GetValueOrDefault(name) + themeCounts[ord];
+                }
+            }
+        }
+
+        Add(answerKind, answerKindCounts, answerKinds);
+        themeCounts = [];
+        answerKindCounts = [];
     }
 
     private static void Add(SortedDocValues? values, int[] counts, Dictionary<string, long> into)

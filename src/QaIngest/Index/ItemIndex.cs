@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
 using Lucene.Net.Index.Memory;
 using Lucene.Net.Search;
 using QaIngest.Search;
@@ -14,6 +15,9 @@ namespace QaIngest.Index;
 /// </summary>
 internal sealed class ItemIndex
 {
+    // The answer kind is one term as written (single-block), as in the index's StringField.
+    private static readonly KeywordAnalyzer AsWritten = new();
+
     private readonly ImmutableArray<MemoryIndex> indexes;
 
     private ItemIndex(string section, int? number, string text, ImmutableArray<MemoryIndex> indexes)
@@ -49,6 +53,8 @@ internal sealed class ItemIndex
                 Add(index, IndexFields.Parts, text);
                 Add(index, IndexFields.Asker, q.Asker);
                 Add(index, IndexFields.Minister, q.Minister);
+                Add(index, IndexFields.Theme, string.Join(". ", document.Themes));
+                index.AddField(IndexFields.AnswerKind, DetailsWriter.AnswerKindName(q.AnswerKind), AsWritten);
                 if (q.Date is { } date)
                 {
                     index.AddField(IndexFields.Year, new NumericTokenStream(IndexFields.WholeValueStep).SetInt32Value(date.Year));

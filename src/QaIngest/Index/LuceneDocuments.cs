@@ -44,6 +44,9 @@ internal sealed class LuceneDocuments
     private readonly DoubleField maxAmountIndexed = new(IndexFields.MaxAmount, 0, AmountType);
     private readonly SortedDocValuesField askerName = new(IndexFields.AskerName, new BytesRef());
     private readonly SortedDocValuesField ministerName = new(IndexFields.MinisterName, new BytesRef());
+    private readonly TextField theme = new(IndexFields.Theme, string.Empty, Field.Store.NO);
+    private readonly StringField answerKind = new(IndexFields.AnswerKind, string.Empty, Field.Store.NO);
+    private readonly SortedDocValuesField answerKindName = new(IndexFields.AnswerKindName, new BytesRef());
 
     public LuceneDocuments()
     {
@@ -91,6 +94,12 @@ internal sealed class LuceneDocuments
         minister.SetStringValue(record.Minister ?? string.Empty);
         askerName.SetBytesValue(new BytesRef(record.Asker ?? string.Empty));
         ministerName.SetBytesValue(new BytesRef(record.Minister ?? string.Empty));
+
+        // Themes are many a document: one doc-values field each, shared by the document's items.
+        theme.SetStringValue(string.Join(". ", record.Themes));
+        var themeNames = record.Themes.Select(t => new SortedSetDocValuesField(IndexFields.ThemeName, new BytesRef(t))).ToList();
+        answerKind.SetStringValue(record.AnswerKind ?? string.Empty);
+        answerKindName.SetBytesValue(new BytesRef(record.AnswerKind ?? string.Empty));
         if (record.Date is { } d)
         {
             year.SetInt32Value(d.Year);
@@ -115,7 +124,12 @@ internal sealed class LuceneDocuments
 
         foreach (var item in record.Items)
         {
-            var document = new Document { key, itemId, section, title, body, context, parts, asker, minister, date, askerName, ministerName };
+            var document = new Document { key, itemId, section, title, body, context, parts, asker, minister, date, askerName, ministerName, theme, answerKind, answerKindName };
+            foreach (var name in themeNames)
+            {
+                document.Add(name);
+            }
+
             itemId.SetInt64Value(item.Id);
             section.SetInt64Value((long)item.Section);
             var text = Tokens(item.Text);

@@ -51,7 +51,7 @@ public sealed partial class SearchIndex
             var batch = new List<DocumentRecord>(ReindexBatch);
             using var rows = Command(null,
                 "SELECT d.key, d.title, d.asker, d.minister, d.date, d.number, i.id, i.text, "
-                + "(SELECT q.text FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.question AND i.section = 'answer'), i.section "
+                + "(SELECT q.text FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.question AND i.section = 'answer'), i.section, d.theme, d.answer_kind "
                 + "FROM documents d JOIN items i ON i.document_id = d.id ORDER BY d.id, i.id");
             using var reader = rows.ExecuteReader();
             DocumentRecord? current = null;
@@ -87,7 +87,11 @@ public sealed partial class SearchIndex
                     current = new DocumentRecord(
                         key, reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
                         reader.IsDBNull(4) ? null : DateOnly.ParseExact(reader.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        reader.IsDBNull(5) ? null : reader.GetInt32(5), []);
+                        reader.IsDBNull(5) ? null : reader.GetInt32(5), [])
+                    {
+                        Themes = [.. DetailsWriter.SplitThemes(reader.IsDBNull(10) ? null : reader.GetString(10))],
+                        AnswerKind = reader.IsDBNull(11) ? null : reader.GetString(11),
+                    };
                 }
 
                 var id = reader.GetInt64(6);

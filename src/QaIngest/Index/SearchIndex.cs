@@ -136,6 +136,7 @@ public sealed partial class SearchIndex : IDisposable
 
                 command.CommandText = IndexSchema.DropFullText;
                 command.ExecuteNonQuery();
+                DetailsSchema.Apply(command);
             }
         }
         catch (SqliteException e)

@@ -47,7 +47,9 @@ public sealed class DocumentProcessor(TextExtractor extractor)
             return new Result(null, warnings, null, null, false) { Engine = extracted.Value.Engine };
         }
 
-        var parsed = QuestionParser.Parse(extracted.Value.Text);
+        // A scraped real text starts with the site's metadata lines: stored, not parsed.
+        var (metadata, text) = ScraperMetadata.Split(extracted.Value.Text);
+        var parsed = QuestionParser.Parse(text);
         if (!parsed.Success)
         {
             return Result.Failure(PipelineStage.Parse, parsed.Error, transient: false, warnings) with { Engine = extracted.Value.Engine };
@@ -55,8 +57,11 @@ public sealed class DocumentProcessor(TextExtractor extractor)
 
         warnings = warnings.AddRange(parsed.Value.Warnings.Select(w => w.Message));
 
+        // The site's title is the subject as the parliament lists it, cleaner than the PDF's lines.
+        var titled = metadata?.Title is { } siteTitle ? parsed.Value with { Title = siteTitle } : parsed.Value;
+
         // The tables the source marks (HTML <table>, DOCX w:tbl), placed in the items they stand in.
-        var question = TableAttacher.Attach(parsed.Value, extracted.Value.Format switch
+        var question = TableAttacher.Attach(titled, extracted.Value.Format switch
         {
             SourceFormat.Html => HtmlTableReader.Read(TextDecoder.Decode(bytes)),
             SourceFormat.Docx => DocxTableReader.Read(bytes),
@@ -64,7 +69,14 @@ public sealed class DocumentProcessor(TextExtractor extractor)
         });
         question = TableAttacher.AttachAnnexes(question, AnnexTables(question, annexes));
         var figures = stages.Contains(PipelineStage.Figures) ? FigureExtractor.Extract(question) : null;
-        return new Result(new IndexedDocument(key, source, question, figures?.Figures ?? []) { ContentHash = rawHash }, warnings, null, null, false)
+        var document = new IndexedDocument(key, source, question, figures?.Figures ?? [])
+        {
+            ContentHash = rawHash,
+            Themes = metadata?.Themes ?? [],
+            SourceUrl = metadata?.PdfUrl ?? (source.StartsWith("http", StringComparison.Ordinal) ? source : null),
+            Checks = figures?.Checks ?? [],
+        };
+        return new Result(document, warnings, null, null, false)
         {
             Figures = figures,
             Engine = extracted.Value.Engine,

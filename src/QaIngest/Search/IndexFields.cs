@@ -25,6 +25,16 @@ public static class IndexFields
     public const string Asker = "asker";
     public const string Minister = "minister";
 
+    /// <summary>The parliament's themes of the document (analysed like a title, so <c>theme:onderwijs</c> finds "Onderwijs en Vorming").</summary>
+    public const string Theme = "theme";
+
+    /// <summary>How the answer is given, not analysed (<c>none</c>, <c>numbered</c>, <c>single-block</c>, <c>deferral</c>): <c>answer:deferral</c>.</summary>
+    public const string AnswerKind = "answer";
+
+    /// <summary>Each theme as written (sorted set doc values) and the answer kind (sorted doc values), for facets.</summary>
+    public const string ThemeName = "themeName";
+    public const string AnswerKindName = "answerKindName";
+
     /// <summary>The item's section (numeric doc values of <c>QaIngest.Parse.Section</c>): ranking weighs answers, questions and preambles without reading the record.</summary>
     public const string Section = "section";
 

@@ -161,6 +161,12 @@ public sealed class QueryCompiler
 
     private Query? Word(TermQuery t, bool collect, bool topLevel)
     {
+        if (t.Field == IndexFields.AnswerKind)
+        {
+            // A filter on a value as written (single-block), not a word: no analysis, no score.
+            return new LuceneTermQuery(new Term(IndexFields.AnswerKind, t.Word.ToLowerInvariant())) { Boost = 0 };
+        }
+
         var fields = t.Field is null ? WordFields : [(t.Field, 1f)];
         if (t.Prefix)
         {

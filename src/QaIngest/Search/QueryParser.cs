@@ -14,7 +14,7 @@ namespace QaIngest.Search;
 public static class QueryParser
 {
     /// <summary>Fields that filter on text.</summary>
-    public static readonly ImmutableArray<string> TextFields = ["title", "asker", "minister"];
+    public static readonly ImmutableArray<string> TextFields = ["title", "asker", "minister", "theme", "answer"];
 
     /// <summary>Fields that filter on numbers.</summary>
     public static readonly ImmutableArray<string> NumericFields = ["year", "number", "amount"];

@@ -34,7 +34,8 @@ public static class SnippetHighlighter
     public static string Snippet(string text, Query query, int maxLength = MaxLength)
     {
         string? fragment = null;
-        if (((BooleanQuery)query).Clauses.Count > 0)
+        // An empty item (a label with no text after it) has nothing to mark, and Lucene's highlighter throws on it.
+        if (text.Length > 0 && ((BooleanQuery)query).Clauses.Count > 0)
         {
             var scorer = new QueryScorer(query, ItemAnalyzer.HighlightField);
             var highlighter = new LuceneHighlighter(new SimpleHTMLFormatter("«", "»"), scorer)

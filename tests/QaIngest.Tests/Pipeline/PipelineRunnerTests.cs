@@ -13,8 +13,9 @@ public sealed class PipelineRunnerTests
     [Fact]
     public async Task RunAsync_Seeds_IndexesEveryFileOnceThenDoesNothing()
     {
-        using var workspace = new PipelineWorkspace();
-        var files = Directory.EnumerateFiles(Path.Combine(workspace.Root, "seeds")).Count() + Directory.EnumerateFiles(Path.Combine(workspace.Root, "corpus", "real"), "*.pdf").Count();
+        using var workspace = new PipelineWorkspace(withRealTexts: true);
+        var files = Directory.EnumerateFiles(Path.Combine(workspace.Root, "seeds")).Count() + Directory.EnumerateFiles(Path.Combine(workspace.Root, "corpus", "real"), "*.pdf").Count()
+            + Directory.EnumerateFiles(Path.Combine(workspace.Root, PipelineWorkspace.RealTexts), "*.txt").Count();
 
         var first = await workspace.RunAsync(PipelineWorkspace.Seeds());
         var second = await workspace.RunAsync(PipelineWorkspace.Seeds());
