@@ -94,7 +94,8 @@ internal sealed class DetailsWriter : IDisposable
         return joined.Length == 0 ? null : joined;
     }
 
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
+    /// <summary>A prepared command of the batch's transaction, its parameters named and unset (the store's writers share it).</summary>
+    internal static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -299,19 +299,8 @@ public sealed partial class SearchIndex
 
         private long LastInsertRowId() => SQLitePCL.raw.sqlite3_last_insert_rowid(index.connection.Handle);
 
-        private SqliteCommand Prepare(SqliteTransaction transaction, string sql, params string[] names)
-        {
-            var command = index.connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            foreach (var name in names)
-            {
-                command.Parameters.Add(new SqliteParameter(name, null));
-            }
-
-            command.Prepare();
-            return command;
-        }
+        private SqliteCommand Prepare(SqliteTransaction transaction, string sql, params string[] names) =>
+            DetailsWriter.Prepare(index.connection, transaction, sql, names);
 
         private static object? Run(SqliteCommand command, bool scalar, params object?[] values)
         {
