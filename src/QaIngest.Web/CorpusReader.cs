@@ -112,7 +112,7 @@ public sealed partial class CorpusReader(string dataDirectory)
         return document with { Items = items.ToImmutable(), References = references.ToImmutable() };
     }
 
-    /// <summary>For each hit (in order), its document's key and, for an answer, the question it answers.</summary>
+    /// <summary>For each hit (in order), its document's key and, for an answer, the question it answers: two SQLite queries for the whole page, not two per hit.</summary>
     public ImmutableArray<HitContext> Contexts(IReadOnlyList<SearchHit> hits)
     {
         if (hits.Count == 0)
@@ -121,40 +121,58 @@ public sealed partial class CorpusReader(string dataDirectory)
         }
 
         using var connection = Open();
-        using var byKey = connection.CreateCommand();
-        byKey.CommandText = "SELECT id, key FROM documents WHERE key = $s";
-        using var bySource = connection.CreateCommand();
-        bySource.CommandText = "SELECT id, key FROM documents WHERE source = $s LIMIT 1";
-        using var question = connection.CreateCommand();
-        question.CommandText = "SELECT q.number, q.text FROM items a JOIN items q ON q.document_id = a.document_id AND q.section = 'question' AND q.number = a.question "
-            + "WHERE a.document_id = $d AND a.section = 'answer' AND a.number = $n LIMIT 1";
-        var documents = new Dictionary<string, (long Id, string Key)?>(StringComparer.Ordinal);
+        using var command = connection.CreateCommand();
+
+        // Keys are the sources for files and links (the unique index on key); the source column is the fallback.
+        var sources = JsonSerializer.Serialize(hits.Select(h => h.Source).Distinct(StringComparer.Ordinal).ToArray());
+        command.CommandText = "SELECT d.id, d.key, d.source FROM documents d WHERE d.key IN (SELECT value FROM json_each($s))";
+        command.Parameters.AddWithValue("$s", sources);
+        var documents = new Dictionary<string, (long Id, string Key)>(StringComparer.Ordinal);
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                documents[reader.GetString(1)] = (reader.GetInt64(0), reader.GetString(1));
+            }
+        }
+
+        var missing = hits.Select(h => h.Source).Where(s => !documents.ContainsKey(s)).Distinct(StringComparer.Ordinal).ToArray();
+        if (missing.Length > 0)
+        {
+            command.CommandText = "SELECT d.id, d.key, d.source FROM documents d WHERE d.source IN (SELECT value FROM json_each($s)) ORDER BY d.id";
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$s", JsonSerializer.Serialize(missing));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                documents.TryAdd(reader.GetString(2), (reader.GetInt64(0), reader.GetString(1)));
+            }
+        }
+
+        // The question each answer on the page answers, in one query over the page's (document, answer number) pairs.
+        var answers = hits.Where(h => h.Section == "answer" && h.Number is not null && documents.ContainsKey(h.Source))
+            .Select(h => new[] { documents[h.Source].Id, (long)h.Number!.Value }).ToArray();
+        var questions = new Dictionary<(long Document, int Answer), (int? Number, string Text)>();
+        if (answers.Length > 0)
+        {
+            command.CommandText = "SELECT a.document_id, a.number, q.number, q.text FROM json_each($p) p "
+                + "JOIN items a ON a.document_id = json_extract(p.value, '$[0]') AND a.section = 'answer' AND a.number = json_extract(p.value, '$[1]') "
+                + "JOIN items q ON q.document_id = a.document_id AND q.section = 'question' AND q.number = a.question";
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$p", JsonSerializer.Serialize(answers));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                questions.TryAdd((reader.GetInt64(0), reader.GetInt32(1)), (Int(reader, 2), reader.GetString(3)));
+            }
+        }
+
         var result = ImmutableArray.CreateBuilder<HitContext>(hits.Count);
         foreach (var hit in hits)
         {
-            if (!documents.TryGetValue(hit.Source, out var document))
-            {
-                // Keys are the sources for files and links (an indexed lookup); the source column is the fallback.
-                document = Find(byKey, hit.Source) ?? Find(bySource, hit.Source);
-                documents[hit.Source] = document;
-            }
-
-            int? number = null;
-            string? text = null;
-            if (document is { } d && hit.Section == "answer" && hit.Number is { } n)
-            {
-                question.Parameters.Clear();
-                question.Parameters.AddWithValue("$d", d.Id);
-                question.Parameters.AddWithValue("$n", n);
-                using var reader = question.ExecuteReader();
-                if (reader.Read())
-                {
-                    number = Int(reader, 0);
-                    text = reader.GetString(1);
-                }
-            }
-
-            result.Add(new HitContext(document?.Key, number, text));
+            var found = documents.TryGetValue(hit.Source, out var document);
+            var question = found && hit.Section == "answer" && hit.Number is { } n && questions.TryGetValue((document.Id, n), out var q) ? q : ((int?)null, (string?)null);
+            result.Add(new HitContext(found ? document.Key : null, question.Item1, question.Item2));
         }
 
         return result.MoveToImmutable();
@@ -170,14 +188,6 @@ public sealed partial class CorpusReader(string dataDirectory)
         return reader.Read()
             ? (reader.GetInt64(0), new DocumentView(reader.GetString(1), reader.GetString(2), Int(reader, 3), Date(reader, 4), String(reader, 5), String(reader, 6), String(reader, 7), String(reader, 8), [], []))
             : null;
-    }
-
-    private static (long Id, string Key)? Find(SqliteCommand command, string source)
-    {
-        command.Parameters.Clear();
-        command.Parameters.AddWithValue("$s", source);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : null;
     }
 
     /// <summary>The saved searches that have made alerts, by name.</summary>
