@@ -109,7 +109,82 @@ public sealed partial class CorpusReader(string dataDirectory)
             references.Add(new DocumentReference(number, keys.Count == 1 ? keys[0] : null));
         }
 
-        return document with { Items = items.ToImmutable(), References = references.ToImmutable() };
+        return document with { Items = items.ToImmutable(), References = references.ToImmutable(), Tables = Tables(command, document.Key) };
+    }
+
+    /// <summary>
+    /// A document's tables from the store: each table's number cells are the ones of its item with
+    /// its caption and sheet; rows and columns come in the order their cells were read (row by row).
+    /// </summary>
+    private static ImmutableArray<TableView> Tables(SqliteCommand command, string key)
+    {
+        if (!HasTable(command, "doc_tables"))
+        {
+            return [];
+        }
+
+        command.Parameters.Clear();
+        command.Parameters.AddWithValue("$k", key);
+        command.CommandText = "SELECT section, number, caption, sheet, row_label, column_label, text FROM table_cells WHERE document_key = $k ORDER BY id";
+        var cells = new Dictionary<(string, int?, string?, string?), List<TableCellView>>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var where = (reader.GetString(0), Int(reader, 1), String(reader, 2), String(reader, 3));
+                if (!cells.TryGetValue(where, out var list))
+                {
+                    cells[where] = list = [];
+                }
+
+                list.Add(new TableCellView(String(reader, 4) ?? string.Empty, String(reader, 5) ?? string.Empty, reader.GetString(6)));
+            }
+        }
+
+        command.CommandText = "SELECT section, number, caption, sheet, annex, sheet_number, unit, totals_row FROM doc_tables WHERE document_key = $k ORDER BY position";
+        var tables = ImmutableArray.CreateBuilder<TableView>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                // Two tables of one item with the same caption and sheet cannot be told apart in table_cells: the first gets the cells.
+                var where = (reader.GetString(0), Int(reader, 1), String(reader, 2), String(reader, 3));
+                var own = cells.Remove(where, out var list) ? list : [];
+                var (rows, columns) = Order(own);
+                tables.Add(new TableView(
+                    where.Item3, where.Item1, where.Item2, Int(reader, 4), Int(reader, 5), where.Item4, String(reader, 6), String(reader, 7),
+                    columns, rows, [.. own]));
+            }
+        }
+
+        return tables.ToImmutable();
+    }
+
+    /// <summary>
+    /// Rows and columns in the table's order. Cells are stored row by row, but a figure of the answer's
+    /// text that a cell repeats ("136 miljoen euro (135.978.428,43 euro)" above the table) is stored
+    /// before them: so a row's place is that of its last cell, and the columns come in the order the
+    /// rows, taken in that order, first use them.
+    /// </summary>
+    private static (ImmutableArray<string> Rows, ImmutableArray<string> Columns) Order(List<TableCellView> cells)
+    {
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < cells.Count; i++)
+        {
+            last[cells[i].Row] = i;
+        }
+
+        var rows = last.OrderBy(r => r.Value).Select(r => r.Key).ToImmutableArray();
+        var columns = rows.SelectMany(r => cells.Where(c => c.Row == r).Select(c => c.Column)).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        return (rows, columns);
+    }
+
+    private static bool HasTable(SqliteCommand command, string name)
+    {
+        command.Parameters.Clear();
+        command.Parameters.AddWithValue("$t", name);
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $t";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     }
 
     /// <summary>For each hit (in order), its document's key and, for an answer, the question it answers: two SQLite queries for the whole page, not two per hit.</summary>
