@@ -109,7 +109,32 @@ public sealed partial class CorpusReader(string dataDirectory)
             references.Add(new DocumentReference(number, keys.Count == 1 ? keys[0] : null));
         }
 
-        return document with { Items = items.ToImmutable(), References = references.ToImmutable(), Tables = Tables(command, document.Key) };
+        return document with { Items = items.ToImmutable(), References = references.ToImmutable(), Tables = Tables(command, document.Key), Annexes = Annexes(command, document.Key) };
+    }
+
+    /// <summary>A document's annexes in its order; an address that is not http(s) (a local file) is left out.</summary>
+    private static ImmutableArray<AnnexView> Annexes(SqliteCommand command, string key)
+    {
+        if (!HasTable(command, "doc_annexes"))
+        {
+            return [];
+        }
+
+        command.Parameters.Clear();
+        command.Parameters.AddWithValue("$k", key);
+        command.CommandText = "SELECT title, url FROM doc_annexes WHERE document_key = $k ORDER BY position";
+        using var reader = command.ExecuteReader();
+        var annexes = ImmutableArray.CreateBuilder<AnnexView>();
+        while (reader.Read())
+        {
+            var url = reader.GetString(1);
+            if (Uri.TryCreate(url, UriKind.Absolute, out var address) && address.Scheme is "http" or "https")
+            {
+                annexes.Add(new AnnexView(String(reader, 0), address.AbsoluteUri));
+            }
+        }
+
+        return annexes.ToImmutable();
     }
 
     /// <summary>
@@ -125,36 +150,50 @@ public sealed partial class CorpusReader(string dataDirectory)
 
         command.Parameters.Clear();
         command.Parameters.AddWithValue("$k", key);
-        command.CommandText = "SELECT section, number, caption, sheet, row_label, column_label, text FROM table_cells WHERE document_key = $k ORDER BY id";
-        var cells = new Dictionary<(string, int?, string?, string?), List<TableCellView>>();
+        command.CommandText = "SELECT section, number, caption, row_label, column_label, text FROM table_cells WHERE document_key = $k ORDER BY id";
+        var cells = new Dictionary<(string, int?, string?), List<TableCellView>>();
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                var where = (reader.GetString(0), Int(reader, 1), String(reader, 2), String(reader, 3));
+                var where = (reader.GetString(0), Int(reader, 1), String(reader, 2));
                 if (!cells.TryGetValue(where, out var list))
                 {
                     cells[where] = list = [];
                 }
 
-                list.Add(new TableCellView(String(reader, 4) ?? string.Empty, String(reader, 5) ?? string.Empty, reader.GetString(6)));
+                list.Add(new TableCellView(String(reader, 3) ?? string.Empty, String(reader, 4) ?? string.Empty, reader.GetString(5)));
             }
         }
 
         command.CommandText = "SELECT section, number, caption, sheet, annex, sheet_number, unit, totals_row FROM doc_tables WHERE document_key = $k ORDER BY position";
-        var tables = ImmutableArray.CreateBuilder<TableView>();
+        var found = new List<(string Section, int? Number, string? Caption, string? Sheet, int? Annex, int? SheetNumber, string? Unit, string? TotalsRow)>();
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                // Two tables of one item with the same caption and sheet cannot be told apart in table_cells: the first gets the cells.
-                var where = (reader.GetString(0), Int(reader, 1), String(reader, 2), String(reader, 3));
-                var own = cells.Remove(where, out var list) ? list : [];
-                var (rows, columns) = Order(own);
-                tables.Add(new TableView(
-                    where.Item3, where.Item1, where.Item2, Int(reader, 4), Int(reader, 5), where.Item4, String(reader, 6), String(reader, 7),
-                    columns, rows, [.. own]));
+                found.Add((reader.GetString(0), Int(reader, 1), String(reader, 2), String(reader, 3), Int(reader, 4), Int(reader, 5), String(reader, 6), String(reader, 7)));
             }
+        }
+
+        var tables = ImmutableArray.CreateBuilder<TableView>();
+        foreach (var t in found)
+        {
+            // A table's cells are those of its item with its caption (two tables of one item with the same
+            // caption cannot be told apart: the first gets them); the only table of an item (an annex
+            // sheet, whose cells name the sheet's title instead) gets all of the item's.
+            var own = cells.Remove((t.Section, t.Number, t.Caption), out var list) ? list : [];
+            if (own.Count == 0 && found.Count(o => o.Section == t.Section && o.Number == t.Number) == 1)
+            {
+                foreach (var other in cells.Keys.Where(k => k.Item1 == t.Section && k.Item2 == t.Number).ToList())
+                {
+                    own.AddRange(cells[other]);
+                    cells.Remove(other);
+                }
+            }
+
+            var (rows, columns) = Order(own);
+            tables.Add(new TableView(t.Caption, t.Section, t.Number, t.Annex, t.SheetNumber, t.Sheet, t.Unit, t.TotalsRow, columns, rows, [.. own]));
         }
 
         return tables.ToImmutable();

@@ -59,9 +59,12 @@ internal static class DocumentPage
             : Html.Of($"<section class=\"references\"><h2>{l.T("references")}</h2><ul>{d.References.Select(r => r.Key is { } key ? Html.Of($"<li><a href=\"{Layout.DocumentLink(l, key)}\">{l.T("nr")} {r.Number}</a></li>") : Html.Of($"<li><a href=\"{Layout.Link(l, "/", "q", $"number:{r.Number}")}\">{l.T("nr")} {r.Number}</a></li>"))}</ul></section>");
         // The sheets of the annexes (XLSX), each with its heading, after the questions and answers.
         var sheets = d.Tables.Where(t => t.Section == "annexes").ToList();
-        var annexes = sheets.Count == 0
+        var annexList = d.Annexes.IsDefaultOrEmpty
             ? Html.Empty
-            : Html.Of($"<section class=\"annexes\"><h2>{l.T("tables.annexes")}</h2>{sheets.Select(t => Html.Of($"<section class=\"annex-sheet\"><h3>{TableMarkup.SheetTitle(l, t)}</h3>{TableMarkup.Render(l, t)}</section>"))}</section>");
+            : Html.Of($"<ol class=\"annex-list\">{d.Annexes.Select(a => Html.Of($"<li><a href=\"{a.Url}\" rel=\"noopener noreferrer nofollow\">{a.Title ?? a.Url}</a></li>"))}</ol>");
+        var annexes = sheets.Count == 0 && d.Annexes.IsDefaultOrEmpty
+            ? Html.Empty
+            : Html.Of($"<section class=\"annexes\"><h2>{l.T("tables.annexes")}</h2>{annexList}{sheets.Select(t => Html.Of($"<section class=\"annex-sheet\"><h3>{TableMarkup.SheetTitle(l, t)}</h3>{TableMarkup.Render(l, t)}</section>"))}</section>");
         var main = Html.Of($"""
             <article class="document">
             <header class="document-header">
