@@ -13,8 +13,13 @@ internal static class ApiEndpoints
     {
         var api = app.MapGroup("/api").WithTags("api");
 
-        api.MapGet("/search", async Task<Results<Ok<SearchResults>, ProblemHttpResult>> (HttpContext context, string? q, int? limit, string? sort, bool? facets, bool? compounds, SearchService search, CancellationToken ct) =>
+        api.MapGet("/search", async Task<Results<Ok<SearchResults>, ProblemHttpResult>> (HttpContext context, string? q, int? limit, string? sort, string? facets, bool? compounds, SearchService search, CancellationToken ct) =>
         {
+            if (Flag(facets) is not { } countFacets)
+            {
+                return Problem(new WebProblem(400, "Invalid parameter", "facets is true or 1 (count the facets), false or 0"));
+            }
+
             if (limit is < 1 or > 1000)
             {
                 return Problem(new WebProblem(400, "Invalid parameter", "limit must be between 1 and 1000"));
@@ -25,7 +30,7 @@ internal static class ApiEndpoints
                 return Problem(new WebProblem(400, "Invalid parameter", "sort is relevance, date or amount"));
             }
 
-            var request = new SearchRequest(q ?? string.Empty) { Limit = limit ?? 10, Sort = order, Facets = facets ?? false, Compounds = compounds ?? true };
+            var request = new SearchRequest(q ?? string.Empty) { Limit = limit ?? 10, Sort = order, Facets = countFacets, Compounds = compounds ?? true };
             var outcome = await search.SearchAsync(request, ct).ConfigureAwait(false);
             ResponseTiming.Mark(context, outcome);
             return outcome.Problem is null ? TypedResults.Ok(outcome.Value) : Problem(outcome.Problem);
@@ -84,6 +89,14 @@ internal static class ApiEndpoints
         .WithName("alerts")
         .WithSummary("The pipeline's saved searches with their number of alerts; each has an Atom feed at /alerts/NAME.atom");
     }
+
+    /// <summary>A yes/no parameter: absent or empty is no; true/1 and false/0 (any case); anything else null.</summary>
+    internal static bool? Flag(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "false" or "0" => false,
+        "true" or "1" => true,
+        _ => null,
+    };
 
     internal static SearchSort? Sort(string? text) => text?.ToLowerInvariant() switch
     {
