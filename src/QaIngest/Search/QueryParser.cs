@@ -378,13 +378,17 @@ public static class QueryParser
         private string ReadWord()
         {
             var start = pos;
+            // After <, >, = or [ a ':' is part of the value; kept as the word is read, so a word of
+            // many colons costs one pass, not one pass per colon.
+            var comparison = false;
             while (pos < text.Length && !char.IsWhiteSpace(text[pos]) && text[pos] is not ('(' or ')' or '"'))
             {
-                if (text[pos] == ':' && pos > start && !text.AsSpan(start, pos - start).ContainsAny("<>=[".AsSpan()))
+                if (text[pos] == ':' && pos > start && !comparison)
                 {
                     break;
                 }
 
+                comparison |= text[pos] is '<' or '>' or '=' or '[';
                 pos++;
             }
 

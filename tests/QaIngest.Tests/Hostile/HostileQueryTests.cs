@@ -71,6 +71,20 @@ public sealed class HostileQueryTests(HostileQueryTests.SeedIndex index) : IClas
         Assert.Null(QueryParser.Parse(string.Concat(Enumerable.Repeat("NOT ", 31)) + "(vdab) RIZIV").Error);
     }
 
+    [Fact]
+    public void Parse_WordOfManyColonsAfterAComparison_ReadInOnePass()
+    {
+        // After '<' a ':' belongs to the value; the reader once looked back over the whole word at every colon.
+        var query = new string('a', 400_000) + "<" + new string(':', 400_000);
+        var budget = new Budget();
+
+        var (node, error) = QueryParser.Parse(query);
+
+        budget.AssertWithin(TimeSpan.FromSeconds(2), 64L << 20);
+        Assert.Null(error);
+        Assert.Equal(query, Assert.IsType<TermQuery>(node).Word);
+    }
+
     [Theory]
     [InlineData("year:9999 RIZIV")]
     [InlineData("number:2147483647 RIZIV")]
