@@ -104,8 +104,10 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
     // The raw hash recorded for a path that is not a regular file: what it is, so it stays a known failure until that changes.
     private static string NotAFileHash(LocalFileKind kind) => "not-a-file:" + kind.ToString().ToLowerInvariant();
 
+    // What the fetcher says: time-outs, resets and 408/429/5xx are asked again next run; 404, 410, a
+    // refused redirect or an oversize body are known failures until the input changes or retry-failed.
     private static bool IsTransient(FetchOutcome outcome) =>
-        outcome.HttpStatus is null or 408 or 425 or 429 or >= 500;
+        outcome.Status != FetchStatus.Failed || outcome.Transient;
 
     /// <summary>One run's working state.</summary>
     private sealed class Run(PipelineRunner runner, Fetch.DataDirectory data, PipelineState state, SearchIndex? index, FetchSession? session, CancellationToken cancellationToken)
