@@ -291,7 +291,17 @@ public sealed class DocumentFetcher
 
         var sha = RawStore.Sha256Hex(response.Body.Span);
         var previous = manifest.LatestStored(resolved.FinalUrl);
-        var (path, _) = store.Store(response.Body.Span, sha, sniff.Extension);
+        string path;
+        try
+        {
+            (path, _) = store.Store(response.Body.Span, sha, sniff.Extension);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not a network error of this document: the disk is full or read-only for all of them.
+            throw new StorageFailedException($"cannot store a fetched file in {store.Root}: {e.Message}", e);
+        }
+
         return new Step(
             outcome with
             {
