@@ -4,7 +4,7 @@ namespace QaIngest.Tests.Hostile;
 
 /// <summary>
 /// A saved search that could never run (a number out of range, nesting past the limit, an
-/// unbalanced parenthesis, too many clauses) is refused when the pipeline is read: one line naming
+/// unbalanced parenthesis, too many clauses, nothing to search for once compiled) is refused when the pipeline is read: one line naming
 /// the saved search, exit 2, nothing done, instead of a run that fails every night.
 /// </summary>
 [Collection(HostileCollection.Name)]
@@ -20,6 +20,7 @@ public sealed class HostileSavedSearchTests : IDisposable
         { "huge-amount", "amount:>=999999999999999999999999999999", "amount 999999999999999999999999999999 is out of range (0..1000000000000000000) (at character 10)" },
         { "deep", new string('(', 11_000) + "RIZIV" + new string(')', 11_000), "nesting deeper than 32 levels of parentheses and NOT (at character 33)" },
         { "unbalanced", "(RIZIV OR VDAB", "unclosed '(' (at character 1)" },
+        { "stop-words", "de het een", "the query has nothing to search for (only stop words?)" },
         { "many", Words(1_100), $"more than 1,024 clauses of words, phrases and filters (at character {Words(1_024).Length + " OR ".Length + 1})" },
     };
 
