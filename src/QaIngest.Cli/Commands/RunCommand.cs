@@ -43,7 +43,7 @@ public static class RunCommand
             report = await RunProgressDisplay.RunAsync(
                 quiet,
                 pipeline.Name,
-                progress => new PipelineRunner(pipeline, new PipelineRunOptions { Data = data, Progress = progress, Reading = TestHooks.DieOn() }).RunAsync(cancellationToken)).ConfigureAwait(false);
+                progress => new PipelineRunner(pipeline, new PipelineRunOptions { Data = data, Progress = progress, Reading = TestHooks.Reading() }).RunAsync(cancellationToken)).ConfigureAwait(false);
         }
         catch (DataDirectoryLockedException e)
         {
