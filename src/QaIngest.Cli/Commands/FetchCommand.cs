@@ -141,7 +141,7 @@ public static class FetchCommand
             {
                 Console.Out.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"fetched {report.Fetched}, unchanged {report.Unchanged}, failed {report.Failed.Count}, known failures {report.KnownFailures.Count}; annexes: fetched {report.Annexes.Fetched}, unchanged {report.Annexes.Unchanged}, failed {report.Annexes.Failed.Count} ({FetchSettings.Describe(options)}; data in {session.DataRoot})"));
+                    $"fetched {report.Fetched}, unchanged {report.Unchanged}, failed {report.Failed.Count}{(report.KnownFailures.Count > 0 ? $", known failures {report.KnownFailures.Count}" : "")}; annexes: fetched {report.Annexes.Fetched}, unchanged {report.Annexes.Unchanged}, failed {report.Annexes.Failed.Count} ({FetchSettings.Describe(options)}; data in {session.DataRoot})"));
                 foreach (var failure in report.Failed.Concat(report.Annexes.Failed))
                 {
                     Console.Out.WriteLine($"failed {failure.Target}: {failure.Reason}{(failure.Transient ? " (transient: asked again next time)" : "")}");
@@ -150,11 +150,6 @@ public static class FetchCommand
                 foreach (var failure in report.KnownFailures)
                 {
                     Console.Out.WriteLine($"known failure {failure.Target}: {failure.Reason} (not asked again; 'qaingest retry-failed' puts it back)");
-                }
-
-                if (report.KnownFailures.Count > 0 && report.Failed.Count == 0)
-                {
-                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.KnownFailures.Count} targets skipped: their last fetch failed for good"));
                 }
             }
 
