@@ -17,7 +17,9 @@ public sealed class FetchSettings
 
     public Option<double> AttemptTimeout { get; } = new("--attempt-timeout") { Description = "Seconds one HTTP attempt may take, body included.", DefaultValueFactory = _ => 30 };
 
-    public IEnumerable<Option> All => [BaseUrl, RequestsPerSecond, MaxInFlight, NoPoliteness, AttemptTimeout];
+    public Option<int> MaxRetries { get; } = new("--max-retries") { Description = "Retries of a request that failed transiently (time-out, reset, 408/429/5xx), 0..100, with back-off.", DefaultValueFactory = _ => new FetchOptions().MaxRetryAttempts };
+
+    public IEnumerable<Option> All => [BaseUrl, RequestsPerSecond, MaxInFlight, NoPoliteness, AttemptTimeout, MaxRetries];
 
     /// <summary>The fetch options, or null with a one-line reason.</summary>
     public FetchOptions? Build(ParseResult result, out string? error)
@@ -29,7 +31,14 @@ public sealed class FetchSettings
             MaxInFlightPerHost = result.GetValue(MaxInFlight),
             PolitenessEnabled = !result.GetValue(NoPoliteness),
             AttemptTimeout = TimeSpan.FromSeconds(result.GetValue(AttemptTimeout)),
+            MaxRetryAttempts = result.GetValue(MaxRetries),
         };
+
+        if (options.MaxRetryAttempts is < 0 or > 100)
+        {
+            error = $"--max-retries: {options.MaxRetryAttempts} is not 0..100";
+            return null;
+        }
 
         if (result.GetValue(BaseUrl) is { } text)
         {

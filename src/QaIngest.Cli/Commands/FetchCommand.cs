@@ -9,7 +9,9 @@ namespace QaIngest.Cli.Commands;
 /// <summary>
 /// <c>qaingest fetch</c>: fetches written questions by link id or open-data id into the data folder
 /// (raw files by SHA-256, a manifest row per fetch), with their annexes. Incremental: what did not
-/// change is reported unchanged and its body is not downloaded again.
+/// change is reported unchanged and its body is not downloaded again; a target whose last fetch
+/// failed for good (404, 410, a refused redirect, …) is a known failure, not asked again until
+/// <c>qaingest retry-failed</c>, as in a pipeline run.
 /// </summary>
 public static class FetchCommand
 {
@@ -21,7 +23,7 @@ public static class FetchCommand
         var data = Options.Data();
         var format = Options.Format();
         var settings = new FetchSettings();
-        var command = new Command("fetch", "Fetch written questions (and their annexes) by link id or open-data id; exit 1 when some failed.")
+        var command = new Command("fetch", "Fetch written questions (and their annexes) by link id or open-data id; exit 1 when some failed. Targets whose last fetch failed for good are skipped as known failures until 'qaingest retry-failed'.")
         {
             linkIds, linkIdsFile, openDataIds, data, format,
         };
@@ -127,8 +129,10 @@ public static class FetchCommand
 
         using (session)
         {
-            var batch = await session.Fetcher.FetchAllAsync(targets, null, cancellationToken).ConfigureAwait(false);
-            var report = FetchReport.From(batch, session.DataRoot);
+            // Asking again about a 404, a 410 or a refused redirect cannot help: those are reported, not asked.
+            var known = session.Manifest.KnownFailures(targets.Select(t => t.Key));
+            var batch = await session.Fetcher.FetchAllAsync(targets.Where(t => !known.ContainsKey(t.Key)), null, cancellationToken).ConfigureAwait(false);
+            var report = FetchReport.From(batch, targets.Where(t => known.ContainsKey(t.Key)).Select(t => known[t.Key]), session.DataRoot);
             if (format == "json")
             {
                 Console.Out.WriteLine(Json.Serialize(report));
@@ -137,10 +141,15 @@ public static class FetchCommand
             {
                 Console.Out.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"fetched {report.Fetched}, unchanged {report.Unchanged}, failed {report.Failed.Count}; annexes: fetched {report.Annexes.Fetched}, unchanged {report.Annexes.Unchanged}, failed {report.Annexes.Failed.Count} ({FetchSettings.Describe(options)}; data in {session.DataRoot})"));
+                    $"fetched {report.Fetched}, unchanged {report.Unchanged}, failed {report.Failed.Count}{(report.KnownFailures.Count > 0 ? $", known failures {report.KnownFailures.Count}" : "")}; annexes: fetched {report.Annexes.Fetched}, unchanged {report.Annexes.Unchanged}, failed {report.Annexes.Failed.Count} ({FetchSettings.Describe(options)}; data in {session.DataRoot})"));
                 foreach (var failure in report.Failed.Concat(report.Annexes.Failed))
                 {
-                    Console.Out.WriteLine($"failed {failure.Target}: {failure.Reason}");
+                    Console.Out.WriteLine($"failed {failure.Target}: {failure.Reason}{(failure.Transient ? " (transient: asked again next time)" : "")}");
+                }
+
+                foreach (var failure in report.KnownFailures)
+                {
+                    Console.Out.WriteLine($"known failure {failure.Target}: {failure.Reason} (not asked again; 'qaingest retry-failed' puts it back)");
                 }
             }
 

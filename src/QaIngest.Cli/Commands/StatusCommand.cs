@@ -23,7 +23,7 @@ public static class StatusCommand
     public static Command CreateRetryFailed()
     {
         var data = Options.Data();
-        var command = new Command("retry-failed", "Put every document that failed for good back to be retried by the next run.") { data };
+        var command = new Command("retry-failed", "Put every document that failed for good back to be retried by the next run, and every target whose last fetch failed for good back to be asked by the next fetch.") { data };
         command.SetAction(r => Guarded(r.GetValue(data)!, () => RetryFailed(r.GetValue(data)!)));
         return command;
     }
@@ -179,7 +179,11 @@ public static class StatusCommand
             using var directory = DataDirectory.Open(data);
             using var state = new PipelineState(directory.DatabasePath);
             var count = state.RetryFailed();
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} failed stages put back; the next run retries them"));
+
+            // 'qaingest fetch' keeps its own known failures in the fetch manifest: those are put back too.
+            using var manifest = new FetchManifest(directory.DatabasePath);
+            var fetches = manifest.RetryFailed();
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} failed stages put back; the next run retries them; {fetches} known fetch failures put back; the next fetch asks again"));
             return CommandLine.Ok;
         }
         catch (DataDirectoryLockedException e)

@@ -6,7 +6,9 @@ namespace QaIngest.Fetch;
 /// <summary>
 /// The fetch manifest in the project's SQLite database (<c>DATA/qaingest.db</c>, WAL mode): one
 /// row per fetch in <c>fetches</c>, and which annexes belong to which question in <c>fetch_annexes</c>.
-/// One connection, serialised; thread-safe.
+/// A failed row says whether the failure was transient (<c>transient</c>: 1 ask again, 0 asking again
+/// cannot help, NULL written before that was recorded) and whether <c>retry-failed</c> put it back
+/// (<c>retry</c>). One connection, serialised; thread-safe.
 /// </summary>
 public sealed class FetchManifest : IDisposable
 {
@@ -41,7 +43,9 @@ public sealed class FetchManifest : IDisposable
                 attempts INTEGER NOT NULL,
                 status TEXT NOT NULL,
                 failure_reason TEXT,
-                raw_path TEXT);
+                raw_path TEXT,
+                transient INTEGER,
+                retry INTEGER NOT NULL DEFAULT 0);
             CREATE INDEX IF NOT EXISTS fetches_final_url ON fetches (final_url, id);
             CREATE INDEX IF NOT EXISTS fetches_target ON fetches (target, id);
             CREATE TABLE IF NOT EXISTS fetch_annexes (
@@ -50,6 +54,11 @@ public sealed class FetchManifest : IDisposable
                 title TEXT,
                 PRIMARY KEY (question, annex_link_id));
             """);
+
+        // Databases written before failures said whether they were transient: the columns are added
+        // and the old rows kept; their transient stays NULL (unknown), so their targets are asked again.
+        AddColumnIfMissing("transient", "INTEGER");
+        AddColumnIfMissing("retry", "INTEGER NOT NULL DEFAULT 0");
     }
 
     /// <summary>The database's journal mode (for the record: "wal").</summary>
@@ -73,9 +82,9 @@ public sealed class FetchManifest : IDisposable
             using var command = connection.CreateCommand();
             command.CommandText = """
                 INSERT INTO fetches (target, link_id, opendata_id, role, annex_of, requested_url, final_url, http_status, content_type, format,
-                                     size, sha256, etag, last_modified, fetched_at, attempts, status, failure_reason, raw_path)
+                                     size, sha256, etag, last_modified, fetched_at, attempts, status, failure_reason, raw_path, transient)
                 VALUES ($target, $link, $opendata, $role, $annexOf, $requested, $final, $status, $contentType, $format,
-                        $size, $sha, $etag, $modified, $at, $attempts, $outcome, $reason, $raw);
+                        $size, $sha, $etag, $modified, $at, $attempts, $outcome, $reason, $raw, $transient);
                 """;
             Add(command, "$target", outcome.Target);
             Add(command, "$link", outcome.LinkId?.Value);
@@ -96,6 +105,7 @@ public sealed class FetchManifest : IDisposable
             Add(command, "$outcome", Lower(outcome.Status));
             Add(command, "$reason", outcome.FailureReason);
             Add(command, "$raw", outcome.RawPath);
+            Add(command, "$transient", outcome.Status == FetchStatus.Failed ? (outcome.Transient ? 1 : 0) : null);
             command.ExecuteNonQuery();
         }
     }
@@ -151,7 +161,7 @@ public sealed class FetchManifest : IDisposable
             using var command = connection.CreateCommand();
             command.CommandText = """
                 SELECT target, link_id, opendata_id, role, annex_of, requested_url, final_url, http_status, content_type, format,
-                       size, sha256, etag, last_modified, fetched_at, attempts, status, failure_reason, raw_path
+                       size, sha256, etag, last_modified, fetched_at, attempts, status, failure_reason, raw_path, transient
                 FROM fetches ORDER BY id;
                 """;
             using var reader = command.ExecuteReader();
@@ -179,6 +189,9 @@ public sealed class FetchManifest : IDisposable
                     Status = Enum.Parse<FetchStatus>(reader.GetString(16), ignoreCase: true),
                     FailureReason = reader.IsDBNull(17) ? null : reader.GetString(17),
                     RawPath = reader.IsDBNull(18) ? null : reader.GetString(18),
+
+                    // Unknown (a row written before it was recorded) counts as transient: asking again is the safe side.
+                    Transient = reader.GetString(16) == "failed" && (reader.IsDBNull(19) || reader.GetInt64(19) != 0),
                 });
             }
 
@@ -232,6 +245,81 @@ public sealed class FetchManifest : IDisposable
         }
     }
 
+    /// <summary>
+    /// The targets (keys) among <paramref name="targets"/> whose last fetch as a question (not as an
+    /// annex) failed for good and was not put back by <see cref="RetryFailed"/>, with that failure:
+    /// asking the site again cannot help until someone says so.
+    /// </summary>
+    public IReadOnlyDictionary<string, FetchOutcome> KnownFailures(IEnumerable<string> targets)
+    {
+        var wanted = targets.ToHashSet(StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<string, FetchOutcome>(StringComparer.Ordinal);
+        }
+
+        lock (gate)
+        {
+            // The last row of each target; only those whose last fetch was a permanent failure matter.
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT f.target, f.link_id, f.opendata_id, f.requested_url, f.final_url, f.http_status, f.fetched_at, f.attempts, f.failure_reason
+                FROM fetches f
+                JOIN (SELECT target, max(id) AS id FROM fetches WHERE annex_of IS NULL GROUP BY target) latest ON latest.id = f.id
+                WHERE f.status = 'failed' AND f.transient = 0 AND f.retry = 0;
+                """;
+            using var reader = command.ExecuteReader();
+            var known = new Dictionary<string, FetchOutcome>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                var target = reader.GetString(0);
+                if (!wanted.Contains(target))
+                {
+                    continue;
+                }
+
+                known[target] = new FetchOutcome
+                {
+                    Target = target,
+                    LinkId = reader.IsDBNull(1) ? null : Fetch.LinkId.Create(reader.GetInt32(1)),
+                    OpenDataId = reader.IsDBNull(2) ? null : Fetch.OpenDataId.Create(reader.GetInt32(2)),
+                    Role = FetchRole.Document,
+                    RequestedUrl = new Uri(reader.GetString(3)),
+                    FinalUrl = reader.IsDBNull(4) ? null : new Uri(reader.GetString(4)),
+                    HttpStatus = reader.IsDBNull(5) ? null : reader.GetInt32(5),
+                    FetchedAt = DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture),
+                    Attempts = reader.GetInt32(7),
+                    Status = FetchStatus.Failed,
+                    FailureReason = reader.IsDBNull(8) ? null : reader.GetString(8),
+                    Transient = false,
+                };
+            }
+
+            return known;
+        }
+    }
+
+    /// <summary>
+    /// Puts every permanent failure back (<c>qaingest retry-failed</c>): the next <c>fetch</c> asks the
+    /// site again. The rows stay as they were, marked; returns how many targets were known failures.
+    /// </summary>
+    public int RetryFailed()
+    {
+        lock (gate)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                UPDATE fetches SET retry = 1
+                WHERE id IN (SELECT max(id) FROM fetches WHERE annex_of IS NULL GROUP BY target)
+                  AND status = 'failed' AND transient = 0 AND retry = 0;
+                """;
+            var count = command.ExecuteNonQuery();
+            command.CommandText = "UPDATE fetches SET retry = 1 WHERE status = 'failed' AND transient = 0 AND retry = 0;";
+            command.ExecuteNonQuery();
+            return count;
+        }
+    }
+
     public void Dispose()
     {
         lock (gate)
@@ -244,6 +332,17 @@ public sealed class FetchManifest : IDisposable
         where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     private static void Add(SqliteCommand command, string name, object? value) => command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+
+    private void AddColumnIfMissing(string column, string definition)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pragma_table_info('fetches') WHERE name = $name;";
+        Add(command, "$name", column);
+        if ((long)command.ExecuteScalar()! == 0)
+        {
+            Execute($"ALTER TABLE fetches ADD COLUMN {column} {definition};");
+        }
+    }
 
     private void Execute(string sql)
     {

@@ -69,4 +69,63 @@ public sealed class FetchManifestTests : IDisposable
 
         Assert.Equal([(LinkId.Create(950010), (string?)"Overzicht")], manifest.AnnexesOf("link:900010"));
     }
+
+    [Fact]
+    public void Open_DatabaseFromBeforeTransientWasRecorded_KeepsItsRowsAndAsksTheirTargetsAgain()
+    {
+        var path = Path.Combine(root, "qaingest.db");
+        using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            // The fetches table as it was before this column: one 404 recorded then.
+            old.Open();
+            using var command = old.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE fetches (
+                    id INTEGER PRIMARY KEY, target TEXT NOT NULL, link_id INTEGER, opendata_id INTEGER, role TEXT NOT NULL, annex_of TEXT,
+                    requested_url TEXT NOT NULL, final_url TEXT, http_status INTEGER, content_type TEXT, format TEXT NOT NULL, size INTEGER,
+                    sha256 TEXT, etag TEXT, last_modified TEXT, fetched_at TEXT NOT NULL, attempts INTEGER NOT NULL, status TEXT NOT NULL,
+                    failure_reason TEXT, raw_path TEXT);
+                INSERT INTO fetches (target, link_id, role, requested_url, http_status, format, fetched_at, attempts, status, failure_reason)
+                VALUES ('link:990404', 990404, 'document', 'http://127.0.0.1/link?id=990404', 404, 'unknown', '2026-11-30T00:00:00.0000000+00:00', 1, 'failed', 'HTTP 404 from /pfile?id=990404');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using var manifest = new FetchManifest(path);
+
+        var row = Assert.Single(manifest.All());
+        Assert.Equal("HTTP 404 from /pfile?id=990404", row.FailureReason);
+        Assert.True(row.Transient); // unknown: asked again, the safe side
+        Assert.Empty(manifest.KnownFailures(["link:990404"]));
+
+        // Failures recorded from now on say what they are: the permanent one is known until retry-failed.
+        manifest.Record(row with { FetchedAt = row.FetchedAt.AddDays(1), Transient = false });
+        Assert.Equal("HTTP 404 from /pfile?id=990404", manifest.KnownFailures(["link:990404", "link:1"])["link:990404"].FailureReason);
+        Assert.Equal(1, manifest.RetryFailed());
+        Assert.Empty(manifest.KnownFailures(["link:990404"]));
+        Assert.Equal(0, manifest.RetryFailed());
+    }
+
+    [Fact]
+    public void KnownFailures_OnlyTheLastFetchOfATargetCounts()
+    {
+        using var manifest = new FetchManifest(Path.Combine(root, "qaingest.db"));
+        var failed = new FetchOutcome
+        {
+            Target = "link:7",
+            LinkId = LinkId.Create(7),
+            RequestedUrl = new Uri("http://127.0.0.1/link?id=7"),
+            Status = FetchStatus.Failed,
+            FailureReason = "HTTP 410 from /pfile?id=7",
+        };
+
+        manifest.Record(failed);
+        manifest.Record(failed with { Status = FetchStatus.Fetched, FailureReason = null });
+        manifest.Record(failed with { Target = "link:8", FailureReason = "HTTP 503 after 7 attempts", Transient = true });
+        manifest.Record(failed with { Target = "link:9", AnnexOf = "link:1", Role = FetchRole.Annex });
+
+        // 7 arrived after its 410, 8 failed transiently, 9 failed only as an annex of another question.
+        Assert.Empty(manifest.KnownFailures(["link:7", "link:8", "link:9"]));
+        Assert.True(manifest.All()[2].Transient);
+    }
 }
