@@ -142,6 +142,8 @@ public sealed partial class SearchIndex
         var plan = Plan(searcher, compiled, all);
         var tPlan = trace?.Elapsed.TotalMilliseconds;
         var found = Hits(searcher, compiled, compiled.Query, request.Sort, limit, [], ref plan, deadline);
+        var tDirect = trace?.Elapsed.TotalMilliseconds;
+        double? tLookup = null;
         var counted = compiled.Query;
         var highlightTerms = compiled.Terms;
 
@@ -158,6 +160,7 @@ public sealed partial class SearchIndex
         if (request.Compounds && found.Count < limit && compiled.ExpandableTerms.Length > 0)
         {
             var expansions = Compounds(searcher.IndexReader, compiled.ExpandableTerms);
+            tLookup = trace?.Elapsed.TotalMilliseconds;
             if (expansions.Count > 0)
             {
                 var (expanded, _) = QueryCompiler.Compile(node, expansions);
@@ -210,7 +213,7 @@ public sealed partial class SearchIndex
 
         if (trace is not null)
         {
-            Console.Error.WriteLine($"TRACE {request.Query}: plan {tPlan:0.0} hits {tHits:0.0} count {tCount:0.0} rows {tRows:0.0} total {trace.Elapsed.TotalMilliseconds:0.0} estimate={plan.Estimate} window={results.RankedWindow}");
+            Console.Error.WriteLine($"TRACE {request.Query}: plan {tPlan:0.0} direct {tDirect:0.0} lookup {tLookup:0.0} hits {tHits:0.0} count {tCount:0.0} rows {tRows:0.0} total {trace.Elapsed.TotalMilliseconds:0.0} estimate={plan.Estimate} window={results.RankedWindow}");
         }
 
         return results;
