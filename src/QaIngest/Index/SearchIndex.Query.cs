@@ -417,7 +417,7 @@ public sealed partial class SearchIndex
     private double[] Rerank(IndexReader reader, CompiledQuery q, List<(long Id, int Doc, double Score)> candidates)
     {
         var scores = new double[candidates.Count];
-        var facts = ItemFacts(candidates.Select(c => c.Id));
+        var facts = ItemFactsFromIndex(reader, candidates) ?? ItemFacts(candidates.Select(c => c.Id));
         if (q.Words.Any(w => w.Prefix is not null))
         {
             var texts = Rows(candidates.Select(c => c.Id));
@@ -496,6 +496,32 @@ public sealed partial class SearchIndex
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The same facts from the index: the section's doc values, and for an answer whether its
+    /// question field has a length (an answer carries its question's text there). Null for an index
+    /// without section doc values.
+    /// </summary>
+    private static Dictionary<long, (string Section, bool HasQuestion)>? ItemFactsFromIndex(IndexReader reader, List<(long Id, int Doc, double Score)> candidates)
+    {
+        var facts = new Dictionary<long, (string, bool)>(candidates.Count);
+        var leaves = reader.Leaves;
+        foreach (var (id, doc, _) in candidates)
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+            var local = doc - leaf.DocBase;
+            if (leaf.AtomicReader.GetNumericDocValues(IndexFields.Section) is not { } sections)
+            {
+                return null;
+            }
+
+            var section = (QaIngest.Parse.Section)sections.Get(local);
+            var asked = section == QaIngest.Parse.Section.Answer && leaf.AtomicReader.GetNormValues(IndexFields.Context) is { } norms && norms.Get(local) != 0;
+            facts[id] = (SectionName(section), asked);
+        }
+
+        return facts;
     }
 
     /// <summary>The section of each item and whether it is an answer to a question of its document, by item id (no text read).</summary>
