@@ -356,9 +356,11 @@ public sealed partial class SearchIndex
                 return hits;
             }
 
-            // Too few hits among the most recent items: look four times further back.
-            var width = (plan.Highest - plan.Lowest + 1) * 4L;
-            plan = plan with { Lowest = Math.Max(0, plan.Highest - width) };
+            // Too few hits among the most recent items: look further back, at least four times as far,
+            // and as far as the hits found so far say is needed to hold twice the hits asked for
+            // (none found: every item), so a query whose words seldom meet is not run window after window.
+            var width = (double)(plan.Highest - plan.Lowest + 1) * (hits.Count == 0 ? double.PositiveInfinity : Math.Max(4.0, 2.0 * limit / hits.Count));
+            plan = plan with { Lowest = width >= plan.Highest ? 0 : plan.Highest - (long)width };
             plan = plan with { Windowed = plan.Lowest > 0 };
         }
     }
