@@ -13,8 +13,13 @@ internal static class ApiEndpoints
     {
         var api = app.MapGroup("/api").WithTags("api");
 
-        api.MapGet("/search", async Task<Results<Ok<SearchResults>, ProblemHttpResult>> (string? q, int? limit, string? sort, bool? facets, bool? compounds, SearchService search, CancellationToken ct) =>
+        api.MapGet("/search", async Task<Results<Ok<SearchResults>, ProblemHttpResult>> (HttpContext context, string? q, int? limit, string? sort, string? facets, bool? compounds, SearchService search, CancellationToken ct) =>
         {
+            if (Flag(facets) is not { } countFacets)
+            {
+                return Problem(new WebProblem(400, "Invalid parameter", "facets is true or 1 (count the facets), false or 0"));
+            }
+
             if (limit is < 1 or > 1000)
             {
                 return Problem(new WebProblem(400, "Invalid parameter", "limit must be between 1 and 1000"));
@@ -25,18 +30,20 @@ internal static class ApiEndpoints
                 return Problem(new WebProblem(400, "Invalid parameter", "sort is relevance, date or amount"));
             }
 
-            var request = new SearchRequest(q ?? string.Empty) { Limit = limit ?? 10, Sort = order, Facets = facets ?? false, Compounds = compounds ?? true };
-            var (results, problem) = await search.SearchAsync(request, ct).ConfigureAwait(false);
-            return problem is null ? TypedResults.Ok(results) : Problem(problem);
+            var request = new SearchRequest(q ?? string.Empty) { Limit = limit ?? 10, Sort = order, Facets = countFacets, Compounds = compounds ?? true };
+            var outcome = await search.SearchAsync(request, ct).ConfigureAwait(false);
+            ResponseTiming.Mark(context, outcome);
+            return outcome.Problem is null ? TypedResults.Ok(outcome.Value) : Problem(outcome.Problem);
         })
         .WithName("search")
         .WithSummary("Search answers, questions and preambles")
         .WithDescription("q: the query language of qaingest search (words, \"phrases\", AND/OR/NOT, prefix*, title:/asker:/minister:, year:2021, year:2019..2023, number:693, amount:>=10000000, amount:[2000000 TO 3000000]). The JSON is that of qaingest search --format json.");
 
-        api.MapGet("/facets", async Task<Results<Ok<FacetsResult>, ProblemHttpResult>> (string? q, SearchService search, CancellationToken ct) =>
+        api.MapGet("/facets", async Task<Results<Ok<FacetsResult>, ProblemHttpResult>> (HttpContext context, string? q, SearchService search, CancellationToken ct) =>
         {
-            var (results, problem) = await search.SearchAsync(new SearchRequest(q ?? string.Empty) { Limit = 1, Facets = true }, ct).ConfigureAwait(false);
-            return problem is null ? TypedResults.Ok(new FacetsResult(results!.Query, results.Total, results.TotalIsEstimate, results.Facets)) : Problem(problem);
+            var outcome = await search.SearchAsync(new SearchRequest(q ?? string.Empty) { Limit = 1, Facets = true }, ct).ConfigureAwait(false);
+            ResponseTiming.Mark(context, outcome);
+            return outcome is { Problem: null, Value: { } results } ? TypedResults.Ok(new FacetsResult(results.Query, results.Total, results.TotalIsEstimate, results.Facets)) : Problem(outcome.Problem!);
         })
         .WithName("facets")
         .WithSummary("Count the matching items per minister, asker, year (and every other facet the index keeps)");
@@ -58,7 +65,7 @@ internal static class ApiEndpoints
         .WithName("document")
         .WithSummary("One written question by its key: header, items (questions, answers), figures, references");
 
-        api.MapGet("/amounts", async Task<Results<Ok<AmountsResult>, ProblemHttpResult>> (string? q, decimal? min, decimal? max, int? limit, SearchService search, CancellationToken ct) =>
+        api.MapGet("/amounts", async Task<Results<Ok<AmountsResult>, ProblemHttpResult>> (HttpContext context, string? q, decimal? min, decimal? max, int? limit, SearchService search, CancellationToken ct) =>
         {
             if (limit is < 1 or > 1000)
             {
@@ -70,8 +77,9 @@ internal static class ApiEndpoints
                 return Problem(new WebProblem(400, "Invalid parameter", "min is larger than max"));
             }
 
-            var (rows, problem) = await search.AmountsAsync(min, max, q, 10_000, ct).ConfigureAwait(false);
-            return problem is null ? TypedResults.Ok(AmountsResult.Of(q, rows, limit ?? 50)) : Problem(problem);
+            var outcome = await search.AmountsAsync(min, max, q, 10_000, ct).ConfigureAwait(false);
+            ResponseTiming.Mark(context, outcome);
+            return outcome.Problem is null ? TypedResults.Ok(AmountsResult.Of(q, outcome.Value, limit ?? 50)) : Problem(outcome.Problem);
         })
         .WithName("amounts")
         .WithSummary("The largest money amounts (optionally in items matching q, between min and max) and their sums by year");
@@ -81,6 +89,14 @@ internal static class ApiEndpoints
         .WithName("alerts")
         .WithSummary("The pipeline's saved searches with their number of alerts; each has an Atom feed at /alerts/NAME.atom");
     }
+
+    /// <summary>A yes/no parameter: absent or empty is no; true/1 and false/0 (any case); anything else null.</summary>
+    internal static bool? Flag(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "false" or "0" => false,
+        "true" or "1" => true,
+        _ => null,
+    };
 
     internal static SearchSort? Sort(string? text) => text?.ToLowerInvariant() switch
     {

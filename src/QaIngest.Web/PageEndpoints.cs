@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,7 @@ internal static class PageEndpoints
 
     public static void Map(WebApplication app)
     {
-        app.MapGet("/", async (HttpRequest request, SearchService search, CorpusReader corpus, ServeOptions options, CancellationToken ct) =>
+        app.MapGet("/", async (HttpContext context, HttpRequest request, SearchService search, CorpusReader corpus, ServeOptions options, CancellationToken ct) =>
         {
             var l = Language.Of(request);
             var (form, error) = SearchForm.From(request.Query);
@@ -30,22 +31,28 @@ internal static class PageEndpoints
             }
 
             var request_ = new SearchRequest(form.Query) { Limit = Math.Min(1000, form.Page * options.PageSize), Sort = form.Sort, Facets = true };
-            var (results, problem) = await search.SearchAsync(request_, ct).ConfigureAwait(false);
-            if (problem is not null)
+            var outcome = await search.SearchAsync(request_, ct).ConfigureAwait(false);
+            ResponseTiming.Mark(context, outcome);
+            if (outcome is not { Problem: null, Value: { } results })
             {
-                return Page(SearchPage.Render(l, form, null, [], options.PageSize, Text(problem)), problem.Status);
+                return Page(SearchPage.Render(l, form, null, [], options.PageSize, Text(outcome.Problem!)), outcome.Problem!.Status);
             }
 
-            var shown = results!.Hits.Skip((form.Page - 1) * options.PageSize).Take(options.PageSize).ToList();
+            var clock = Stopwatch.StartNew();
+            var shown = results.Hits.Skip((form.Page - 1) * options.PageSize).Take(options.PageSize).ToList();
             var (contexts, contextProblem) = ApiEndpoints.Guard(() => corpus.Contexts(shown));
+            ResponseTiming.Add(context, "context", clock.Elapsed.TotalMilliseconds);
             if (contextProblem is not null)
             {
                 return Page(SearchPage.Render(l, form, null, [], options.PageSize, Text(contextProblem)), contextProblem.Status);
             }
 
             // The page's contexts line up with the hits of this page only.
+            clock.Restart();
             var aligned = Enumerable.Repeat(new HitContext(null, null, null), (form.Page - 1) * options.PageSize).Concat(contexts).ToImmutableArray();
-            return Page(SearchPage.Render(l, form, results, aligned, options.PageSize, null));
+            var html = SearchPage.Render(l, form, results, aligned, options.PageSize, null);
+            ResponseTiming.Add(context, "render", clock.Elapsed.TotalMilliseconds);
+            return Page(html);
         }).ExcludeFromDescription();
 
         app.MapGet("/document", (HttpRequest request, string? key, CorpusReader corpus) =>
@@ -65,7 +72,7 @@ internal static class PageEndpoints
             return document is null ? NotFound(l) : Page(DocumentPage.Render(l, document));
         }).ExcludeFromDescription();
 
-        app.MapGet("/amounts", async (HttpRequest request, SearchService search, CancellationToken ct) =>
+        app.MapGet("/amounts", async (HttpContext context, HttpRequest request, SearchService search, CancellationToken ct) =>
         {
             var l = Language.Of(request);
             var query = request.Query["q"].ToString().Trim();
@@ -76,10 +83,11 @@ internal static class PageEndpoints
                 return Page(AmountsPage.Render(l, query, null, null, null, new ProblemText("bad.query", "min and max are amounts such as 1000000, min not above max", null, null)), 400);
             }
 
-            var (rows, problem) = await search.AmountsAsync(min.Value, max.Value, query, 10_000, ct).ConfigureAwait(false);
-            return problem is null
-                ? Page(AmountsPage.Render(l, query, min.Value, max.Value, AmountsResult.Of(query, rows, 50), null))
-                : Page(AmountsPage.Render(l, query, min.Value, max.Value, null, Text(problem)), problem.Status);
+            var outcome = await search.AmountsAsync(min.Value, max.Value, query, 10_000, ct).ConfigureAwait(false);
+            ResponseTiming.Mark(context, outcome);
+            return outcome.Problem is null
+                ? Page(AmountsPage.Render(l, query, min.Value, max.Value, AmountsResult.Of(query, outcome.Value, 50), null))
+                : Page(AmountsPage.Render(l, query, min.Value, max.Value, null, Text(outcome.Problem)), outcome.Problem.Status);
         }).ExcludeFromDescription();
 
         app.MapGet("/alerts", (HttpRequest request, CorpusReader corpus) =>

@@ -115,13 +115,27 @@ public sealed partial record SearchForm(string Words, ImmutableArray<string> Fil
         }
     }
 
-    /// <summary>A facet filter as a clause: <c>year:2021</c>, <c>minister:"Jo Brouns"</c>.</summary>
+    /// <summary>A facet filter as a clause: <c>year:2021</c>, <c>minister:"Jo Brouns"</c>, <c>answer:"numbered"</c> (facet answerKind).</summary>
     public static string Clause(string filter)
     {
         var colon = filter.IndexOf(':', StringComparison.Ordinal);
-        var (field, value) = (filter[..colon], filter[(colon + 1)..].Trim());
+        var (facet, value) = (filter[..colon], filter[(colon + 1)..].Trim());
+        var field = FilterField(facet) ?? facet;
         return Integer().IsMatch(value) ? $"{field}:{value}" : $"{field}:\"{value}\"";
     }
+
+    /// <summary>
+    /// The field of the query language that filters by a facet's value, or null when there is none
+    /// (the facet is then shown as counts without links). The facets are named as the index names
+    /// them; the answer kind is the query language's <c>answer:</c>.
+    /// </summary>
+    public static string? FilterField(string facet) => facet switch
+    {
+        "answerKind" => "answer",
+        "year" => "year",
+        _ when QueryParser.TextFields.Contains(facet) => facet,
+        _ => null,
+    };
 
     /// <summary>The parameters of this form, to build links that change one of them.</summary>
     public IEnumerable<KeyValuePair<string, string?>> Parameters(int? page = null, SearchSort? sort = null, IEnumerable<string>? filters = null)

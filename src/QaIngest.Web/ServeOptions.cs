@@ -14,6 +14,12 @@ public sealed record ServeOptions(string DataDirectory)
     /// <summary>How many searches run at once (each on its own reader); more wait for one.</summary>
     public int Readers { get; init; } = Math.Max(2, Environment.ProcessorCount * 2);
 
+    /// <summary>
+    /// Memory for answers already computed (searches, amount lists), keyed by the whole normalised
+    /// request and valid until the next commit the readers see; 0 turns the cache off (<c>serve --no-cache</c>).
+    /// </summary>
+    public int CacheMegabytes { get; init; } = 64;
+
     /// <summary>Hits per page on the search page.</summary>
     public int PageSize { get; init; } = 10;
 }

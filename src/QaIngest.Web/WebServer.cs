@@ -37,7 +37,14 @@ public static class WebServer
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => new IndexPool(options.DataDirectory, options.Readers, options.QueryTimeout));
         builder.Services.AddSingleton(_ => new CorpusReader(options.DataDirectory));
-        builder.Services.AddSingleton<SearchService>();
+        builder.Services.AddSingleton(_ => new IndexGeneration(options.DataDirectory));
+        builder.Services.AddSingleton(_ => new ResultCache(Math.Max(0, options.CacheMegabytes) * 1024L * 1024L));
+        builder.Services.AddSingleton(s => new SearchService(options, s.GetRequiredService<IndexPool>(), s.GetRequiredService<IndexGeneration>(), options.CacheMegabytes > 0 ? s.GetRequiredService<ResultCache>() : null));
+
+        // A search waits on a reader off the request's thread: with the pool's floor at the core count,
+        // 20 clients arriving at once would wait for the pool to grow (one thread per 0.5 s) first.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(io, 64));
 
         var app = builder.Build();
         app.Use(async (context, next) =>

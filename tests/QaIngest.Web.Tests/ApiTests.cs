@@ -76,6 +76,23 @@ public sealed class ApiTests(ServedSeeds served)
     }
 
     [Theory]
+    [InlineData("facets=1", true)]
+    [InlineData("facets=true", true)]
+    [InlineData("facets=0", false)]
+    [InlineData("", false)]
+    public async Task Search_FacetsOnlyWhenAsked(string parameter, bool counted)
+    {
+        var (status, json, _) = await Get("/api/search?q=VDAB&" + parameter);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var facets = json["facets"]!.AsObject();
+        Assert.Equal(counted, facets.Count > 0);
+        if (counted)
+        {
+            Assert.True(facets["year"]!.AsArray().Count > 0);
+        }
+    }
+
+    [Theory]
     [InlineData("/api/search?q=VDAB&limit=ten")]
     [InlineData("/api/search?q=VDAB&facets=maybe")]
     [InlineData("/api/amounts?min=lots")]

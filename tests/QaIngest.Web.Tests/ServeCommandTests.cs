@@ -72,4 +72,26 @@ public sealed class ServeCommandTests(ServedSeeds served)
         Assert.Equal(2, process.ExitCode);
         Assert.StartsWith($"qaingest: cannot listen on http://127.0.0.1:{port}", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task BenchServe_ReportsCacheHitRateAndServerTime(bool noCache)
+    {
+        var start = Cli(["bench", "serve", "--data", served.Data, "--clients", "2", "--seconds", "2", "--queries", "20", "--format", "json", .. (noCache ? new[] { "--no-cache" } : [])]);
+        start.WorkingDirectory = Repo.Root;
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync();
+        Assert.Equal(0, process.ExitCode);
+        var report = System.Text.Json.Nodes.JsonNode.Parse(output)!;
+        Assert.Equal(0, (long)report["errors"]!);
+        Assert.True((long)report["requests"]! > 20);
+        Assert.Equal(!noCache, (bool)report["cache"]!);
+
+        // With the cache the 20 queries, sent once to warm up, are answered from it; without it none is.
+        var hitRate = (double)report["cacheHitRate"]!;
+        Assert.True(noCache ? hitRate == 0 : hitRate > 0.9, $"hit rate {hitRate}");
+        Assert.True((double)report["serverSearchP50"]! <= (double)report["p50"]!);
+    }
 }

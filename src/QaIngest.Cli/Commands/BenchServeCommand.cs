@@ -19,7 +19,22 @@ public static class BenchServeCommand
 {
     public sealed record Report(
         string Data, int Clients, double Seconds, long Requests, double RequestsPerSecond, long Errors, IReadOnlyDictionary<string, long> ErrorKinds,
-        double P50, double P90, double P99, double Max, WriterReport? Writer, string Load, string Machine);
+        double P50, double P90, double P99, double Max, WriterReport? Writer, string Load, string Machine)
+    {
+        /// <summary>Which pages were asked: "api" (<c>/api/search</c>) or "page" (the search page, <c>/?q=</c>).</summary>
+        public string Target { get; init; } = "api";
+
+        /// <summary>Whether the server's result cache was on (it is off with <c>--no-cache</c>; unknown for <c>--url</c>).</summary>
+        public bool? Cache { get; init; }
+
+        /// <summary>The share of responses the server answered from its result cache (its <c>X-Cache: hit</c> header).</summary>
+        public double CacheHitRate { get; init; }
+
+        /// <summary>The server's own time in the search service (its <c>Server-Timing: search</c>), p50 and p99, in ms.</summary>
+        public double ServerSearchP50 { get; init; }
+
+        public double ServerSearchP99 { get; init; }
+    }
 
     public sealed record WriterReport(string Pipeline, double StartedAtSecond, double Seconds, long Written, long Failed, string? Error);
 
@@ -34,16 +49,19 @@ public static class BenchServeCommand
         var write = new Option<string?>("--write") { Description = "A pipeline file to run into the same data directory while the clients search (e.g. pipelines/seeds.json)." };
         var url = new Option<string?>("--url") { Description = "Measure a server that is already running at this address instead of one started here." };
         var seeds = new Option<string>("--seeds") { Description = "Folder of seed texts (as bench search).", DefaultValueFactory = _ => "seeds" };
+        var noCache = new Option<bool>("--no-cache") { Description = "Start the server with its result cache off, so every request is searched (with the cache on, the mix repeats and is answered from it)." };
+        var target = new Option<string>("--target") { Description = "What the clients ask: api (/api/search, JSON) or page (the search page /?q=, HTML with facets and the hits' context).", DefaultValueFactory = _ => "api" };
+        target.AcceptOnlyFromAmong("api", "page");
         var format = Options.Format();
         var command = new Command("serve", "Load-test qaingest serve: N clients, the search query mix, for S seconds; latency at the client, requests/s, errors.")
         {
-            data, clients, seconds, seed, vocabulary, queries, write, url, seeds, format,
+            data, clients, seconds, seed, vocabulary, queries, write, url, seeds, noCache, target, format,
         };
-        command.SetAction((r, ct) => Run(r.GetValue(data)!, r.GetValue(clients), r.GetValue(seconds), r.GetValue(seed), r.GetValue(vocabulary), r.GetValue(queries), r.GetValue(write), r.GetValue(url), r.GetValue(seeds)!, r.GetValue(format)!, ct));
+        command.SetAction((r, ct) => Run(r.GetValue(data)!, r.GetValue(clients), r.GetValue(seconds), r.GetValue(seed), r.GetValue(vocabulary), r.GetValue(queries), r.GetValue(write), r.GetValue(url), r.GetValue(seeds)!, r.GetValue(noCache), r.GetValue(target)!, r.GetValue(format)!, ct));
         return command;
     }
 
-    private static async Task<int> Run(string data, int clients, int seconds, int seed, int vocabularySize, int queryCount, string? write, string? url, string seeds, string format, CancellationToken cancellationToken)
+    private static async Task<int> Run(string data, int clients, int seconds, int seed, int vocabularySize, int queryCount, string? write, string? url, string seeds, bool noCache, string target, string format, CancellationToken cancellationToken)
     {
         if (clients is < 1 or > 1000 || seconds is < 1 or > 3600 || queryCount is < 1 or > 10_000)
         {
@@ -69,12 +87,14 @@ public static class BenchServeCommand
 
         var seedTexts = Directory.Exists(seeds) ? Directory.EnumerateFiles(seeds, "*.txt").Order().Select(File.ReadAllText).ToList() : [];
         var mix = new SearchBenchmark(new SyntheticCorpus(seed, vocabularySize, seedTexts), seed).Queries(queryCount);
-        var paths = mix.Select(q => $"/api/search?q={Uri.EscapeDataString(q.Query)}{(q.Facets ? "&facets=true" : "")}").ToList();
+        var paths = mix.Select(q => target == "page"
+            ? $"/?q={Uri.EscapeDataString(q.Query)}"
+            : $"/api/search?q={Uri.EscapeDataString(q.Query)}{(q.Facets ? "&facets=true" : "")}").ToList();
 
         WebApplication? app = null;
         if (url is null)
         {
-            app = WebServer.Create(new ServeOptions(Path.GetFullPath(data)) { Urls = ["http://127.0.0.1:0"] });
+            app = WebServer.Create(new ServeOptions(Path.GetFullPath(data)) { Urls = ["http://127.0.0.1:0"], CacheMegabytes = noCache ? 0 : new ServeOptions(data).CacheMegabytes });
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             url = app.Urls.Single();
         }
@@ -91,6 +111,8 @@ public static class BenchServeCommand
             }
 
             var latencies = new ConcurrentBag<double>();
+            var serverTimes = new ConcurrentBag<double>();
+            var cacheHits = 0L;
             var errors = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
             var next = -1;
             var clock = Stopwatch.StartNew();
@@ -106,6 +128,16 @@ public static class BenchServeCommand
                     {
                         using var response = await http.GetAsync(path, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                         latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                        if (response.Headers.TryGetValues("X-Cache", out var cache) && cache.Contains("hit"))
+                        {
+                            Interlocked.Increment(ref cacheHits);
+                        }
+
+                        if (SearchTime(response) is { } serverTime)
+                        {
+                            serverTimes.Add(serverTime);
+                        }
+
                         if (!response.IsSuccessStatusCode)
                         {
                             errors.AddOrUpdate($"HTTP {(int)response.StatusCode}", 1, (_, n) => n + 1);
@@ -122,11 +154,18 @@ public static class BenchServeCommand
             var elapsed = clock.Elapsed.TotalSeconds;
             var written = writer is null ? null : await writer.ConfigureAwait(false);
             var sorted = latencies.Order().ToArray();
-            double Percentile(double p) => sorted.Length == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)], 1);
+            double Percentile(double p) => PercentileOf(sorted, p);
             var report = new Report(
                 Path.GetFullPath(data), clients, Math.Round(elapsed, 1), sorted.Length, Math.Round(sorted.Length / elapsed, 1), errors.Values.Sum(),
                 errors.ToDictionary(e => e.Key, e => e.Value), Percentile(0.50), Percentile(0.90), Percentile(0.99), sorted.Length == 0 ? 0 : Math.Round(sorted[^1], 1),
-                written, File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "", $"{Environment.ProcessorCount} cores, .NET {Environment.Version}");
+                written, File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "", $"{Environment.ProcessorCount} cores, .NET {Environment.Version}")
+            {
+                Target = target,
+                Cache = app is null ? null : !noCache,
+                CacheHitRate = sorted.Length == 0 ? 0 : Math.Round((double)cacheHits / sorted.Length, 3),
+                ServerSearchP50 = PercentileOf(serverTimes, 0.50),
+                ServerSearchP99 = PercentileOf(serverTimes, 0.99),
+            };
             if (format == "json")
             {
                 Console.Out.WriteLine(Json.Serialize(report));
@@ -135,6 +174,7 @@ public static class BenchServeCommand
             {
                 Console.Out.WriteLine($"{report.Clients} clients, {report.Seconds} s, {report.Requests:N0} requests ({report.RequestsPerSecond:N1}/s), {report.Errors} errors{(report.Errors == 0 ? "" : " (" + string.Join(", ", report.ErrorKinds.Select(e => $"{e.Key}: {e.Value}")) + ")")}");
                 Console.Out.WriteLine($"latency at the client: p50 {report.P50} ms, p90 {report.P90} ms, p99 {report.P99} ms, max {report.Max} ms");
+                Console.Out.WriteLine($"target {report.Target}; result cache {(report.Cache is null ? "unknown (--url)" : report.Cache.Value ? "on" : "off (--no-cache)")}: {report.CacheHitRate:P1} of the responses from it; the server's search time p50 {report.ServerSearchP50} ms, p99 {report.ServerSearchP99} ms");
                 if (written is not null)
                 {
                     Console.Out.WriteLine($"pipeline {written.Pipeline} wrote {written.Written} documents ({written.Failed} failed) from {written.StartedAtSecond} s for {written.Seconds} s{(written.Error is null ? "" : ": " + written.Error)}");
@@ -153,6 +193,32 @@ public static class BenchServeCommand
                 await app.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    private static double PercentileOf(IEnumerable<double> values, double p)
+    {
+        var sorted = values as double[] ?? [.. values.Order()];
+        return sorted.Length == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)], 1);
+    }
+
+    /// <summary>The <c>search;dur=</c> of a response's <c>Server-Timing</c>, or null.</summary>
+    private static double? SearchTime(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Server-Timing", out var values))
+        {
+            return null;
+        }
+
+        foreach (var entry in values.SelectMany(v => v.Split(',')))
+        {
+            var parts = entry.Trim().Split(";dur=");
+            if (parts.Length == 2 && parts[0] == "search" && double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var ms))
+            {
+                return ms;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A pipeline run into the served data directory, started a few seconds into the load.</summary>

@@ -12,12 +12,13 @@ public static class ServeCommand
         var data = Options.Data();
         var urls = new Option<string>("--urls") { Description = "Where to listen, separated by ';' (default loopback only: http://127.0.0.1:5080).", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var timeout = new Option<double>("--query-timeout") { Description = "Seconds a search may take before it is answered with 503 (default 5).", DefaultValueFactory = _ => 5 };
-        var command = new Command("serve", "Serve the search page and the HTTP API (/api/, /openapi/v1.json) over a data directory, read-only; a running pipeline's new commits show up without a restart.") { data, urls, timeout };
-        command.SetAction((r, ct) => Run(r.GetValue(data)!, r.GetValue(urls)!, r.GetValue(timeout), ct));
+        var noCache = new Option<bool>("--no-cache") { Description = "Search every request anew (by default answers are kept in 64 MB of memory until the pipeline's next commit)." };
+        var command = new Command("serve", "Serve the search page and the HTTP API (/api/, /openapi/v1.json) over a data directory, read-only; a running pipeline's new commits show up without a restart.") { data, urls, timeout, noCache };
+        command.SetAction((r, ct) => Run(r.GetValue(data)!, r.GetValue(urls)!, r.GetValue(timeout), r.GetValue(noCache), ct));
         return command;
     }
 
-    private static async Task<int> Run(string data, string urls, double timeout, CancellationToken cancellationToken)
+    private static async Task<int> Run(string data, string urls, double timeout, bool noCache, CancellationToken cancellationToken)
     {
         if (timeout is <= 0 or > 600)
         {
@@ -36,7 +37,7 @@ public static class ServeCommand
             Console.Error.WriteLine($"qaingest: no index in {full} yet; serving it anyway, searches answer 503 until a pipeline run writes one");
         }
 
-        var options = new ServeOptions(full) { Urls = addresses, QueryTimeout = TimeSpan.FromSeconds(timeout) };
+        var options = new ServeOptions(full) { Urls = addresses, QueryTimeout = TimeSpan.FromSeconds(timeout), CacheMegabytes = noCache ? 0 : new ServeOptions(full).CacheMegabytes };
         await using var app = WebServer.Create(options);
         try
         {

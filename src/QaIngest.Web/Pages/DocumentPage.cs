@@ -33,7 +33,7 @@ internal static class DocumentPage
         var sections = new List<Html>();
         foreach (var item in d.Items.Where(i => i.Section == "preamble"))
         {
-            sections.Add(Html.Of($"<section class=\"preamble\"><h2>{l.T("section.preamble")}</h2>{TextMarkup.Paragraphs(l, item.Text, references)}{TextMarkup.Figures(l, item.Figures)}</section>"));
+            sections.Add(Html.Of($"<section class=\"preamble\"><h2>{l.T("section.preamble")}</h2>{TextMarkup.Paragraphs(l, item.Text, references)}{TextMarkup.Figures(l, item.Figures)}{Tables(l, d, item)}</section>"));
         }
 
         var answers = d.Items.Where(i => i.Section == "answer").ToList();
@@ -43,20 +43,28 @@ internal static class DocumentPage
             var answered = answers.Where(a => a.Question == question.Number && question.Number is not null).ToList();
             rows.Add(Html.Of($"""
                 <div class="qa-row" id="q{question.Number}">
-                <div class="question"><h3>{l.T("section.question")} {question.Number}</h3>{TextMarkup.Paragraphs(l, question.Text, references)}</div>
-                <div class="answer">{(answered.Count == 0 ? Html.Of($"<p class=\"no-answer\">{l.T("no.answer")}</p>") : Html.Join(answered.Select(a => Answer(l, a, references))))}</div>
+                <div class="question"><h3>{l.T("section.question")} {question.Number}</h3>{TextMarkup.Paragraphs(l, question.Text, references)}{Tables(l, d, question)}</div>
+                <div class="answer">{(answered.Count == 0 ? Html.Of($"<p class=\"no-answer\">{l.T("no.answer")}</p>") : Html.Join(answered.Select(a => Answer(l, d, a, references))))}</div>
                 </div>
                 """));
         }
 
-        var preamble = d.Items.Where(i => i.Section == "answerPreamble").Select(i => Html.Of($"<section class=\"answer-preamble\"><h2>{l.T("section.answerPreamble")}</h2>{TextMarkup.Paragraphs(l, i.Text, references)}{TextMarkup.Figures(l, i.Figures)}</section>"));
+        var preamble = d.Items.Where(i => i.Section == "answerPreamble").Select(i => Html.Of($"<section class=\"answer-preamble\"><h2>{l.T("section.answerPreamble")}</h2>{TextMarkup.Paragraphs(l, i.Text, references)}{TextMarkup.Figures(l, i.Figures)}{Tables(l, d, i)}</section>"));
 
         // Answers that answer no numbered question (one answer to every question, a supplement) stand apart.
         var questionNumbers = d.Items.Where(i => i.Section == "question").Select(i => i.Number).ToHashSet();
-        var loose = answers.Where(a => a.Question is null || !questionNumbers.Contains(a.Question)).Select(a => Answer(l, a, references)).ToList();
+        var loose = answers.Where(a => a.Question is null || !questionNumbers.Contains(a.Question)).Select(a => Answer(l, d, a, references)).ToList();
         var referenceList = d.References.IsDefaultOrEmpty
             ? Html.Empty
             : Html.Of($"<section class=\"references\"><h2>{l.T("references")}</h2><ul>{d.References.Select(r => r.Key is { } key ? Html.Of($"<li><a href=\"{Layout.DocumentLink(l, key)}\">{l.T("nr")} {r.Number}</a></li>") : Html.Of($"<li><a href=\"{Layout.Link(l, "/", "q", $"number:{r.Number}")}\">{l.T("nr")} {r.Number}</a></li>"))}</ul></section>");
+        // The sheets of the annexes (XLSX), each with its heading, after the questions and answers.
+        var sheets = d.Tables.Where(t => t.Section == "annexes").ToList();
+        var annexList = d.Annexes.IsDefaultOrEmpty
+            ? Html.Empty
+            : Html.Of($"<ol class=\"annex-list\">{d.Annexes.Select(a => Html.Of($"<li><a href=\"{a.Url}\" rel=\"noopener noreferrer nofollow\">{a.Title ?? a.Url}</a></li>"))}</ol>");
+        var annexes = sheets.Count == 0 && d.Annexes.IsDefaultOrEmpty
+            ? Html.Empty
+            : Html.Of($"<section class=\"annexes\"><h2>{l.T("tables.annexes")}</h2>{annexList}{sheets.Select(t => Html.Of($"<section class=\"annex-sheet\"><h3>{TableMarkup.SheetTitle(l, t)}</h3>{TableMarkup.Render(l, t)}</section>"))}</section>");
         var main = Html.Of($"""
             <article class="document">
             <header class="document-header">
@@ -72,12 +80,17 @@ internal static class DocumentPage
             {rows}
             </section>
             {(loose.Count == 0 ? Html.Empty : Html.Of($"<section class=\"loose-answers\"><h2>{l.T("answers")}</h2>{loose}</section>"))}
+            {annexes}
             {referenceList}
             </article>
             """);
         return Layout.Page(l, d.Title ?? d.Key, "/document", [new("key", d.Key)], main);
     }
 
-    private static Html Answer(Language l, ItemView a, IReadOnlyDictionary<int, string> references) =>
-        Html.Of($"<div class=\"answer-item\" id=\"a{a.Number}\"><h3>{l.T("section.answer")} {a.Number}</h3>{TextMarkup.Paragraphs(l, a.Text, references)}{TextMarkup.Figures(l, a.Figures)}</div>");
+    private static Html Answer(Language l, DocumentView d, ItemView a, IReadOnlyDictionary<int, string> references) =>
+        Html.Of($"<div class=\"answer-item\" id=\"a{a.Number}\"><h3>{l.T("section.answer")} {a.Number}</h3>{TextMarkup.Paragraphs(l, a.Text, references)}{Tables(l, d, a)}{TextMarkup.Figures(l, a.Figures)}</div>");
+
+    /// <summary>The tables that stand in an item, after its text.</summary>
+    private static Html Tables(Language l, DocumentView d, ItemView item) =>
+        Html.Join(d.Tables.Where(t => t.Section == item.Section && t.Number == item.Number).Select(t => TableMarkup.Render(l, t)));
 }

@@ -91,6 +91,12 @@ internal static class SearchPage
             var values = facet.Value.Select(v =>
             {
                 var filter = $"{facet.Key}:{v.Value}";
+                if (SearchForm.FilterField(facet.Key) is null)
+                {
+                    // A facet the query language cannot filter by is counted, not linked.
+                    return Html.Of($"<li>{v.Value} <span class=\"count\">{l.Number(v.Count)}</span></li>");
+                }
+
                 if (form.Filters.Contains(filter))
                 {
                     return Html.Of($"<li class=\"chosen\">{v.Value} <span class=\"count\">{l.Number(v.Count)}</span></li>");

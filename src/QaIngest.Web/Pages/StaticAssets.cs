@@ -34,6 +34,10 @@ internal static class StaticAssets
         .qa-row { border-top: 1px solid var(--line); padding: .6rem 0; } .qa-row h3, .answer-item h3 { font-size: 1rem; margin: 0; }
         .problem { border: 2px solid #b3261e; background: #fdecea; padding: .5rem 1rem; margin: 1rem 0; }
         table.amounts { border-collapse: collapse; width: 100%; } table.amounts td, table.amounts th { border-bottom: 1px solid var(--line); padding: .4rem; vertical-align: top; text-align: left; }
+        .table-wrap { overflow-x: auto; margin: .6rem 0; } table.data { border-collapse: collapse; font-size: .88rem; }
+        table.data caption { text-align: left; font-weight: 700; padding: .2rem 0; } table.data th, table.data td { border: 1px solid var(--line); padding: .2rem .4rem; }
+        table.data td { text-align: right; white-space: nowrap; } table.data th[scope=row] { text-align: left; font-weight: 400; } table.data tr.total { font-weight: 700; }
+        .table-note { color: var(--muted); font-size: .8rem; margin: .1rem 0; }
         td.value { white-space: nowrap; font-weight: 700; } .sentence { color: var(--muted); margin: .2rem 0 0; font-size: .9rem; }
         figure.chart svg { width: 100%; max-width: 760px; height: auto; background: #fff; border: 1px solid var(--line); }
         svg .bar rect { fill: var(--accent); } svg text { font-size: 12px; fill: var(--ink); } svg .axis { stroke: var(--ink); }

@@ -79,6 +79,10 @@ internal static class UiTexts
         ["at.character"] = ("bij teken", "at character"),
         ["references"] = ("Verwijst naar", "Refers to"),
         ["api.title"] = ("HTTP-API", "HTTP API"),
+        ["tables.annexes"] = ("Bijlagen", "Annexes"),
+        ["annex"] = ("bijlage", "annex"),
+        ["sheet"] = ("tabblad", "sheet"),
+        ["table.cells.note"] = ("Alleen de getallen van de tabel: cellen met tekst bewaart de index niet.", "The table's numbers only: the store keeps no text cells."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static string Get(string key, bool english) =>

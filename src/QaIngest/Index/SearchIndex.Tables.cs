@@ -9,6 +9,7 @@ namespace QaIngest.Index;
 /// number cell (a table figure) in <c>table_cells</c>, with its row and column labels, its table's
 /// caption and, for an annex sheet, the sheet ("bijlage 1, tabblad 4"). Keyed by the document key, so
 /// a document rewritten in place or replaced gets its tables replaced in the same transaction.
+/// The annexes a document lists (title, link) are kept beside them in <c>doc_annexes</c>.
 /// </content>
 public sealed partial class SearchIndex
 {
@@ -45,6 +46,13 @@ public sealed partial class SearchIndex
             sheet TEXT);
         CREATE INDEX IF NOT EXISTS table_cells_key ON table_cells(document_key);
         CREATE INDEX IF NOT EXISTS table_cells_value ON table_cells(kind, value);
+        CREATE TABLE IF NOT EXISTS doc_annexes(
+            id INTEGER PRIMARY KEY,
+            document_key TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            title TEXT,
+            url TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS doc_annexes_key ON doc_annexes(document_key);
         """;
 
     /// <summary>Replaces a document's tables and table figures in the store (inside the caller's transaction).</summary>
@@ -64,6 +72,14 @@ public sealed partial class SearchIndex
                 ("$ref", table.ReferencedBy.IsDefaultOrEmpty ? null : string.Join(",", table.ReferencedBy.Select(n => n.ToString(CultureInfo.InvariantCulture)))));
         }
 
+        // The annexes the document lists (title and the parliament's link), for its page (issue 15).
+        var annex = 0;
+        foreach (var a in document.Question.Annexes.IsDefault ? [] : document.Question.Annexes)
+        {
+            Execute(transaction, "INSERT INTO doc_annexes(document_key, position, title, url) VALUES ($k, $p, $t, $u)",
+                ("$k", document.Key), ("$p", annex++), ("$t", a.Title), ("$u", a.Url));
+        }
+
         foreach (var f in document.Figures.Where(f => f.Row is not null))
         {
             Execute(transaction, """
@@ -79,6 +95,7 @@ public sealed partial class SearchIndex
     {
         Execute(transaction, "DELETE FROM table_cells WHERE document_key = $k", ("$k", key));
         Execute(transaction, "DELETE FROM doc_tables WHERE document_key = $k", ("$k", key));
+        Execute(transaction, "DELETE FROM doc_annexes WHERE document_key = $k", ("$k", key));
     }
 
     /// <summary>The table figures (cells with their labels) of the store, largest first, for <c>amounts</c> and reports.</summary>
