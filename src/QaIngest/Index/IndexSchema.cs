@@ -77,6 +77,6 @@ internal static class IndexSchema
     /// </summary>
     public const string InsertWord = "INSERT OR IGNORE INTO vocabulary(reversed) VALUES ($w)";
 
-    /// <summary>Settings of a connection that writes: a page cache that holds the hot parts of the secondary indexes.</summary>
-    public const string Writing = "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 8192;";
+    /// <summary>Settings of a connection that writes: a page cache (32 MB) that holds the hot parts of the secondary indexes.</summary>
+    public const string Writing = "PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 8192;";
 }

@@ -29,25 +29,31 @@ internal sealed class ItemIdCollector : ICollector
     }
 }
 
-/// <summary>Counts matches per minister, asker, year, theme and answer kind from doc values, without scoring, and counts them all.</summary>
+/// <summary>
+/// Counts matches per minister, asker, year, theme and answer kind, without scoring, and counts them
+/// all: per segment by ordinal in plain arrays (<see cref="SegmentFacts"/>), names looked up once a
+/// segment is done.
+/// </summary>
 internal sealed class FacetCollector : ICollector
 {
+    private const int FirstYear = 1800;
+    private const int LastYear = 2200;
+
     private readonly Dictionary<string, long> ministers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> askers = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, long> years = [];
+    private readonly long[] years = new long[LastYear - FirstYear + 1];
     private readonly Dictionary<string, long> themes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> answerKinds = new(StringComparer.Ordinal);
-    private SortedSetDocValues? theme;
-    private SortedDocValues? answerKind;
-    private int[] themeCounts = [];
-    private int[] answerKindCounts = [];
-    private SortedDocValues? minister;
-    private SortedDocValues? asker;
-    private NumericDocValues? date;
+    private AtomicReader? reader;
+    private FacetOrdinals? ords;
+    private short[] docYears = [];
     private int[] ministerCounts = [];
     private int[] askerCounts = [];
+    private int[] themeCounts = [];
+    private int[] answerKindCounts = [];
+    private long total;
 
-    public long Total { get; private set; }
+    public long Total => total;
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -58,49 +64,59 @@ internal sealed class FacetCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
-        var reader = context.AtomicReader;
-        minister = reader.GetSortedDocValues(IndexFields.MinisterName);
-        asker = reader.GetSortedDocValues(IndexFields.AskerName);
-        date = reader.GetNumericDocValues(IndexFields.Date);
-        ministerCounts = new int[minister?.ValueCount ?? 0];
-        theme = reader.GetSortedSetDocValues(IndexFields.ThemeName);
-        answerKind = reader.GetSortedDocValues(IndexFields.AnswerKindName);
-        themeCounts = new int[theme?.ValueCount ?? 0];
-        answerKindCounts = new int[answerKind?.ValueCount ?? 0];
-        askerCounts = new int[asker?.ValueCount ?? 0];
+        reader = context.AtomicReader;
+        ords = SegmentFacts.Ordinals(reader);
+        docYears = SegmentFacts.Years(reader);
+        ministerCounts = new int[reader.GetSortedDocValues(IndexFields.MinisterName)?.ValueCount ?? 0];
+        askerCounts = new int[reader.GetSortedDocValues(IndexFields.AskerName)?.ValueCount ?? 0];
+        answerKindCounts = new int[reader.GetSortedDocValues(IndexFields.AnswerKindName)?.ValueCount ?? 0];
+        themeCounts = new int[reader.GetSortedSetDocValues(IndexFields.ThemeName)?.ValueCount ?? 0];
     }
 
-    public void Collect(int doc)
+    public void Collect(int doc) => Count(doc, ords!, docYears);
+
+    /// <summary>Counts every document of the set (and not deleted) in the segment last given to <see cref="SetNextReader"/>, in one loop.</summary>
+    public void CollectAll(FixedBitSet bits, IBits? live)
     {
-        Total++;
-        if (minister is not null && minister.GetOrd(doc) is var m and >= 0)
+        var o = ords!;
+        var y = docYears;
+        var max = bits.Length;
+        for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < max ? bits.NextSetBit(doc + 1) : -1)
+        {
+            if (live is null || live.Get(doc))
+            {
+                Count(doc, o, y);
+            }
+        }
+    }
+
+    private void Count(int doc, FacetOrdinals o, short[] y)
+    {
+        total++;
+        if (o.Ministers[doc] is var m and >= 0)
         {
             ministerCounts[m]++;
         }
 
-        if (asker is not null && asker.GetOrd(doc) is var a and >= 0)
+        if (o.Askers[doc] is var a and >= 0)
         {
             askerCounts[a]++;
         }
 
-        if (theme is not null)
-        {
-            theme.SetDocument(doc);
-            for (var ord = theme.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = theme.NextOrd())
-            {
-                themeCounts[ord]++;
-            }
-        }
-
-        if (answerKind is not null && answerKind.GetOrd(doc) is var k and >= 0)
+        if (o.AnswerKinds[doc] is var k and >= 0)
         {
             answerKindCounts[k]++;
         }
 
-        // The year is the date's (yyyymmdd) first digits; 0 is an item without a date.
-        if (date is not null && date.Get(doc) / 10_000 is var year and > 0)
+        for (int i = o.ThemeStarts[doc], end = o.ThemeStarts[doc + 1]; i < end; i++)
         {
-            years[year] = years.GetValueOrDefault(year) + 1;
+            themeCounts[o.ThemeOrds[i]]++;
+        }
+
+        // 0 is an item without a date.
+        if (y[doc] is var year and >= FirstYear and <= LastYear)
+        {
+            years[year - FirstYear]++;
         }
     }
 
@@ -110,18 +126,30 @@ internal sealed class FacetCollector : ICollector
         Flush();
         static List<(string, long)> Top(Dictionary<string, long> counts) =>
             [.. counts.Where(c => c.Key.Length > 0).OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(20).Select(c => (c.Key, c.Value))];
-        var byYear = years.ToDictionary(y => y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), y => y.Value, StringComparer.Ordinal);
+        var byYear = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var i = 0; i < years.Length; i++)
+        {
+            if (years[i] > 0)
+            {
+                byYear[(i + FirstYear).ToString(System.Globalization.CultureInfo.InvariantCulture)] = years[i];
+            }
+        }
+
         return new() { ["minister"] = Top(ministers), ["asker"] = Top(askers), ["year"] = Top(byYear), ["theme"] = Top(themes), ["answerKind"] = Top(answerKinds) };
     }
 
-    // Per segment the counts are by ordinal; names are looked up once a segment is done.
+    // Per segment the counts are by ordinal; names are looked up once a segment is done, in this thread's doc values.
     private void Flush()
     {
-        Add(minister, ministerCounts, ministers);
-        Add(asker, askerCounts, askers);
-        ministerCounts = [];
-        askerCounts = [];
-        if (theme is not null)
+        if (reader is null)
+        {
+            return;
+        }
+
+        Add(reader.GetSortedDocValues(IndexFields.MinisterName), ministerCounts, ministers);
+        Add(reader.GetSortedDocValues(IndexFields.AskerName), askerCounts, askers);
+        Add(reader.GetSortedDocValues(IndexFields.AnswerKindName), answerKindCounts, answerKinds);
+        if (reader.GetSortedSetDocValues(IndexFields.ThemeName) is { } theme)
         {
             var bytes = new BytesRef();
             for (var ord = 0; ord < themeCounts.Length; ord++)
@@ -135,9 +163,7 @@ internal sealed class FacetCollector : ICollector
             }
         }
 
-        Add(answerKind, answerKindCounts, answerKinds);
-        themeCounts = [];
-        answerKindCounts = [];
+        reader = null;
     }
 
     private static void Add(SortedDocValues? values, int[] counts, Dictionary<string, long> into)

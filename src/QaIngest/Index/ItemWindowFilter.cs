@@ -34,8 +34,14 @@ internal sealed class ItemWindowFilter(long lowest, long highest) : Filter
             var single = (From: 0, To: 0);
             for (var r = 0; r + 1 < runs.Length; r++)
             {
-                var from = LowerBound(ids, runs[r], runs[r + 1], lowest);
-                var to = LowerBound(ids, from, runs[r + 1], highest + 1);
+                // A run wholly outside the window, or wholly inside it, needs no bisection.
+                if (order.Last[r] < lowest || order.First[r] > highest)
+                {
+                    continue;
+                }
+
+                var from = order.First[r] >= lowest ? runs[r] : LowerBound(ids, runs[r], runs[r + 1], lowest);
+                var to = order.Last[r] <= highest ? runs[r + 1] : LowerBound(ids, from, runs[r + 1], highest + 1);
                 if (from >= to)
                 {
                     continue;
@@ -119,6 +125,11 @@ internal sealed class ItemWindowFilter(long lowest, long highest) : Filter
         /// <summary>The first document of each run, then the segment's size.</summary>
         public int[] Runs { get; private init; } = [];
 
+        /// <summary>The first and the last id of each run.</summary>
+        public long[] First { get; private init; } = [];
+
+        public long[] Last { get; private init; } = [];
+
         public (long[] Ids, int[] Docs)? Sorted { get; private init; }
 
         public static SegmentOrder Of(AtomicReader reader, NumericDocValues ids) => Cache.GetValue(reader.CoreCacheKey, _ => Build(reader.MaxDoc, ids));
@@ -141,7 +152,15 @@ internal sealed class ItemWindowFilter(long lowest, long highest) : Filter
             if (runs.Count <= MaxRuns)
             {
                 runs.Add(maxDoc);
-                return new SegmentOrder { Runs = [.. runs] };
+                var first = new long[runs.Count - 1];
+                var last = new long[runs.Count - 1];
+                for (var r = 0; r < first.Length; r++)
+                {
+                    first[r] = ids.Get(runs[r]);
+                    last[r] = ids.Get(runs[r + 1] - 1);
+                }
+
+                return new SegmentOrder { Runs = [.. runs], First = first, Last = last };
             }
 
             var sorted = new long[maxDoc];

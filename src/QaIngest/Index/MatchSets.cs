@@ -43,6 +43,12 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline)
         Each(query, filter, (leaf, bits, live) =>
         {
             collector.SetNextReader(leaf);
+            if (collector is FacetCollector facets)
+            {
+                facets.CollectAll(bits, live);
+                return;
+            }
+
             var max = bits.Length;
             for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < max ? bits.NextSetBit(doc + 1) : -1)
             {
@@ -160,17 +166,17 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline)
         return a;
     }
 
-    /// <summary>Keeps the documents whose date (yyyymmdd doc values) falls in the years; a document without a date has no year.</summary>
+    /// <summary>Keeps the documents whose year (from the date's doc values, cached per segment) is in the range; a document without a date has no year.</summary>
     private static void KeepYears(AtomicReaderContext leaf, FixedBitSet bits, int? min, int? max, bool includesMin, bool includesMax)
     {
-        var dates = leaf.AtomicReader.GetNumericDocValues(IndexFields.Date);
-        var from = min is { } lo ? (includesMin ? lo : lo + 1L) : long.MinValue;
+        var years = SegmentFacts.Years(leaf.AtomicReader);
+        var from = Math.Max(1, min is { } lo ? (includesMin ? lo : lo + 1L) : long.MinValue);
         var to = max is { } hi ? (includesMax ? hi : hi - 1L) : long.MaxValue;
         var length = bits.Length;
         for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < length ? bits.NextSetBit(doc + 1) : -1)
         {
-            var year = dates is null ? 0 : dates.Get(doc) / 10_000;
-            if (year == 0 || year < from || year > to)
+            var year = years[doc];
+            if (year < from || year > to)
             {
                 bits.Clear(doc);
             }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using QaIngest.Search;
 
 namespace QaIngest.Index;
 
@@ -10,8 +11,48 @@ namespace QaIngest.Index;
 /// </summary>
 internal static class QueryExecution
 {
-    /// <summary>A query restricted by a filter (Lucene's default strategy: the filter leads when its first document is far in).</summary>
-    public static Query Filtered(Query query, Filter? filter) => filter is null ? query : new FilteredQuery(query, filter);
+    /// <summary>
+    /// A query restricted by a filter (Lucene's default strategy: the filter leads when its first
+    /// document is far in). A <c>year:</c> range required next to other required clauses is taken
+    /// out and checked at their matches from the segments' arrays of years (<see cref="YearFilter"/>);
+    /// it does not score (boost 0), so the scores stay the same.
+    /// </summary>
+    public static Query Filtered(Query query, Filter? filter)
+    {
+        query = WithYearsChecked(query);
+        return filter is null ? query : new FilteredQuery(query, filter);
+    }
+
+    private static Query WithYearsChecked(Query query)
+    {
+        if (query is not BooleanQuery boolean)
+        {
+            return query;
+        }
+
+        var years = boolean.Clauses.Where(c => c.Occur == Occur.MUST && c.Query is NumericRangeQuery<int> r && r.Field == IndexFields.Year).ToList();
+        var others = boolean.Clauses.Where(c => !years.Contains(c)).ToList();
+        if (years.Count == 0 || !others.Any(c => c.Occur == Occur.MUST && c.Query is not MatchAllDocsQuery))
+        {
+            return query;
+        }
+
+        var rest = new BooleanQuery(boolean.CoordDisabled) { MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch, Boost = boolean.Boost };
+        foreach (var clause in others)
+        {
+            rest.Add(clause);
+        }
+
+        Query result = rest;
+        foreach (var year in years.Select(c => (NumericRangeQuery<int>)c.Query))
+        {
+            int? from = year.Min is { } lo ? (year.IncludesMin ? lo : lo + 1) : null;
+            int? to = year.Max is { } hi ? (year.IncludesMax ? hi : hi - 1) : null;
+            result = new FilteredQuery(result, new YearFilter(from, to), FilteredQuery.QUERY_FIRST_FILTER_STRATEGY);
+        }
+
+        return result;
+    }
 }
 
 /// <summary>The moment a search must be done by; past it, the search stops with a <see cref="QueryTimeoutException"/>.</summary>

@@ -142,6 +142,8 @@ public sealed partial class SearchIndex
         var plan = Plan(searcher, compiled, all);
         var tPlan = trace?.Elapsed.TotalMilliseconds;
         var found = Hits(searcher, compiled, compiled.Query, request.Sort, limit, [], ref plan, deadline);
+        var tDirect = trace?.Elapsed.TotalMilliseconds;
+        double? tLookup = null;
         var counted = compiled.Query;
         var highlightTerms = compiled.Terms;
 
@@ -158,6 +160,7 @@ public sealed partial class SearchIndex
         if (request.Compounds && found.Count < limit && compiled.ExpandableTerms.Length > 0)
         {
             var expansions = Compounds(searcher.IndexReader, compiled.ExpandableTerms);
+            tLookup = trace?.Elapsed.TotalMilliseconds;
             if (expansions.Count > 0)
             {
                 var (expanded, _) = QueryCompiler.Compile(node, expansions);
@@ -210,7 +213,7 @@ public sealed partial class SearchIndex
 
         if (trace is not null)
         {
-            Console.Error.WriteLine($"TRACE {request.Query}: plan {tPlan:0.0} hits {tHits:0.0} count {tCount:0.0} rows {tRows:0.0} total {trace.Elapsed.TotalMilliseconds:0.0} estimate={plan.Estimate} window={results.RankedWindow}");
+            Console.Error.WriteLine($"TRACE {request.Query}: plan {tPlan:0.0} direct {tDirect:0.0} lookup {tLookup:0.0} hits {tHits:0.0} count {tCount:0.0} rows {tRows:0.0} total {trace.Elapsed.TotalMilliseconds:0.0} estimate={plan.Estimate} window={results.RankedWindow}");
         }
 
         return results;
@@ -353,9 +356,11 @@ public sealed partial class SearchIndex
                 return hits;
             }
 
-            // Too few hits among the most recent items: look four times further back.
-            var width = (plan.Highest - plan.Lowest + 1) * 4L;
-            plan = plan with { Lowest = Math.Max(0, plan.Highest - width) };
+            // Too few hits among the most recent items: look further back, at least four times as far,
+            // and as far as the hits found so far say is needed to hold twice the hits asked for
+            // (none found: every item), so a query whose words seldom meet is not run window after window.
+            var width = (double)(plan.Highest - plan.Lowest + 1) * (hits.Count == 0 ? double.PositiveInfinity : Math.Max(4.0, 2.0 * limit / hits.Count));
+            plan = plan with { Lowest = width >= plan.Highest ? 0 : plan.Highest - (long)width };
             plan = plan with { Windowed = plan.Lowest > 0 };
         }
     }
@@ -414,7 +419,7 @@ public sealed partial class SearchIndex
     private double[] Rerank(IndexReader reader, CompiledQuery q, List<(long Id, int Doc, double Score)> candidates)
     {
         var scores = new double[candidates.Count];
-        var facts = ItemFacts(candidates.Select(c => c.Id));
+        var facts = ItemFactsFromIndex(reader, candidates) ?? ItemFacts(candidates.Select(c => c.Id));
         if (q.Words.Any(w => w.Prefix is not null))
         {
             var texts = Rows(candidates.Select(c => c.Id));
@@ -493,6 +498,32 @@ public sealed partial class SearchIndex
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The same facts from the index: the section's doc values, and for an answer whether its
+    /// question field has a length (an answer carries its question's text there). Null for an index
+    /// without section doc values.
+    /// </summary>
+    private static Dictionary<long, (string Section, bool HasQuestion)>? ItemFactsFromIndex(IndexReader reader, List<(long Id, int Doc, double Score)> candidates)
+    {
+        var facts = new Dictionary<long, (string, bool)>(candidates.Count);
+        var leaves = reader.Leaves;
+        foreach (var (id, doc, _) in candidates)
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+            var local = doc - leaf.DocBase;
+            if (leaf.AtomicReader.GetNumericDocValues(IndexFields.Section) is not { } sections)
+            {
+                return null;
+            }
+
+            var section = (QaIngest.Parse.Section)sections.Get(local);
+            var asked = section == QaIngest.Parse.Section.Answer && leaf.AtomicReader.GetNormValues(IndexFields.Context) is { } norms && norms.Get(local) != 0;
+            facts[id] = (SectionName(section), asked);
+        }
+
+        return facts;
     }
 
     /// <summary>The section of each item and whether it is an answer to a question of its document, by item id (no text read).</summary>

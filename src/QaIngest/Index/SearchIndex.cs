@@ -188,9 +188,12 @@ public sealed partial class SearchIndex : IDisposable
                 RAMBufferSizeMB = 64,
                 Similarity = new BM25Similarity(),
 
-                // Merges of neighbouring segments only: documents stay in the order they were written,
-                // so item ids grow with document numbers and a recent window is one range (ItemWindowFilter).
-                MergePolicy = new LogByteSizeMergePolicy(),
+                // Every commit (a batch of the pipeline) flushes a small segment; a search pays for every
+                // segment (each query term is looked up in each), so few segments are kept: at most four
+                // a tier, segments under 16 MB counted as 16 MB (about six segments for 300 MB, where
+                // LogByteSizeMergePolicy left 22). Merges may join segments that are not neighbours:
+                // a segment then holds several runs of growing item ids, which ItemWindowFilter reads.
+                MergePolicy = new TieredMergePolicy { SegmentsPerTier = 4, FloorSegmentMB = 16 },
             };
             if (!canWrite)
             {
@@ -236,9 +239,22 @@ public sealed partial class SearchIndex : IDisposable
         }
 
         searchers ??= new SearcherManager(directory, new Bm25SearcherFactory());
-        searchers.MaybeRefresh();
+
+        // Looking for a new commit lists the folder and reads the commit file (about a tenth of a
+        // short query's time): skipped while the folder is unchanged since the last look. A commit
+        // adds a file, which changes the folder's time; a time this recent is not trusted (file
+        // systems with coarse times), so a commit in the same tick is never missed.
+        var changed = System.IO.Directory.GetLastWriteTimeUtc(LucenePath);
+        if (changed != lastLook || DateTime.UtcNow - changed < TimeSpan.FromSeconds(2))
+        {
+            searchers.MaybeRefresh();
+            lastLook = changed;
+        }
+
         return searchers;
     }
+
+    private DateTime lastLook = DateTime.MinValue;
 
     private sealed class Bm25SearcherFactory : SearcherFactory
     {
@@ -250,11 +266,21 @@ public sealed partial class SearchIndex : IDisposable
     {
         var index = Writer();
         using var transaction = connection.BeginTransaction();
-        var removed = RemoveCore(key, transaction);
-        index.DeleteDocuments(new Term(IndexFields.Key, key));
-        transaction.Commit();
-        index.Commit();
-        return removed;
+        try
+        {
+            var removed = RemoveCore(key, transaction);
+            index.DeleteDocuments(new Term(IndexFields.Key, key));
+            transaction.Commit();
+            index.Commit();
+            return removed;
+        }
+        catch
+        {
+            // Nothing uncommitted may stay with the writer (Dispose commits what it holds).
+            writer = null;
+            index.Rollback();
+            throw;
+        }
     }
 
     /// <summary>The content hash stored for a key, or null when the key is not indexed.</summary>
@@ -310,8 +336,17 @@ public sealed partial class SearchIndex : IDisposable
         searchers?.Dispose();
         if (writer is not null)
         {
-            // What was not committed is not kept: commits are made where the record's transactions commit.
-            writer.Rollback();
+            // Every write committed (a failed one drops the writer), so what is left are the merges
+            // done since the last commit: they are kept (the content is the same, in fewer segments);
+            // merges still running are abandoned.
+            try
+            {
+                writer.Commit();
+            }
+            finally
+            {
+                writer.Rollback();
+            }
         }
 
         directory.Dispose();

@@ -94,6 +94,28 @@ public sealed class SearchPlanTests(SeedIndex seeds) : IClassFixture<SeedIndex>
         Assert.Equal(results.Hits.Length, results.Total);
     }
 
+    [Theory]
+    [InlineData("VDAB", 2023, 2024)]
+    [InlineData("VDAB", 2020, 2022)]
+    [InlineData("VDAB", 2024, 2024)]
+    public void Search_YearRange_KeepsExactlyTheHitsDatedInIt(string word, int from, int to)
+    {
+        using var index = seeds.Open();
+        var all = index.Search(new SearchRequest(word) { Limit = 1000, Compounds = false }).Results!;
+
+        var inYears = index.Search(new SearchRequest($"{word} year:{from}..{to}") { Limit = 1000, Compounds = false }).Results!;
+        index.RankBudget = 1;
+        var windowed = index.Search(new SearchRequest($"{word} year:{from}..{to}") { Limit = 1000, Compounds = false }).Results!;
+
+        var expected = all.Hits.Where(h => h.Date is { Year: var y } && y >= from && y <= to).Select(Key).Order().ToList();
+        Assert.NotEmpty(expected);
+        Assert.True(expected.Count < all.Hits.Length);
+        Assert.Equal(expected, inYears.Hits.Select(Key).Order());
+        Assert.Equal(expected.Count, inYears.Total);
+        Assert.Equal(expected, windowed.Hits.Select(Key).Order());
+        Assert.Equal(expected.Count, windowed.Total);
+    }
+
     private static string Key(SearchHit h) => $"{Path.GetFileName(h.Source)} {h.Section} {h.Number}";
 
     private static string Summary(SearchResults results) =>
