@@ -94,13 +94,20 @@ public static partial class TableBuilder
             : percent ? TableCellKind.Percent
             : unit is "%" ? TableCellKind.Percent
             : unit?.Contains("euro", StringComparison.Ordinal) == true ? TableCellKind.Money
-            : value == decimal.Truncate(value) && (unit is "aantal" || Names("aantal", columnLabel)) && !Names("gemiddeld", columnLabel) ? TableCellKind.Count
+            : Whole(value, columnLabel) && (unit is "aantal" || Names("aantal", columnLabel)) && !Names("gemiddeld", columnLabel) ? TableCellKind.Count
             : MoneyHeader().IsMatch(columnLabel) ? TableCellKind.Money
             // A whole number without a unit counts what its row and column name, unless the header says it
             // is an average ("gemiddelde leeftijd") or the cell is a year written alone.
             : value == decimal.Truncate(value) && !Names("gemiddeld", columnLabel) && !CellReader.IsYear(text) ? TableCellKind.Count
             : TableCellKind.Number;
         return new TableCell(row, column, rowLabel, columnLabel, text, value, kind);
+    }
+
+    /// <summary>A whole number, or one the column's unit makes whole ("15,5" under "Aantal dagtoeristen (in miljoen)").</summary>
+    private static bool Whole(decimal value, string columnLabel)
+    {
+        var scaled = value * CellReader.Unit(columnLabel).Scale;
+        return scaled == decimal.Truncate(scaled);
     }
 
     /// <summary>A column whose header names money ("Bedrag", "Kredietbedrag", "Budget", "Toegekende steun") holds amounts in euro.</summary>
