@@ -101,6 +101,7 @@ public static partial class PdfTableReader
     private static (string? Caption, List<int> Header) Above(List<Placed> lines, bool[] rows, int first, double left, double right)
     {
         var above = new List<int>();
+        var prose = new HashSet<int>();
         var below = lines[first];
         int? caption = null;
         for (var j = first - 1; j >= 0 && above.Count < MaxHeaderLines + 3; j--)
@@ -117,11 +118,12 @@ public static partial class PdfTableReader
                 break;
             }
 
-            // A line of running text (a long stretch of words from the left margin) is no header.
+            // A line of running text (a long stretch of words from the left margin) is no header; it may
+            // be the end of a caption that wraps, so the search for the caption goes on above it.
             var widest = Segments(line.Line.Words, CellGap * line.Em).Max(s => s[^1].XMax - s[0].XMin);
             if (line.Line.XMin <= left + line.Em && widest > 0.55 * (right - left))
             {
-                break;
+                prose.Add(j);
             }
 
             above.Add(j);
@@ -129,19 +131,24 @@ public static partial class PdfTableReader
         }
 
         above.Reverse();
+
+        // Without a caption, the header is the lines below the lowest line of running text.
+        var lowestProse = above.LastOrDefault(prose.Contains, -1);
+        var header = lowestProse < 0 ? above : above.SkipWhile(j => j <= lowestProse).ToList();
         if (caption is not { } at)
         {
-            return (null, above.Count <= MaxHeaderLines ? above : above[^MaxHeaderLines..]);
+            return (null, header.Count <= MaxHeaderLines ? header : header[^MaxHeaderLines..]);
         }
 
-        // A long caption wraps: a line that starts where it starts, after a line that ran to the margin, goes on with it.
+        // A long caption wraps: a line that starts where it starts and whose first word would not have fit
+        // at the end of the line before goes on with it.
         var text = lines[at].Line.Text;
         var previous = lines[at].Line;
         var taken = 0;
         foreach (var j in above)
         {
             var line = lines[j].Line;
-            if (previous.XMax < right - 3 * lines[j].Em || Math.Abs(line.XMin - lines[at].Line.XMin) > lines[j].Em / 2)
+            if (previous.XMax + lines[j].Em / 2 + line.Words[0].Width < right || Math.Abs(line.XMin - lines[at].Line.XMin) > lines[j].Em / 2)
             {
                 break;
             }
@@ -149,6 +156,12 @@ public static partial class PdfTableReader
             text += " " + line.Text;
             previous = line;
             taken++;
+        }
+
+        // Running text between the caption and the table: the caption is not this table's.
+        if (above.Skip(taken).Any(prose.Contains))
+        {
+            return (null, header.Count <= MaxHeaderLines ? header : header[^MaxHeaderLines..]);
         }
 
         return (LineReader.Collapse(text), above.Skip(taken).ToList());

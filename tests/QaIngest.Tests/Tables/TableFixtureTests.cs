@@ -42,6 +42,8 @@ public partial class TableFixtureTests(ITestOutputHelper output)
         var total = 0;
         var misses = new List<string>();
         var kindMisses = new List<string>();
+        var captionMisses = new List<string>();
+        var pdfCaptionMisses = 0;
         var files = Directory.EnumerateFiles(Folder, "*.expected.json").Order(StringComparer.Ordinal).ToList();
         foreach (var expectedPath in files)
         {
@@ -58,6 +60,13 @@ public partial class TableFixtureTests(ITestOutputHelper output)
             var taken = new bool[produced.Count];
             foreach (var table in expected.RootElement.GetProperty("tables").EnumerateArray())
             {
+                // The caption is reported for every format and must be right for the PDF reader's tables.
+                if (table.GetProperty("caption").GetString() is { } caption && !tables.Any(t => t.Caption is not null && Normal(t.Caption) == Normal(caption)))
+                {
+                    captionMisses.Add($"{name} ({format}): caption '{caption}' not found (read: {string.Join(" | ", tables.Select(t => t.Caption ?? "none"))})");
+                    pdfCaptionMisses += format == "pdf" ? 1 : 0;
+                }
+
                 foreach (var cell in table.GetProperty("cells").EnumerateArray())
                 {
                     total++;
@@ -102,9 +111,10 @@ public partial class TableFixtureTests(ITestOutputHelper output)
         // The kind (money, percent, count, number, text) is reported, not asserted: the issue's bar is
         // the labels; a kind decides whether a cell becomes a figure.
         var report = $"table fixture cells with right row and column: {rate.ToString("P1", CultureInfo.InvariantCulture)} ({right}/{total}), needs {CellThreshold:P0}\n"
-            + $"(not asserted) of those, right kind: {right - kindMisses.Count}/{right}\n" + string.Join('\n', misses.Concat(kindMisses));
+            + $"(not asserted) of those, right kind: {right - kindMisses.Count}/{right}\n" + string.Join('\n', misses.Concat(kindMisses).Concat(captionMisses));
         output.WriteLine(report);
         Assert.True(total > 0 && rate >= CellThreshold, report);
+        Assert.True(pdfCaptionMisses == 0, report);
     }
 
     private static string Normal(string label) => Spaces().Replace(label, " ").Trim().ToUpperInvariant();

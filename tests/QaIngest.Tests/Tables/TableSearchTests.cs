@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using QaIngest.Extract;
 using QaIngest.Index;
-using QaIngest.Pipeline;
 using QaIngest.Search;
 
 namespace QaIngest.Tests.Tables;
@@ -31,7 +29,7 @@ public sealed class TableSearchTests : IDisposable
     [InlineData("Natte natuur budget", "t05-blue-deal", "VV036 / Natte natuur / ANB", "Budget (mio €)")]
     public async Task Search_CellLabels_HitShowsTheCellWithItsRowAndColumn(string query, string fixture, string row, string column)
     {
-        await IndexFixtures();
+        await TableCorpus.IndexAsync(directory, Fixtures);
         var expected = ExpectedCell(fixture, row, column);
 
         using var index = SearchIndex.Open(directory, create: false);
@@ -44,26 +42,6 @@ public sealed class TableSearchTests : IDisposable
 
         // Figures of running text carry no labels.
         Assert.All(hit.Figures.Where(f => f.Row is null), f => Assert.Null(f.Column));
-    }
-
-    private async Task IndexFixtures()
-    {
-        var processor = new DocumentProcessor(new TextExtractor(new PdfTextExtractorOptions { PdfToTextPath = null }));
-        var documents = new List<IndexedDocument>();
-        foreach (var name in Fixtures)
-        {
-            var path = Repo.File_("corpus", "fixtures", "tables", name);
-            var result = await processor.ProcessAsync(
-                File.ReadAllBytes(path), name, path, name, [PipelineStage.Extract, PipelineStage.Parse, PipelineStage.Figures, PipelineStage.Index], CancellationToken.None);
-            Assert.True(result.Document is not null, $"{name}: {result.Error}");
-            documents.Add(result.Document!);
-        }
-
-        using var index = SearchIndex.Open(directory, create: true);
-        foreach (var document in documents)
-        {
-            index.Add(document);
-        }
     }
 
     /// <summary>The cell as the fixture's hand-written expected file gives it: its text and its table's caption.</summary>
