@@ -48,7 +48,7 @@ public static partial class PdfTableReader
 
             var (caption, header) = Above(lines, rows, i, left, right);
             var (body, end) = Below(lines, rows, i, header);
-            if (Build(lines, body, header, caption) is { } table)
+            if (Build(lines, rows, body, header, caption) is { } table)
             {
                 tables.Add(table);
                 i = end;
@@ -236,7 +236,7 @@ public static partial class PdfTableReader
                 continue;
             }
 
-            var pitch = Pitch(lines, body);
+            var pitch = Pitch(lines, rows, body);
             if (pitch is { } p && line.Baseline - lines[last].Baseline < 0.85 * p && !CaptionStart().IsMatch(line.Line.Text))
             {
                 body.Add(j);
@@ -252,18 +252,18 @@ public static partial class PdfTableReader
     }
 
     /// <summary>The usual distance between two rows' baselines (rows next to each other on one page); null when there are none.</summary>
-    private static double? Pitch(List<Placed> lines, List<int> body)
+    private static double? Pitch(List<Placed> lines, bool[] rows, List<int> body)
     {
         var distances = body.Zip(body.Skip(1))
-            .Where(p => p.Second == p.First + 1 && lines[p.First].Page == lines[p.Second].Page && IsRow(lines[p.First]) && IsRow(lines[p.Second]))
+            .Where(p => p.Second == p.First + 1 && lines[p.First].Page == lines[p.Second].Page && rows[p.First] && rows[p.Second])
             .Select(p => lines[p.Second].Baseline - lines[p.First].Baseline)
             .ToList();
         return distances.Count == 0 ? null : Median(distances);
     }
 
-    private static Table? Build(List<Placed> lines, List<int> body, List<int> header, string? caption)
+    private static Table? Build(List<Placed> lines, bool[] rows, List<int> body, List<int> header, string? caption)
     {
-        if (body.Count(b => IsRow(lines[b])) < 2)
+        if (body.Count(b => rows[b]) < 2)
         {
             return null;
         }
@@ -275,7 +275,7 @@ public static partial class PdfTableReader
 
         // Rows: each row line starts one; a line without an amount carries on the row above when it sits
         // closer to it than the rows sit to each other, and starts a row of its own otherwise.
-        var pitch = Pitch(lines, body) ?? LineGap * em;
+        var pitch = Pitch(lines, rows, body) ?? LineGap * em;
         var grid = new List<IReadOnlyList<GridCell>>();
         var headerRow = new List<string>[width];
         for (var c = 0; c < width; c++)
@@ -294,7 +294,7 @@ public static partial class PdfTableReader
         foreach (var b in body)
         {
             var line = lines[b];
-            var carriesOn = current is not null && !IsRow(line) && lines[previous].Page == line.Page && line.Baseline - lines[previous].Baseline < 0.85 * pitch;
+            var carriesOn = current is not null && !rows[b] && lines[previous].Page == line.Page && line.Baseline - lines[previous].Baseline < 0.85 * pitch;
             if (!carriesOn)
             {
                 current = new List<string>[width];

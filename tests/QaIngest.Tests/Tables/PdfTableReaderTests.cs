@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using QaIngest.Extract;
+using QaIngest.Tables;
+
+namespace QaIngest.Tests.Tables;
+
+/// <summary>
+/// The PDF table reader apart from the fixture scores: PDFs of running text (the corpus's question
+/// PDFs, the real PDF) hold no table, so no amount is labelled from a table that is not there; and
+/// pages without lines give nothing.
+/// </summary>
+public sealed class PdfTableReaderTests
+{
+    public static TheoryData<string> ProsePdfs() =>
+        [.. Directory.EnumerateFiles(Repo.File_("corpus", "fixtures", "pdf"), "*.pdf").Append(Repo.File_("corpus", "real", "vrg_en_antw.235.pdf")).Order(StringComparer.Ordinal)
+            .Select(p => Path.GetRelativePath(Repo.Root, p))];
+
+    [Theory]
+    [MemberData(nameof(ProsePdfs))]
+    public async Task Read_PdfOfRunningText_FindsNoTable(string file)
+    {
+        var result = await new PdfTextExtractor(new() { PdfToTextPath = null }).ExtractFileAsync(Path.Combine(Repo.Root, file));
+        Assert.True(result.Success, result.Error);
+        Assert.NotEmpty(result.Value.Pages);
+
+        Assert.Empty(PdfTableReader.Read(result.Value.Pages));
+    }
+
+    [Fact]
+    public void Read_NoPagesOrEmptyPages_FindsNothing()
+    {
+        Assert.Empty(PdfTableReader.Read([]));
+        Assert.Empty(PdfTableReader.Read(default));
+        Assert.Empty(PdfTableReader.Read([new PdfPage(1, 595, 842, [])]));
+    }
+
+    [Fact]
+    public void Read_TwoAlignedRowsUnderACaption_IsATableWithItsLabels()
+    {
+        // Word boxes as a renderer places them: a caption, a header, two rows with right-aligned amounts.
+        static PdfLine Line(double y, params (string Text, double X0, double X1)[] words) =>
+            new([.. words.Select(w => new PdfWord(w.Text, w.X0, y - 13, w.X1, y))]);
+        var page = new PdfPage(1, 595, 842,
+        [
+            Line(100, ("Tabel", 57, 83), ("1:", 86, 96), ("Steun", 99, 130), ("per", 133, 150), ("provincie", 153, 200)),
+            Line(120, ("Provincie", 60, 110), ("Bedrag", 300, 340)),
+            Line(136, ("Antwerpen", 58, 115), ("1.234", 310, 340)),
+            Line(152, ("Limburg", 58, 100), ("10.874.878", 285, 340)),
+        ]);
+
+        var table = Assert.Single(PdfTableReader.Read([page]));
+
+        Assert.Equal("Tabel 1: Steun per provincie", table.Caption);
+        Assert.Equal(new[] { "Antwerpen", "Limburg" }, table.RowLabels.AsEnumerable());
+        var cell = Assert.Single(table.Cells, c => c.RowLabel == "Limburg");
+        Assert.Equal("Bedrag", cell.ColumnLabel);
+        Assert.Equal(10_874_878m, cell.Value);
+    }
+}
