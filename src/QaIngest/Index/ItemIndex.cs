@@ -34,7 +34,14 @@ internal sealed class ItemIndex
 
     public string Text { get; }
 
-    public bool Matches(Query query) => indexes.Any(index => index.Search(query) > 0);
+    // A memory index answers with the score, not with whether it matched. Filters are compiled with
+    // boost 0 (an `amount:` range alone scores 0 and would never match), so the query is wrapped in a
+    // constant score of 1: any match scores above 0.
+    public bool Matches(Query query)
+    {
+        var matching = new ConstantScoreQuery(query) { Boost = 1 };
+        return indexes.Any(index => index.Search(matching) > 0);
+    }
 
     /// <summary>The items of a document, each in its memory index.</summary>
     public static IEnumerable<ItemIndex> Of(IndexedDocument document)

@@ -28,4 +28,24 @@ public sealed class ItemIndexTests
 
         Assert.Equal(expected, matches);
     }
+
+    // seeds/001_98b0514b58b8ebbf.txt (nr. 693): answer 8 gives "4.800 euro per traject" and "24 miljoen euro",
+    // answer 9 "24 miljoen euro" again; no other amount of that document reaches 20 million.
+    [Theory]
+    [InlineData("amount:>=20000000", "answer 8,answer 9")]
+    [InlineData("amount:4800", "answer 8")]
+    [InlineData("amount:>=30000000", "")]
+    public async Task Matches_AnAmountRangeAlone_WhichScoresNothing(string query, string expected)
+    {
+        const string seed = "001_98b0514b58b8ebbf.txt";
+        var bytes = await System.IO.File.ReadAllBytesAsync(Repo.File_("seeds", seed));
+        var processed = await new DocumentProcessor(new TextExtractor())
+            .ProcessAsync(bytes, seed, seed, "hash", [PipelineStage.Extract, PipelineStage.Parse, PipelineStage.Figures], CancellationToken.None);
+        var (node, _) = QueryParser.Parse(query);
+        var (compiled, _) = QueryCompiler.Compile(node!);
+
+        var matched = ItemIndex.Of(processed.Document!).Where(i => i.Matches(compiled!.Query)).Select(i => $"{i.Section} {i.Number}");
+
+        Assert.Equal(expected, string.Join(",", matched));
+    }
 }
