@@ -10,7 +10,8 @@ namespace QaIngest.Tables;
 /// a table is a run of lines whose amounts stand apart from the rest of the line in aligned columns.
 /// Columns come from the gaps no body word covers (gap projection); a narrow gap counts only where the
 /// header names both sides of it. Header lines above the first row are merged per column into one header
-/// row (a header that wraps in its cell), a "Tabel N: …" line above them is the caption, a line without
+/// row (a header that wraps in its cell) unless a header cell stands over several columns (a merged
+/// cell: a header level of its own), a "Tabel N: …" line above them is the caption, a line without
 /// an amount between rows carries on the row above (a wrapped label) when it sits closer than the row
 /// pitch, and a table that ends a page goes on at the top of the next one (its header repeated or not).
 /// Ruling lines are not needed: tables are found without them. Pure and thread-safe.
@@ -283,9 +284,36 @@ public static partial class PdfTableReader
             headerRow[c] = [];
         }
 
-        foreach (var segment in headerSegments)
+        // A header line with a cell over several columns (a merged "2023" over "Bedrag" and "Aantal") is
+        // a header level of its own; the other header lines are one cell's wrapped lines, merged per column.
+        var levels = new List<GridCell[]>();
+        for (var i = 0; i < header.Count; i++)
         {
-            headerRow[Column(bounds, (segment[0].XMin + segment[^1].XMax) / 2)].Add(Text(segment));
+            var h = header[i];
+            var segments = Segments(lines[h].Line.Words, HeaderGap * lines[h].Em);
+            var lower = header.Skip(i + 1).SelectMany(l => Segments(lines[l].Line.Words, HeaderGap * lines[l].Em)).Select(Middle).ToList();
+            var covered = segments.Select(segment => Covered(segment, lower, bounds)).ToList();
+            if (covered.All(c => c.Count < 2))
+            {
+                foreach (var segment in segments)
+                {
+                    headerRow[Column(bounds, (segment[0].XMin + segment[^1].XMax) / 2)].Add(Text(segment));
+                }
+
+                continue;
+            }
+
+            var level = Enumerable.Repeat(GridCell.Empty, width).ToArray();
+            for (var k = 0; k < segments.Count; k++)
+            {
+                var columns = covered[k].Count >= 2 ? covered[k] : [Column(bounds, (segments[k][0].XMin + segments[k][^1].XMax) / 2)];
+                for (var n = 0; n < columns.Count; n++)
+                {
+                    level[columns[n]] = new GridCell(LineReader.Collapse($"{level[columns[n]].Text} {Text(segments[k])}"), Spanned: n > 0);
+                }
+            }
+
+            levels.Add(level);
         }
 
         List<string>[]? current = null;
@@ -325,7 +353,9 @@ public static partial class PdfTableReader
             return null;
         }
 
-        if (header.Count > 0)
+        grid.AddRange(levels);
+        var wrapped = headerRow.Any(h => h.Count > 0);
+        if (wrapped)
         {
             grid.Add([.. headerRow.Select(h => new GridCell(string.Join(' ', h)))]);
         }
@@ -340,7 +370,39 @@ public static partial class PdfTableReader
             labels++;
         }
 
-        return TableBuilder.Build(grid, caption, header.Count > 0 ? 1 : null, labels >= 2 ? labels : null);
+        var headerRows = levels.Count + (wrapped ? 1 : 0);
+        return TableBuilder.Build(grid, caption, headerRows > 0 ? headerRows : null, labels >= 2 ? labels : null);
+    }
+
+    private static double Middle(List<PdfWord> segment) => (segment[0].XMin + segment[^1].XMax) / 2;
+
+    /// <summary>
+    /// The columns a header cell stands over when it is merged over several: the columns of the header
+    /// cells below it whose middles it spans ("Toegekende steun" over "2022" and "2023"), or of the two
+    /// cells in next columns below it it stands centred between ("2023" over "Bedrag" and "Aantal"; not a
+    /// header of its own column between two others); one column otherwise.
+    /// </summary>
+    private static List<int> Covered(List<PdfWord> segment, List<double> lower, List<double> bounds)
+    {
+        var (from, to, middle) = (segment[0].XMin, segment[^1].XMax, Middle(segment));
+        var under = lower.Where(m => m >= from && m <= to).Select(m => Column(bounds, m)).Distinct().Order().ToList();
+        if (under.Count >= 2)
+        {
+            return [.. Enumerable.Range(under[0], under[^1] - under[0] + 1)];
+        }
+
+        var sorted = lower.Order().ToList();
+        for (var k = 0; k + 1 < sorted.Count; k++)
+        {
+            var (left, right) = (sorted[k], sorted[k + 1]);
+            if (left < middle && middle < right && Math.Abs(middle - ((left + right) / 2)) < (right - left) / 4
+                && Column(bounds, left) is var a && Column(bounds, right) is var b && b == a + 1)
+            {
+                return [.. Enumerable.Range(a, b - a + 1)];
+            }
+        }
+
+        return [Column(bounds, middle)];
     }
 
     /// <summary>
