@@ -58,7 +58,29 @@ public static class CommandLine
 
         using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => OnSignal(c, Terminated));
         using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => OnSignal(c, Cancelled));
-        var code = parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, stop.Token).GetAwaiter().GetResult();
+        int code;
+        try
+        {
+            code = parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false }, stop.Token).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (Volatile.Read(ref signalled) == 0 && StorageErrors.Describe(e, DataOption(args)) is { } storage)
+        {
+            // A full disk, a read-only folder or a damaged database, wherever a command met it: one line, exit 2.
+            Console.Error.WriteLine($"qaingest: {storage}");
+            return BadInput;
+        }
+        catch (Exception e) when (Volatile.Read(ref signalled) == 0 && e is not OperationCanceledException)
+        {
+            // As System.CommandLine's own handler wrote it: a bug, with its stack for the report.
+            Console.Error.WriteLine($"Unhandled exception: {e}");
+            return SomeFailed;
+        }
+        catch (Exception e) when (e is OperationCanceledException || Volatile.Read(ref signalled) != 0)
+        {
+            // Stopped by a signal: its one line follows.
+            code = Cancelled;
+        }
+
         if (Volatile.Read(ref signalled) is var signal and not 0)
         {
             Console.Error.WriteLine($"qaingest: {(signal == Terminated ? "terminated (SIGTERM)" : "interrupted")}; what was committed stays");
@@ -66,6 +88,25 @@ public static class CommandLine
         }
 
         return code;
+    }
+
+    // The --data value of the command line, for the storage error's line (commands name their data folder the same way).
+    private static string? DataOption(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--data" && i + 1 < args.Length)
+            {
+                return args[i + 1];
+            }
+
+            if (args[i].StartsWith("--data=", StringComparison.Ordinal))
+            {
+                return args[i]["--data=".Length..];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Opens the index of a data directory, or writes why it cannot and gives the exit code in <paramref name="failure"/>.</summary>

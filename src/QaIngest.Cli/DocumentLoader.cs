@@ -55,6 +55,8 @@ public static class DocumentLoader
             return (null, $"{path}: empty file");
         }
 
+        TestHooks.StallOn()?.Invoke(path);
+
         // The same stages as a pipeline run, in the same order, from the same place.
         var result = await Processor.ProcessAsync(bytes, path, path, RawStore.Sha256Hex(bytes), AllStages, cancellationToken);
         if (result.Document is null)

@@ -29,4 +29,40 @@ public static class TestHooks
             }
         };
     }
+
+    /// <summary>
+    /// <c>QAINGEST_TEST_STALL_ON=NAME</c>: reading a document whose file name is NAME never ends and
+    /// heeds no cancellation, as a library stuck in a file does: what SIGTERM must still end within 2 s.
+    /// </summary>
+    public const string StallOnVariable = "QAINGEST_TEST_STALL_ON";
+
+    /// <summary>The reading hook for <see cref="StallOnVariable"/>, or null when it is not set.</summary>
+    public static Action<string>? StallOn()
+    {
+        var name = Environment.GetEnvironmentVariable(StallOnVariable);
+        if (string.IsNullOrEmpty(name))
+        {
+            return null;
+        }
+
+        return key =>
+        {
+            if (string.Equals(Path.GetFileName(key), name, StringComparison.Ordinal))
+            {
+                Thread.Sleep(Timeout.Infinite);
+            }
+        };
+    }
+
+    /// <summary>Every reading hook that is set (<see cref="DieOnVariable"/>, <see cref="StallOnVariable"/>), or null.</summary>
+    public static Action<string>? Reading()
+    {
+        var die = DieOn();
+        var stall = StallOn();
+        return die is null && stall is null ? null : key =>
+        {
+            die?.Invoke(key);
+            stall?.Invoke(key);
+        };
+    }
 }

@@ -17,4 +17,10 @@ public enum PermanentFault
 
     /// <summary>The file is larger than any client should accept (<see cref="StandInOptions.OversizeBytes"/>, no Content-Length).</summary>
     Oversize,
+
+    /// <summary>The permalink redirects to another port of the stand-in's own host (another server there).</summary>
+    ForeignPortRedirect,
+
+    /// <summary>The file is gone for good: 410.</summary>
+    Gone,
 }

@@ -31,7 +31,7 @@ public sealed record StandInOptions
     /// <summary>The folder of seed texts synthetic documents take their paragraphs from (required when <see cref="Synthetic"/> &gt; 0).</summary>
     public string? SeedsDirectory { get; init; }
 
-    /// <summary>Faults by link id, on top of the built-in fault ids (990404, 990301, 990302, 990415, 990413).</summary>
+    /// <summary>Faults by link id, on top of the built-in fault ids (990404, 990410, 990301, 990302, 990303, 990415, 990413).</summary>
     public ImmutableDictionary<int, PermanentFault> PermanentFaults { get; init; } = ImmutableDictionary<int, PermanentFault>.Empty;
 
     /// <summary>A URL never fails transiently more often than this in a row, so a client that retries enough always gets through.</summary>
@@ -54,6 +54,8 @@ public sealed record StandInOptions
         [990404] = PermanentFault.NotFound,
         [990301] = PermanentFault.RedirectLoop,
         [990302] = PermanentFault.ForeignRedirect,
+        [990303] = PermanentFault.ForeignPortRedirect,
+        [990410] = PermanentFault.Gone,
         [990415] = PermanentFault.WrongContentType,
         [990413] = PermanentFault.Oversize,
     }.ToImmutableDictionary();

@@ -154,10 +154,14 @@ public sealed partial class StandInSite : IAsyncDisposable
         return Catalog.Faults.GetValueOrDefault(id, (PermanentFault)(-1)) switch
         {
             PermanentFault.ForeignRedirect => Results.Redirect($"https://elders.example.org/pfile?id={id}"),
+            PermanentFault.ForeignPortRedirect => Results.Redirect($"http://127.0.0.1:{ForeignPort(context)}/pfile?id={id}"),
             _ when document.LandingPage && document.QuestionId is { } question => Results.Redirect($"/schriftelijke-vragen/{question}"),
             _ => Results.Redirect($"/pfile?id={id}"),
         };
     }
+
+    // Another port of the same host: the next one (nothing answers there, or something else does: either way not the site).
+    private static int ForeignPort(HttpContext context) => (context.Request.Host.Port ?? 80) % 65535 + 1;
 
     private async Task FileAsync(HttpContext context)
     {
@@ -173,6 +177,9 @@ public sealed partial class StandInSite : IAsyncDisposable
         {
             case PermanentFault.NotFound:
                 response.StatusCode = 404;
+                return;
+            case PermanentFault.Gone:
+                response.StatusCode = 410;
                 return;
             case PermanentFault.RedirectLoop:
                 response.Redirect($"/link?id={id}");

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Xml.Linq;
 using QaIngest.Pipeline;
+using QaIngest.Text;
 
 namespace QaIngest.Web;
 
@@ -37,7 +38,7 @@ internal static class AtomFeed
             feed.Add(entry);
         }
 
-        return new XDocument(new XDeclaration("1.0", "utf-8", null), feed).Declaration + "\n" + feed;
+        return new XDocument(new XDeclaration("1.0", "utf-8", null), feed).Declaration + "\n" + XmlSafeText.Clean(feed);
     }
 
     private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

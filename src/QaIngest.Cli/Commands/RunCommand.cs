@@ -43,7 +43,7 @@ public static class RunCommand
             report = await RunProgressDisplay.RunAsync(
                 quiet,
                 pipeline.Name,
-                progress => new PipelineRunner(pipeline, new PipelineRunOptions { Data = data, Progress = progress, Reading = TestHooks.DieOn() }).RunAsync(cancellationToken)).ConfigureAwait(false);
+                progress => new PipelineRunner(pipeline, new PipelineRunOptions { Data = data, Progress = progress, Reading = TestHooks.Reading() }).RunAsync(cancellationToken)).ConfigureAwait(false);
         }
         catch (DataDirectoryLockedException e)
         {
@@ -54,6 +54,11 @@ public static class RunCommand
             // The signal's one line is written by CommandLine.Run.
             return CommandLine.Cancelled;
         }
+        catch (PipelineFailedException e) when (StorageErrors.Describe(e, data ?? pipeline.Data) is { } storage)
+        {
+            // The disk filled up (or the folder became read-only) under the writer: what it committed stays.
+            return CommandLine.Fail(storage);
+        }
         catch (PipelineFailedException e)
         {
             return CommandLine.Fail(e.Message, CommandLine.SomeFailed);
@@ -61,6 +66,10 @@ public static class RunCommand
         catch (Exception e) when (e is PipelineSourceException or IndexUnavailableException)
         {
             return CommandLine.Fail(e.Message);
+        }
+        catch (Exception e) when (StorageErrors.Describe(e, data ?? pipeline.Data) is { } storage)
+        {
+            return CommandLine.Fail(storage);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException or Microsoft.Data.Sqlite.SqliteException)
         {

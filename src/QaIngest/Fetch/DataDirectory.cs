@@ -45,7 +45,7 @@ public sealed class DataDirectory : IDisposable
             // FileShare.None is an exclusive flock on Unix; the OS releases it when the process dies, killed or not.
             stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException) when (File.Exists(path))
+        catch (IOException e) when (File.Exists(path) && !IsStorageFailure(e))
         {
             var holder = LockOwner.Read(ownerPath);
             throw new DataDirectoryLockedException(holder is null
@@ -65,6 +65,12 @@ public sealed class DataDirectory : IDisposable
             throw;
         }
     }
+
+    // A lock file that cannot be opened for writing because the folder is read-only or the disk full
+    // is not a lock held by another run: that error goes up as it is.
+    private static bool IsStorageFailure(IOException e) =>
+        e.Message.Contains("Read-only file system", StringComparison.OrdinalIgnoreCase)
+        || e.Message.Contains("No space left on device", StringComparison.OrdinalIgnoreCase);
 
     public void Dispose()
     {
@@ -103,8 +109,21 @@ public sealed class DataDirectory : IDisposable
         internal void Write(string path)
         {
             var temp = path + ".tmp";
-            File.WriteAllText(temp, string.Create(CultureInfo.InvariantCulture, $"{Pid} {Since:O}\n"));
-            File.Move(temp, path, overwrite: true);
+            try
+            {
+                File.WriteAllText(temp, string.Create(CultureInfo.InvariantCulture, $"{Pid} {Since:O}\n"));
+                File.Move(temp, path, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A full disk: no half-written owner file is left behind (a read-only folder has none to remove).
+                if (File.Exists(temp))
+                {
+                    File.Delete(temp);
+                }
+
+                throw;
+            }
         }
     }
 }

@@ -84,6 +84,7 @@ public sealed class DocumentFetcher
         var url = new Uri(options.ApiBaseUrl, $"e/opendata/schv/{id}");
         var attempts = new AttemptCounter();
         ImmutableArray<Uri> files;
+        Uri listedAt = url;
         try
         {
             files = await resilience.Document.ExecuteAsync(
@@ -96,6 +97,7 @@ public sealed class DocumentFetcher
                         throw new FetchFailedException($"open data: HTTP {response.StatusCode} for question {id}", response.StatusCode);
                     }
 
+                    listedAt = resolved.FinalUrl;
                     return OpenDataFiles(response, resolved.FinalUrl);
                 },
                 cancellationToken).ConfigureAwait(false);
@@ -111,14 +113,15 @@ public sealed class DocumentFetcher
                 Attempts = attempts.Count,
                 Status = FetchStatus.Failed,
                 FailureReason = reason,
+                Transient = IsTransient(e),
             };
             manifest.Record(failed);
             batch.Report(failed);
             return failed;
         }
 
-        var document = await FetchDocumentAsync(target, files[0], FetchRole.Document, null, batch, new AttemptCounter(), allowLanding: true, cancellationToken).ConfigureAwait(false);
-        await FetchAnnexesAsync(target.Key, [.. files.Skip(1).Select(f => (FetchTarget.LinkIdIn(f), (string?)null, (Uri?)f))], batch, cancellationToken).ConfigureAwait(false);
+        var document = await FetchDocumentAsync(target, files[0], FetchRole.Document, null, batch, new AttemptCounter(), allowLanding: true, cancellationToken, referrer: listedAt).ConfigureAwait(false);
+        await FetchAnnexesAsync(target.Key, [.. files.Skip(1).Select(f => (FetchTarget.LinkIdIn(f), (string?)null, (Uri?)f))], batch, cancellationToken, referrer: listedAt).ConfigureAwait(false);
         return document;
     }
 
@@ -156,7 +159,7 @@ public sealed class DocumentFetcher
     }
 
     private async Task<FetchOutcome> FetchDocumentAsync(
-        FetchTarget target, Uri url, FetchRole role, string? annexOf, Batch batch, AttemptCounter attempts, bool allowLanding, CancellationToken cancellationToken)
+        FetchTarget target, Uri url, FetchRole role, string? annexOf, Batch batch, AttemptCounter attempts, bool allowLanding, CancellationToken cancellationToken, Uri? referrer = null)
     {
         var outcome = new FetchOutcome
         {
@@ -173,21 +176,21 @@ public sealed class DocumentFetcher
         try
         {
             step = await resilience.Document.ExecuteAsync(
-                async token => await FetchOnceAsync(outcome, url, attempts, allowLanding, token).ConfigureAwait(false),
+                async token => await FetchOnceAsync(outcome, url, attempts, allowLanding, referrer, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (Reason(e, cancellationToken) is { } reason)
         {
-            step = new Step(outcome with { Status = FetchStatus.Failed, FailureReason = reason, HttpStatus = (e as FetchFailedException)?.StatusCode }, null, []);
+            step = new Step(outcome with { Status = FetchStatus.Failed, FailureReason = reason, Transient = IsTransient(e), HttpStatus = (e as FetchFailedException)?.StatusCode }, null, [], null);
         }
 
         if (!step.LandingLinks.IsEmpty)
         {
             // The page names the files: the first is the question's document, the others its annexes.
-            var document = await FetchDocumentAsync(target, step.LandingLinks[0], role, annexOf, batch, attempts, allowLanding: false, cancellationToken).ConfigureAwait(false);
+            var document = await FetchDocumentAsync(target, step.LandingLinks[0], role, annexOf, batch, attempts, allowLanding: false, cancellationToken, step.Page).ConfigureAwait(false);
             if (role == FetchRole.Document)
             {
-                await FetchAnnexesAsync(target.Key, [.. step.LandingLinks.Skip(1).Select(l => (FetchTarget.LinkIdIn(l), (string?)null, (Uri?)l))], batch, cancellationToken).ConfigureAwait(false);
+                await FetchAnnexesAsync(target.Key, [.. step.LandingLinks.Skip(1).Select(l => (FetchTarget.LinkIdIn(l), (string?)null, (Uri?)l))], batch, cancellationToken, step.Page).ConfigureAwait(false);
             }
 
             return document;
@@ -210,7 +213,7 @@ public sealed class DocumentFetcher
         return recorded;
     }
 
-    private async Task FetchAnnexesAsync(string question, ImmutableArray<(LinkId? LinkId, string? Title, Uri? Url)> annexes, Batch batch, CancellationToken cancellationToken)
+    private async Task FetchAnnexesAsync(string question, ImmutableArray<(LinkId? LinkId, string? Title, Uri? Url)> annexes, Batch batch, CancellationToken cancellationToken, Uri? referrer = null)
     {
         foreach (var (linkId, title, url) in annexes)
         {
@@ -224,12 +227,18 @@ public sealed class DocumentFetcher
             }
 
             var target = url is null ? FetchTarget.Link(linkId!.Value) : FetchTarget.Document(url);
-            await FetchDocumentAsync(target, url ?? resolver.LinkUrl(linkId!.Value), FetchRole.Annex, question, batch, new AttemptCounter(), allowLanding: false, cancellationToken).ConfigureAwait(false);
+            await FetchDocumentAsync(target, url ?? resolver.LinkUrl(linkId!.Value), FetchRole.Annex, question, batch, new AttemptCounter(), allowLanding: false, cancellationToken, url is null ? null : referrer).ConfigureAwait(false);
         }
     }
 
-    private async Task<Step> FetchOnceAsync(FetchOutcome outcome, Uri url, AttemptCounter attempts, bool allowLanding, CancellationToken cancellationToken)
+    private async Task<Step> FetchOnceAsync(FetchOutcome outcome, Uri url, AttemptCounter attempts, bool allowLanding, Uri? referrer, CancellationToken cancellationToken)
     {
+        // A link found on a page (landing page, open-data list) is held to the same rule as a redirect.
+        if (referrer is not null && options.RefuseToFollow(referrer, url) is { } refused)
+        {
+            throw new FetchFailedException($"link refused: {refused} (from {referrer.PathAndQuery})");
+        }
+
         var resolved = await resolver.FollowAsync(url, LinkResolver.DocumentAccept, attempts, cancellationToken).ConfigureAwait(false);
         var response = resolved.Response;
         outcome = outcome with
@@ -259,7 +268,8 @@ public sealed class DocumentFetcher
                     RawPath = stored.RawPath,
                 },
                 bytes is null ? null : new FetchedDocument(resolved.FinalUrl, stored.Format, bytes),
-                []);
+                [],
+                null);
         }
 
         if (!response.IsSuccess)
@@ -276,12 +286,22 @@ public sealed class DocumentFetcher
 
         if (sniff.Format == FileFormat.Html && allowLanding && LandingPage.DocumentLinks(response.Body.Span, resolved.FinalUrl) is { IsEmpty: false } links)
         {
-            return new Step(outcome, null, links);
+            return new Step(outcome, null, links, resolved.FinalUrl);
         }
 
         var sha = RawStore.Sha256Hex(response.Body.Span);
         var previous = manifest.LatestStored(resolved.FinalUrl);
-        var (path, _) = store.Store(response.Body.Span, sha, sniff.Extension);
+        string path;
+        try
+        {
+            (path, _) = store.Store(response.Body.Span, sha, sniff.Extension);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not a network error of this document: the disk is full or read-only for all of them.
+            throw new StorageFailedException($"cannot store a fetched file in {store.Root}: {e.Message}", e);
+        }
+
         return new Step(
             outcome with
             {
@@ -292,7 +312,8 @@ public sealed class DocumentFetcher
                 RawPath = Path.GetRelativePath(Path.GetDirectoryName(store.Root)!, path).Replace('\\', '/'),
             },
             new FetchedDocument(resolved.FinalUrl, sniff.Format, response.Body),
-            []);
+            [],
+            null);
     }
 
     // A conditional request only makes sense while the bytes it would leave us with are still stored.
@@ -319,7 +340,18 @@ public sealed class DocumentFetcher
         _ => null,
     };
 
-    private sealed record Step(FetchOutcome Outcome, FetchedDocument? Document, ImmutableArray<Uri> LandingLinks);
+    private sealed record Step(FetchOutcome Outcome, FetchedDocument? Document, ImmutableArray<Uri> LandingLinks, Uri? Page);
+
+    /// <summary>
+    /// Whether retrying may cure a failure: time-outs, network errors (resets), an open circuit, and
+    /// HTTP 408/425/429/5xx after the retries ran out. Everything else (404, 410, a refused or looping
+    /// redirect, an oversize body, a refused content type) stays as it is however often it is asked.
+    /// </summary>
+    public static bool IsTransient(Exception e) => e switch
+    {
+        FetchFailedException failed => failed.Transient,
+        _ => true,
+    };
 
     private sealed class Batch(IProgress<FetchOutcome>? progress)
     {

@@ -19,7 +19,12 @@ public sealed record FetchOptions
     /// <summary>Open data and search: <c>{ApiBaseUrl}e/opendata/schv/{id}</c>, <c>{ApiBaseUrl}api/search/query/…</c>.</summary>
     public Uri ApiBaseUrl { get; init; } = new("https://ws.vlpar.be/");
 
-    /// <summary>Hosts a request or redirect may go to (host names, compared case-insensitively).</summary>
+    /// <summary>
+    /// Where a request, a redirect or a landing-page or annex link may go: each entry one origin (scheme,
+    /// host and port, compared exactly). <c>host</c> means <c>https://host:443</c>, <c>host:port</c>
+    /// means https on that port, <c>http://host:port</c> names a plain-HTTP origin. Another port or
+    /// scheme of an allowed host is not allowed: a redirect there is a permanent failure.
+    /// </summary>
     public ImmutableArray<string> AllowedHosts { get; init; } = ["www.vlaamsparlement.be", "docs.vlaamsparlement.be", "ws.vlpar.be"];
 
     public int MaxRedirects { get; init; } = 5;
@@ -73,16 +78,44 @@ public sealed record FetchOptions
     public static string DefaultUserAgent { get; } =
         $"QaIngest/{typeof(FetchOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0"} (+https://github.com/qaingest)";
 
-    /// <summary>The same options with every base URL pointing at <paramref name="baseUrl"/> and only its host allowed.</summary>
+    /// <summary>The same options with every base URL pointing at <paramref name="baseUrl"/> and only its origin (scheme, host and port) allowed.</summary>
     public FetchOptions WithBaseUrl(Uri baseUrl)
     {
         var root = new Uri(baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
-        return this with { SiteBaseUrl = root, DocsBaseUrl = root, ApiBaseUrl = root, AllowedHosts = [root.Host] };
+        return this with { SiteBaseUrl = root, DocsBaseUrl = root, ApiBaseUrl = root, AllowedHosts = [Origin(root)] };
     }
 
+    /// <summary>Whether a request may go to <paramref name="url"/>: http(s), and its origin is one of <see cref="AllowedHosts"/>.</summary>
     public bool IsAllowed(Uri url) =>
         url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
-        && AllowedHosts.Contains(url.Host, StringComparer.OrdinalIgnoreCase);
+        && AllowedHosts.Any(entry => string.Equals(OriginOf(entry), Origin(url), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Why a redirect or link from <paramref name="from"/> may not be followed to <paramref name="to"/>
+    /// (another origin than the allowed ones, or from https down to http), or null when it may.
+    /// </summary>
+    public string? RefuseToFollow(Uri from, Uri to)
+    {
+        if (from.Scheme == Uri.UriSchemeHttps && to.IsAbsoluteUri && to.Scheme == Uri.UriSchemeHttp)
+        {
+            return $"from https down to http ({Origin(to)})";
+        }
+
+        return IsAllowed(to) ? null : $"to {(to.IsAbsoluteUri ? Origin(to) : to.OriginalString)}, not an allowed origin ({string.Join(", ", AllowedHosts.Select(OriginOf))})";
+    }
+
+    /// <summary><c>scheme://host:port</c> of an absolute URL, the port always written.</summary>
+    public static string Origin(Uri url) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{url.Scheme}://{url.IdnHost}:{url.Port}").ToLowerInvariant();
+
+    // An AllowedHosts entry as an origin: "host" and "host:port" are https.
+    private static string OriginOf(string entry)
+    {
+        var text = entry.Contains("://", StringComparison.Ordinal) ? entry : "https://" + entry;
+        return Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.AbsolutePath == "/"
+            ? Origin(url)
+            : "invalid:" + entry;
+    }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming every value that is out of range.</summary>
     public FetchOptions Validate()
@@ -96,11 +129,13 @@ public sealed record FetchOptions
             }
             else if (!IsAllowed(url))
             {
-                errors.Add($"{name} host {url.Host} is not in {nameof(AllowedHosts)}");
+                errors.Add($"{name} host {url.Host} is not in {nameof(AllowedHosts)} (as {Origin(url)})");
             }
         }
 
         Check(errors, AllowedHosts.IsDefaultOrEmpty || AllowedHosts.Any(string.IsNullOrWhiteSpace), $"{nameof(AllowedHosts)} must name at least one host and no blank ones");
+        Check(errors, !AllowedHosts.IsDefault && AllowedHosts.Any(h => !string.IsNullOrWhiteSpace(h) && OriginOf(h).StartsWith("invalid:", StringComparison.Ordinal)),
+            $"{nameof(AllowedHosts)} entries must be host, host:port or http(s)://host[:port]");
         Check(errors, MaxRedirects is < 0 or > 20, $"{nameof(MaxRedirects)} must be 0..20");
         Check(errors, MaxBodyBytes <= 0, $"{nameof(MaxBodyBytes)} must be positive");
         Check(errors, PolitenessEnabled && !(RequestsPerSecond is > 0 and <= 1000), $"{nameof(RequestsPerSecond)} must be in (0, 1000]");

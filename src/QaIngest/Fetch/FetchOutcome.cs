@@ -25,6 +25,11 @@ public sealed record FetchOutcome
     public int Attempts { get; init; }
     public FetchStatus Status { get; init; }
     public string? FailureReason { get; init; }
+    /// <summary>
+    /// For a failure: true when the next run should ask again (a time-out, a reset, 408/429/5xx), false
+    /// when asking again cannot help (404, 410, a refused redirect, an oversize body): a known failure.
+    /// </summary>
+    public bool Transient { get; init; }
     /// <summary>The stored file, relative to the data folder (<c>raw/ab/ab….pdf</c>).</summary>
     public string? RawPath { get; init; }
 }

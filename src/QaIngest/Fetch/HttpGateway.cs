@@ -16,7 +16,7 @@ public sealed class HttpGateway(HttpClient client, FetchResilience resilience, P
     {
         if (!options.IsAllowed(url))
         {
-            throw new FetchFailedException($"host not allowed: {url.Host}");
+            throw new FetchFailedException($"not an allowed origin: {(url.IsAbsoluteUri ? FetchOptions.Origin(url) : url.OriginalString)}");
         }
 
         var pipeline = resilience.ForHost(url.Authority);

@@ -2,7 +2,8 @@ namespace QaIngest.Fetch;
 
 /// <summary>
 /// Resolves a permalink (<c>link?id=N</c>) or any document URL by following its redirects: at most
-/// <see cref="FetchOptions.MaxRedirects"/>, only to allowed hosts, never in a loop. Each hop is a
+/// <see cref="FetchOptions.MaxRedirects"/>, only to allowed origins (scheme, host and port), never
+/// from https to http, never in a loop. Each hop is a
 /// request of its own through <see cref="HttpGateway"/> (politeness, retries, time-outs), and a hop
 /// fetched before is asked conditionally. Thread-safe.
 /// </summary>
@@ -23,11 +24,15 @@ public sealed class LinkResolver(HttpGateway gateway, FetchOptions options, Func
         var current = url;
         for (var redirects = 0; ; redirects++)
         {
-            if (!options.IsAllowed(current))
+            if (redirects == 0 && !options.IsAllowed(current))
             {
-                throw new FetchFailedException(redirects == 0
-                    ? $"host not allowed: {current.Host}"
-                    : $"redirect to a host that is not allowed: {current.Host} ({Describe(chain)})");
+                throw new FetchFailedException($"not an allowed origin: {(current.IsAbsoluteUri ? FetchOptions.Origin(current) : current.OriginalString)}");
+            }
+
+            if (redirects > 0 && options.RefuseToFollow(chain[^2], current) is { } refused)
+            {
+                // Same scheme, host and port only: another port of the same host is another server.
+                throw new FetchFailedException($"redirect refused: {refused} ({Describe(chain)})");
             }
 
             var response = await gateway.GetAsync(current, accept, validatorsFor(current), attempts, cancellationToken).ConfigureAwait(false);
@@ -53,5 +58,7 @@ public sealed class LinkResolver(HttpGateway gateway, FetchOptions options, Func
         }
     }
 
-    private static string Describe(List<Uri> chain) => string.Join(" -> ", chain.Select(u => u.PathAndQuery));
+    // Paths on the same origin; a hop to another origin written in full, so the reason says where it went.
+    private static string Describe(List<Uri> chain) =>
+        string.Join(" -> ", chain.Select((u, i) => i > 0 && FetchOptions.Origin(u) != FetchOptions.Origin(chain[i - 1]) ? u.AbsoluteUri : u.PathAndQuery));
 }

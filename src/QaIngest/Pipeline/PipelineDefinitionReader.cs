@@ -452,9 +452,9 @@ public static partial class PipelineDefinitionReader
                 errors.Add($"{path}name: {name} is used twice");
             }
 
-            if (QueryParser.Parse(query).Error is { } error)
+            if (SavedSearchAlerts.Compile(query).Error is { } error)
             {
-                errors.Add($"{path}query: {error}");
+                errors.Add($"{path}query: saved search {name}: {error}");
             }
 
             searches.Add(new SavedSearch(name, query));

@@ -72,7 +72,17 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // The work is done and recorded; a report that cannot be written is said, not a failed run.
+            // The work is done and recorded; a report that cannot be written is said, not a failed run,
+            // and no half-written report is left (a full disk).
+            try
+            {
+                File.Delete(reportFile);
+            }
+            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+            {
+                // A read-only folder: there is no file to remove.
+            }
+
             report = report with { ReportFile = null, Notes = report.Notes.Add($"the report could not be written to {reportFile}: {e.Message}") };
             json = JsonSerializer.Serialize(report, PipelineJson.Indented);
         }
@@ -104,8 +114,15 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
     // The raw hash recorded for a path that is not a regular file: what it is, so it stays a known failure until that changes.
     private static string NotAFileHash(LocalFileKind kind) => "not-a-file:" + kind.ToString().ToLowerInvariant();
 
+    // What the fetcher says: time-outs, resets and 408/429/5xx are asked again next run; 404, 410, a
+    // refused redirect or an oversize body are known failures until the input changes or retry-failed.
+    // A full disk, a read-only folder or a damaged database (SQLite's FULL, READONLY, IOERR, CORRUPT,
+    // CANTOPEN, NOTADB): not a failure of the documents in the batch but of the run, which stops with
+    // one line instead of recording the same reason against every document.
+    private static bool IsStorageError(Microsoft.Data.Sqlite.SqliteException e) => (e.SqliteErrorCode & 0xff) is 8 or 10 or 11 or 13 or 14 or 26;
+
     private static bool IsTransient(FetchOutcome outcome) =>
-        outcome.HttpStatus is null or 408 or 425 or 429 or >= 500;
+        outcome.Status != FetchStatus.Failed || outcome.Transient;
 
     /// <summary>One run's working state.</summary>
     private sealed class Run(PipelineRunner runner, Fetch.DataDirectory data, PipelineState state, SearchIndex? index, FetchSession? session, CancellationToken cancellationToken)
@@ -755,7 +772,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
                 {
                     index.AddRange(toIndex);
                 }
-                catch (Microsoft.Data.Sqlite.SqliteException e)
+                catch (Microsoft.Data.Sqlite.SqliteException e) when (!IsStorageError(e))
                 {
                     indexFailure = $"index: {e.Message.Split('\n')[0]}";
                 }

@@ -5,8 +5,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using Lucene.Net.Search;
 using QaIngest.Index;
 using QaIngest.Search;
+using QaIngest.Text;
 
 namespace QaIngest.Pipeline;
 
@@ -36,8 +38,7 @@ public sealed class SavedSearchAlerts(ImmutableArray<SavedSearch> searches)
         var compiled = new List<(SavedSearch Search, CompiledQuery Query)>();
         foreach (var search in searches)
         {
-            var (node, error) = QueryParser.Parse(search.Query);
-            if (error is null && QueryCompiler.Compile(node!).Query is { } query)
+            if (Compile(search.Query).Query is { } query)
             {
                 compiled.Add((search, query));
             }
@@ -67,6 +68,29 @@ public sealed class SavedSearchAlerts(ImmutableArray<SavedSearch> searches)
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// A saved query parsed and compiled as every run will: the parser's limits (nesting, clauses,
+    /// numbers in range) and the compiler's (something to search for, Lucene's clause cap). The
+    /// pipeline reader refuses a saved search that fails here, so it cannot fail every run later.
+    /// </summary>
+    public static (CompiledQuery? Query, string? Error) Compile(string query)
+    {
+        var (node, parseError) = QueryParser.Parse(query);
+        if (parseError is not null)
+        {
+            return (null, parseError.ToString());
+        }
+
+        try
+        {
+            return QueryCompiler.Compile(node!);
+        }
+        catch (BooleanQuery.TooManyClausesException)
+        {
+            return (null, $"more than {BooleanQuery.MaxClauseCount:N0} clauses in one group once compiled (OR'ed words, each over its fields)");
+        }
     }
 
     /// <summary>Writes <c>&lt;name&gt;.jsonl</c> (every alert, oldest first) and the Atom feed <c>&lt;name&gt;.xml</c> (the newest 200), each replaced whole.</summary>
@@ -104,7 +128,7 @@ public sealed class SavedSearchAlerts(ImmutableArray<SavedSearch> searches)
         var updated = newest.Count > 0 ? newest[0].CreatedAt : DateTimeOffset.UnixEpoch;
         var feed = new XElement(atom + "feed",
             new XElement(atom + "id", $"urn:qaingest:alerts:{search.Name}"),
-            new XElement(atom + "title", XmlText($"QaIngest alerts: {search.Name} ({search.Query})")),
+            new XElement(atom + "title", $"QaIngest alerts: {search.Name} ({search.Query})"),
             new XElement(atom + "updated", Iso(updated)),
             new XElement(atom + "author", new XElement(atom + "name", "QaIngest")),
             new XElement(atom + "generator", "QaIngest"));
@@ -113,10 +137,10 @@ public sealed class SavedSearchAlerts(ImmutableArray<SavedSearch> searches)
             var item = JsonSerializer.Deserialize<AlertItem>(json, PipelineJson.OneLine)!;
             var what = item.Number is { } n ? $"{item.Section} {n}" : item.Section;
             var entry = new XElement(atom + "entry",
-                new XElement(atom + "id", XmlText($"urn:qaingest:alert:{search.Name}:{item.ItemHash}")),
-                new XElement(atom + "title", XmlText($"{(item.DocumentNumber is { } number ? $"Vraag {number}" : item.DocumentKey)}, {what}: {item.Title}")),
+                new XElement(atom + "id", $"urn:qaingest:alert:{search.Name}:{item.ItemHash}"),
+                new XElement(atom + "title", $"{(item.DocumentNumber is { } number ? $"Vraag {number}" : item.DocumentKey)}, {what}: {item.Title}"),
                 new XElement(atom + "updated", Iso(createdAt)),
-                new XElement(atom + "summary", XmlText(item.Snippet)));
+                new XElement(atom + "summary", item.Snippet));
             if (Uri.TryCreate(item.Source, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
             {
                 entry.Add(new XElement(atom + "link", new XAttribute("href", url.AbsoluteUri)));
@@ -124,37 +148,17 @@ public sealed class SavedSearchAlerts(ImmutableArray<SavedSearch> searches)
 
             if (item.Asker is not null)
             {
-                entry.Add(new XElement(atom + "author", new XElement(atom + "name", XmlText(item.Asker))));
+                entry.Add(new XElement(atom + "author", new XElement(atom + "name", item.Asker)));
             }
 
             feed.Add(entry);
         }
 
-        return new XDocument(new XDeclaration("1.0", "utf-8", null), feed);
+        // Any text of a document may hold characters XML forbids; the whole tree is cleaned once.
+        return new XDocument(new XDeclaration("1.0", "utf-8", null), XmlSafeText.Clean(feed));
     }
 
     private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    // Text as XML may hold it: U+FFFE, U+FFFF, lone surrogates and control characters (an answer may
-    // carry them) would make the feed throw on every run, so they are left out.
-    private static string XmlText(string text)
-    {
-        var clean = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                clean.Append(c).Append(text[++i]);
-            }
-            else if (System.Xml.XmlConvert.IsXmlChar(c))
-            {
-                clean.Append(c);
-            }
-        }
-
-        return clean.Length == text.Length ? text : clean.ToString();
-    }
 
     // Written whole or not at all: a failed write leaves neither a half file nor a .tmp behind.
     private static void Replace(string path, string text)

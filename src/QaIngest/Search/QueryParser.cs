@@ -8,8 +8,10 @@ namespace QaIngest.Search;
 /// <c>+term</c>/<c>-term</c>, <c>prefix*</c>, parentheses, fields <c>title:</c>, <c>asker:</c>,
 /// <c>minister:</c>, <c>year:2021</c>, <c>year:2019..2023</c>, <c>number:693</c>, and amount filters
 /// <c>amount:&gt;=10000000</c>, <c>amount:[2000000 TO 3000000]</c>. Clauses without an operator
-/// must all match. A malformed query is a <see cref="QueryError"/> with its position, never an
-/// exception. Pure and thread-safe.
+/// must all match. A malformed query, or one past <see cref="QueryParserLimits"/> (nesting, clauses,
+/// numbers out of their field's range), is a <see cref="QueryError"/> with its position, never an
+/// exception: the descent goes one level deeper per parenthesis or NOT only up to the depth limit,
+/// so no query can overflow the stack. Pure and thread-safe.
 /// </summary>
 public static class QueryParser
 {
@@ -19,11 +21,18 @@ public static class QueryParser
     /// <summary>Fields that filter on numbers.</summary>
     public static readonly ImmutableArray<string> NumericFields = ["year", "number", "amount"];
 
-    /// <summary>Parses a query into its tree, or returns why it cannot.</summary>
-    public static (QueryNode? Query, QueryError? Error) Parse(string query)
+    /// <summary>Parses a query into its tree within <see cref="QueryParserLimits.Default"/>, or returns why it cannot.</summary>
+    public static (QueryNode? Query, QueryError? Error) Parse(string query) => Parse(query, QueryParserLimits.Default);
+
+    /// <summary>Parses a query into its tree within <paramref name="limits"/>, or returns why it cannot.</summary>
+    public static (QueryNode? Query, QueryError? Error) Parse(string query, QueryParserLimits limits)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var parser = new Reader(query);
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limits.MaxDepth, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limits.MaxDepth, QueryParserLimits.DepthCeiling);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limits.MaxClauses, 1);
+        var parser = new Reader(query, limits);
         try
         {
             var node = parser.ParseQuery();
@@ -40,10 +49,12 @@ public static class QueryParser
         public int Position { get; } = position;
     }
 
-    /// <summary>A recursive-descent reader over the query string.</summary>
-    private sealed class Reader(string text)
+    /// <summary>A recursive-descent reader over the query string; its depth is bounded by <see cref="QueryParserLimits.MaxDepth"/>.</summary>
+    private sealed class Reader(string text, QueryParserLimits limits)
     {
         private int pos;
+        private int depth;
+        private int clauses;
 
         public QueryNode ParseQuery()
         {
@@ -103,7 +114,10 @@ public static class QueryParser
             var start = pos;
             if (TryKeyword("NOT"))
             {
-                return new NotQuery(ParseUnary());
+                Enter(start);
+                var negated = new NotQuery(ParseUnary());
+                depth--;
+                return negated;
             }
 
             if (pos < text.Length && text[pos] is '-' or '+' && pos + 1 < text.Length && !char.IsWhiteSpace(text[pos + 1]))
@@ -133,6 +147,7 @@ public static class QueryParser
             var c = text[pos];
             if (c == '(')
             {
+                Enter(pos);
                 var open = pos++;
                 var inner = ParseOr();
                 SkipSpace();
@@ -142,6 +157,7 @@ public static class QueryParser
                 }
 
                 pos++;
+                depth--;
                 return inner;
             }
 
@@ -194,8 +210,29 @@ public static class QueryParser
             return MakeTerm(word, null, wordStart);
         }
 
-        private static QueryNode MakeTerm(string word, string? field, int at)
+        // One level deeper (a parenthesis or a NOT at `at`): past the limit the query is refused here,
+        // before the descent can go any deeper.
+        private void Enter(int at)
         {
+            if (++depth > limits.MaxDepth)
+            {
+                throw new QuerySyntaxException(string.Create(CultureInfo.InvariantCulture, $"nesting deeper than {limits.MaxDepth} levels of parentheses and NOT"), at);
+            }
+        }
+
+        // One more word, phrase or filter (starting at `at`): past the limit the query is refused here,
+        // so a huge query costs no more than reading its first clauses.
+        private void Count(int at)
+        {
+            if (++clauses > limits.MaxClauses)
+            {
+                throw new QuerySyntaxException(string.Create(CultureInfo.InvariantCulture, $"more than {limits.MaxClauses:N0} clauses of words, phrases and filters"), at);
+            }
+        }
+
+        private QueryNode MakeTerm(string word, string? field, int at)
+        {
+            Count(at);
             var prefix = word.EndsWith('*');
             var bare = word.TrimEnd('*');
             if (bare.Length == 0 || bare.Contains('*'))
@@ -208,6 +245,7 @@ public static class QueryParser
 
         private PhraseQuery ParsePhrase(string? field)
         {
+            Count(pos);
             var open = pos++;
             var close = text.IndexOf('"', pos);
             if (close < 0)
@@ -227,6 +265,7 @@ public static class QueryParser
 
         private RangeQuery ParseRange(string field, int at)
         {
+            Count(at);
             var start = pos;
             if (pos < text.Length && text[pos] == '[')
             {
@@ -236,14 +275,14 @@ public static class QueryParser
                     throw new QuerySyntaxException("unclosed '['", pos);
                 }
 
-                var inside = text[(pos + 1)..close].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (inside.Length != 3 || !inside[1].Equals("TO", StringComparison.Ordinal))
+                var inside = Words(pos + 1, close);
+                if (inside.Count != 3 || !inside[1].Word.Equals("TO", StringComparison.Ordinal))
                 {
                     throw new QuerySyntaxException($"a range is written {field}:[FROM TO UNTIL]", pos);
                 }
 
                 pos = close + 1;
-                return new RangeQuery(field, Bound(inside[0], start, allowStar: true), true, Bound(inside[2], start, allowStar: true), true);
+                return new RangeQuery(field, Bound(field, inside[0]), true, Bound(field, inside[2]), true);
             }
 
             var value = ReadWord();
@@ -256,7 +295,7 @@ public static class QueryParser
             {
                 if (value.StartsWith(op, StringComparison.Ordinal))
                 {
-                    var number = Number(value[op.Length..], start + op.Length);
+                    var number = Number(field, value[op.Length..], start + op.Length);
                     return op switch
                     {
                         ">=" => new RangeQuery(field, number, true, null, false),
@@ -271,17 +310,47 @@ public static class QueryParser
             var dots = value.IndexOf("..", StringComparison.Ordinal);
             if (dots >= 0)
             {
-                return new RangeQuery(field, Number(value[..dots], start), true, Number(value[(dots + 2)..], start + dots + 2), true);
+                return new RangeQuery(field, Number(field, value[..dots], start), true, Number(field, value[(dots + 2)..], start + dots + 2), true);
             }
 
-            var exact = Number(value, start);
+            var exact = Number(field, value, start);
             return new RangeQuery(field, exact, true, exact, true);
         }
 
-        private static decimal? Bound(string value, int at, bool allowStar) =>
-            allowStar && value == "*" ? null : Number(value, at);
+        /// <summary>The words separated by spaces in <c>text[from..until]</c>, each with where it starts.</summary>
+        private List<(string Word, int At)> Words(int from, int until)
+        {
+            var words = new List<(string Word, int At)>();
+            var i = from;
+            while (i < until)
+            {
+                if (text[i] == ' ')
+                {
+                    i++;
+                    continue;
+                }
 
-        private static decimal Number(string value, int at)
+                var first = i;
+                while (i < until && text[i] != ' ')
+                {
+                    i++;
+                }
+
+                words.Add((text[first..i], first));
+            }
+
+            return words;
+        }
+
+        private static decimal? Bound(string field, (string Word, int At) value) =>
+            value.Word == "*" ? null : Number(field, value.Word, value.At);
+
+        /// <summary>
+        /// A number written with digits, an optional decimal point and '_' between groups, within the
+        /// values its field can hold: one past them (or past decimal's range) is an error at its
+        /// position, never an <see cref="OverflowException"/> later.
+        /// </summary>
+        private static decimal Number(string field, string value, int at)
         {
             var clean = value.Replace("_", string.Empty, StringComparison.Ordinal);
             if (clean.Length == 0)
@@ -289,9 +358,17 @@ public static class QueryParser
                 throw new QuerySyntaxException("a number is missing", at);
             }
 
-            if (!decimal.TryParse(clean, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            var digits = clean.Count(char.IsAsciiDigit);
+            var points = clean.Count(c => c == '.');
+            if (digits == 0 || points > 1 || digits + points != clean.Length)
             {
                 throw new QuerySyntaxException($"'{value}' is not a number", at);
+            }
+
+            var range = QueryParserLimits.NumericRanges[field];
+            if (!decimal.TryParse(clean, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) || !range.Contains(number))
+            {
+                throw new QuerySyntaxException($"{field} {value} is out of range ({range})", at);
             }
 
             return number;
@@ -301,13 +378,17 @@ public static class QueryParser
         private string ReadWord()
         {
             var start = pos;
+            // After <, >, = or [ a ':' is part of the value; kept as the word is read, so a word of
+            // many colons costs one pass, not one pass per colon.
+            var comparison = false;
             while (pos < text.Length && !char.IsWhiteSpace(text[pos]) && text[pos] is not ('(' or ')' or '"'))
             {
-                if (text[pos] == ':' && pos > start && !text.AsSpan(start, pos - start).ContainsAny("<>=[".AsSpan()))
+                if (text[pos] == ':' && pos > start && !comparison)
                 {
                     break;
                 }
 
+                comparison |= text[pos] is '<' or '>' or '=' or '[';
                 pos++;
             }
 

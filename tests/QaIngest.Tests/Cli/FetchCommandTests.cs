@@ -78,7 +78,7 @@ public sealed class FetchCommandTests : IAsyncLifetime
         Assert.Equal(1, json.RootElement.GetProperty("fetched").GetInt32());
         var failed = json.RootElement.GetProperty("failed").EnumerateArray().ToDictionary(f => f.GetProperty("linkId").GetInt32(), f => f.GetProperty("reason").GetString()!);
         Assert.StartsWith("HTTP 404", failed[990404]);
-        Assert.StartsWith("redirect to a host that is not allowed", failed[990302]);
+        Assert.StartsWith("redirect refused: to https://elders.example.org:443", failed[990302]);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class DocumentFetcherTests
         Assert.Null(reasons[900002]);
         Assert.StartsWith("HTTP 404", reasons[990404]);
         Assert.StartsWith("redirect loop: /link?id=990301 -> /pfile?id=990301 -> /link?id=990301", reasons[990301]);
-        Assert.StartsWith("redirect to a host that is not allowed: elders.example.org", reasons[990302]);
+        Assert.StartsWith("redirect refused: to https://elders.example.org:443, not an allowed origin", reasons[990302]);
         Assert.Equal("wrong content type: declared application/pdf, content is plain text", reasons[990415]);
         Assert.Equal("body too large: more than 1,048,576 bytes", reasons[990413]);
         Assert.Equal(2, StandInFixture.RawFiles(data).Count); // nothing of the failures reached the store

@@ -50,4 +50,28 @@ public sealed class FetchOptionsTests
         Assert.False(options.IsAllowed(new Uri("https://www.vlaamsparlement.be/link?id=1")));
         Assert.False(options.IsAllowed(new Uri("ftp://127.0.0.1/x")));
     }
+
+    [Fact]
+    public void IsAllowed_ComparesSchemeHostAndPort()
+    {
+        var options = new FetchOptions { AllowedHosts = ["www.vlaamsparlement.be", "docs.vlaamsparlement.be", "ws.vlpar.be", "files.example.org:8443", "http://127.0.0.1:5077"] }.Validate();
+
+        Assert.True(options.IsAllowed(new Uri("https://www.vlaamsparlement.be/link?id=1")));
+        Assert.False(options.IsAllowed(new Uri("https://www.vlaamsparlement.be:8443/link?id=1")));
+        Assert.False(options.IsAllowed(new Uri("http://www.vlaamsparlement.be/link?id=1")));
+        Assert.True(options.IsAllowed(new Uri("https://files.example.org:8443/x")));
+        Assert.False(options.IsAllowed(new Uri("https://files.example.org/x")));
+        Assert.True(options.IsAllowed(new Uri("http://127.0.0.1:5077/x")));
+        Assert.False(options.IsAllowed(new Uri("http://127.0.0.1:5078/x")));
+        Assert.Null(options.RefuseToFollow(new Uri("http://127.0.0.1:5077/a"), new Uri("http://127.0.0.1:5077/b")));
+        Assert.Equal("from https down to http (http://127.0.0.1:5077)", options.RefuseToFollow(new Uri("https://www.vlaamsparlement.be/a"), new Uri("http://127.0.0.1:5077/b")));
+    }
+
+    [Fact]
+    public void Validate_AllowedHostWithAPath_Fails()
+    {
+        var options = new FetchOptions { AllowedHosts = ["www.vlaamsparlement.be", "docs.vlaamsparlement.be", "ws.vlpar.be", "https://example.org/some/path"] };
+
+        Assert.Contains("AllowedHosts entries must be host, host:port or http(s)://host[:port]", Assert.Throws<ArgumentException>(() => options.Validate()).Message);
+    }
 }

@@ -66,8 +66,48 @@ public sealed class LinkResolverTests
 
         var error = await Assert.ThrowsAsync<FetchFailedException>(() => Resolve(stub));
 
-        Assert.StartsWith("redirect to a host that is not allowed: elders.example.org", error.Reason);
+        Assert.StartsWith("redirect refused: to https://elders.example.org:443, not an allowed origin", error.Reason);
         Assert.Equal(1, stub.Calls);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_RedirectToAnotherPortOfTheSameHost_FailsWithoutAskingIt()
+    {
+        var stub = new StubHandler((_, _) => StubHandler.Redirect("https://www.vlaamsparlement.be:8443/pfile?id=1"));
+
+        var error = await Assert.ThrowsAsync<FetchFailedException>(() => Resolve(stub));
+
+        Assert.StartsWith("redirect refused: to https://www.vlaamsparlement.be:8443, not an allowed origin", error.Reason);
+        Assert.False(error.Transient);
+        Assert.Equal(1, stub.Calls);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_RedirectFromHttpsDownToHttp_FailsEvenWhenThatOriginIsAllowed()
+    {
+        var options = Options with { AllowedHosts = [.. Options.AllowedHosts, "http://docs.vlaamsparlement.be"] };
+        var stub = new StubHandler((_, _) => StubHandler.Redirect("http://docs.vlaamsparlement.be/pfile?id=1"));
+        using var http = new TestGateway(options, new FakeTimeProvider(), stub);
+        var resolver = new LinkResolver(http.Gateway, options, _ => null);
+
+        var error = await Assert.ThrowsAsync<FetchFailedException>(() => resolver.ResolveAsync(LinkId.Create(18585), new AttemptCounter(), CancellationToken.None));
+
+        Assert.StartsWith("redirect refused: from https down to http (http://docs.vlaamsparlement.be:80)", error.Reason);
+        Assert.Equal(1, stub.Calls);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_RedirectToAnExplicitlyAllowedOrigin_IsFollowed()
+    {
+        var options = Options with { AllowedHosts = [.. Options.AllowedHosts, "files.vlaamsparlement.be:8443"] };
+        var stub = new StubHandler((request, _) => request.RequestUri!.Port == 8443 ? StubHandler.Pdf() : StubHandler.Redirect("https://files.vlaamsparlement.be:8443/pfile?id=1"));
+        using var http = new TestGateway(options, new FakeTimeProvider(), stub);
+        var resolver = new LinkResolver(http.Gateway, options, _ => null);
+
+        var resolved = await resolver.ResolveAsync(LinkId.Create(18585), new AttemptCounter(), CancellationToken.None);
+
+        Assert.Equal("https://files.vlaamsparlement.be:8443/pfile?id=1", resolved.FinalUrl.AbsoluteUri);
+        Assert.Equal(2, stub.Calls);
     }
 
     [Fact]
