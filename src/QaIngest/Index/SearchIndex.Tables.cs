@@ -92,6 +92,18 @@ public sealed partial class SearchIndex
             return;
         }
 
+        try
+        {
+            LabelTableFiguresFromStore(lists);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 1)
+        {
+            // A record written before the table store (no table_cells yet): its figures stay unlabelled.
+        }
+    }
+
+    private void LabelTableFiguresFromStore(Dictionary<long, List<Search.HitFigure>> lists)
+    {
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT i.id, c.kind, c.value, c.text, c.row_label, c.column_label, c.caption, c.sheet
