@@ -2,14 +2,16 @@ using System.CommandLine;
 using System.Diagnostics;
 using QaIngest.Cli.Output;
 using QaIngest.Extract;
+using QaIngest.Tables;
 
 namespace QaIngest.Cli.Commands;
 
 /// <summary>
 /// <c>qaingest bench extract</c>: per PDF, the whole extraction with PdfPig in process next to the
-/// whole extraction with poppler (pdftotext, layout reading, paragraphs), warm, in one run and
-/// alternating, with the time ratio, the managed allocation of each, whether both gave the same
-/// text, and the process's peak memory.
+/// whole extraction with poppler (pdftotext, layout reading, paragraphs), and PdfPig's extraction
+/// followed by table detection (<see cref="PdfTableReader"/>, as the pipeline runs it), warm, in one
+/// run and alternating, with the time ratios, the managed allocation of each, whether both engines
+/// gave the same text, and the process's peak memory.
 /// </summary>
 public static class BenchExtractCommand
 {
@@ -20,7 +22,7 @@ public static class BenchExtractCommand
         var warmup = new Option<int>("--warmup") { Description = "Unmeasured rounds over every file and engine first, so both run warm (JIT tiers settled).", DefaultValueFactory = _ => 5 };
         var pdfToText = new Option<string>("--pdftotext") { Description = "poppler's pdftotext.", DefaultValueFactory = _ => "pdftotext" };
         var format = Options.Format();
-        var command = new Command("extract", "Measure PDF extraction per page with PdfPig (in process) and with poppler (pdftotext), side by side.") { folder, runs, warmup, pdfToText, format };
+        var command = new Command("extract", "Measure PDF extraction per page with PdfPig (in process), PdfPig with table detection, and poppler (pdftotext), side by side.") { folder, runs, warmup, pdfToText, format };
         command.SetAction((r, ct) => Run(r.GetValue(folder)!, r.GetValue(runs), r.GetValue(warmup), r.GetValue(pdfToText)!, r.GetValue(format)!, ct));
         return command;
     }
@@ -56,7 +58,8 @@ public static class BenchExtractCommand
         {
             foreach (var file in files)
             {
-                await pig.ExtractAsync(await File.ReadAllBytesAsync(file, cancellationToken), cancellationToken);
+                var warm = await pig.ExtractAsync(await File.ReadAllBytesAsync(file, cancellationToken), cancellationToken);
+                PdfTableReader.Read(warm.Value?.Pages ?? []);
                 await poppler.ExtractFileAsync(Path.GetFullPath(file), cancellationToken);
             }
         }
@@ -80,7 +83,10 @@ public static class BenchExtractCommand
 
             var pigTimes = new List<double>();
             var popplerTimes = new List<double>();
+            var tableTimes = new List<double>();
+            var detectTimes = new List<double>();
             long pigBytes = 0, popplerBytes = 0;
+            var tables = 0;
             for (var i = 0; i < runs; i++)
             {
                 // Alternating, so a burst of load on the machine falls on both engines alike.
@@ -95,6 +101,17 @@ public static class BenchExtractCommand
                 await poppler.ExtractFileAsync(fullPath, cancellationToken);
                 popplerTimes.Add(watch.Elapsed.TotalMilliseconds);
                 popplerBytes += GC.GetTotalAllocatedBytes(precise: true) - allocated;
+
+                // The same extraction with the pipeline's table detection after it.
+                watch.Restart();
+                var withTables = await pig.ExtractAsync(bytes, cancellationToken);
+                tables = PdfTableReader.Read(withTables.Value?.Pages ?? []).Length;
+                tableTimes.Add(watch.Elapsed.TotalMilliseconds);
+
+                // The detection alone on the pages already read: its cost without PdfPig's noise around it.
+                watch.Restart();
+                PdfTableReader.Read(first.Value.Pages);
+                detectTimes.Add(watch.Elapsed.TotalMilliseconds);
             }
 
             rows.Add(new Row(
@@ -102,6 +119,9 @@ public static class BenchExtractCommand
                 first.Value.PageCount,
                 Math.Round(Median(pigTimes), 2),
                 Math.Round(Median(popplerTimes), 2),
+                Math.Round(Median(tableTimes), 2),
+                tables,
+                Math.Round(Median(detectTimes), 3),
                 Math.Round(pigBytes / (double)runs / (1 << 20), 2),
                 Math.Round(popplerBytes / (double)runs / (1 << 20), 2),
                 first.Value.Text == reference.Value.Text));
@@ -110,6 +130,8 @@ public static class BenchExtractCommand
         var pages = rows.Sum(r => r.Pages);
         var pigMs = rows.Sum(r => r.PdfPigMs);
         var popplerMs = rows.Sum(r => r.PopplerMs);
+        var tablesMs = rows.Sum(r => r.PdfPigWithTablesMs);
+        var detectMs = rows.Sum(r => r.DetectionMs);
         var report = new Report(
             rows,
             pages,
@@ -118,6 +140,11 @@ public static class BenchExtractCommand
             Math.Round(pigMs / pages, 2),
             Math.Round(popplerMs / pages, 2),
             Math.Round(pigMs / popplerMs, 2),
+            Math.Round(tablesMs, 1),
+            Math.Round(tablesMs / pigMs, 2),
+            rows.Sum(r => r.Tables),
+            Math.Round(detectMs, 2),
+            Math.Round((pigMs + detectMs) / pigMs, 3),
             rows.All(r => r.SameText),
             Environment.ProcessorCount,
             Process.GetCurrentProcess().PeakWorkingSet64,
@@ -132,12 +159,12 @@ public static class BenchExtractCommand
             foreach (var r in rows)
             {
                 Console.Out.WriteLine(
-                    $"{r.File,-40} {r.Pages,3} pages  pdfpig {r.PdfPigMs,7:0.00} ms {r.PdfPigAllocatedMb,6:0.0} MB  poppler {r.PopplerMs,7:0.00} ms {r.PopplerAllocatedMb,6:0.0} MB  ratio {r.PdfPigMs / r.PopplerMs:0.00}  {(r.SameText ? "same text" : "TEXT DIFFERS")}");
+                    $"{r.File,-40} {r.Pages,3} pages  pdfpig {r.PdfPigMs,7:0.00} ms {r.PdfPigAllocatedMb,6:0.0} MB  poppler {r.PopplerMs,7:0.00} ms {r.PopplerAllocatedMb,6:0.0} MB  ratio {r.PdfPigMs / r.PopplerMs:0.00}  with tables {r.PdfPigWithTablesMs,7:0.00} ms ({r.Tables} tables, ×{r.PdfPigWithTablesMs / r.PdfPigMs:0.00}; detection alone {r.DetectionMs:0.000} ms)  {(r.SameText ? "same text" : "TEXT DIFFERS")}");
             }
 
             Console.Out.WriteLine(
                 $"total: {pages} pages, pdfpig {report.PdfPigMs} ms ({report.PdfPigMsPerPage} ms a page), poppler {report.PopplerMs} ms ({report.PopplerMsPerPage} ms a page), " +
-                $"ratio {report.Ratio}, {(report.SameText ? "same text from both" : "the engines' texts differ")}; peak working set {report.PeakWorkingSetBytes / (1 << 20)} MB (median of {runs} runs each after {warmup} warm-up rounds; MB = managed allocation a run)");
+                $"ratio {report.Ratio}; pdfpig with table detection {report.PdfPigWithTablesMs} ms ({report.Tables} tables), {report.TablesRatio}× pdfpig alone; the detection alone {report.DetectionMs} ms, so pdfpig + detection = {report.DetectionRatio}× pdfpig; {(report.SameText ? "same text from both" : "the engines' texts differ")}; peak working set {report.PeakWorkingSetBytes / (1 << 20)} MB (median of {runs} runs each after {warmup} warm-up rounds; MB = managed allocation a run)");
         }
 
         return CommandLine.Ok;
@@ -149,7 +176,7 @@ public static class BenchExtractCommand
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private sealed record Row(string File, int Pages, double PdfPigMs, double PopplerMs, double PdfPigAllocatedMb, double PopplerAllocatedMb, bool SameText);
+    private sealed record Row(string File, int Pages, double PdfPigMs, double PopplerMs, double PdfPigWithTablesMs, int Tables, double DetectionMs, double PdfPigAllocatedMb, double PopplerAllocatedMb, bool SameText);
 
     private sealed record Report(
         List<Row> Files,
@@ -159,6 +186,11 @@ public static class BenchExtractCommand
         double PdfPigMsPerPage,
         double PopplerMsPerPage,
         double Ratio,
+        double PdfPigWithTablesMs,
+        double TablesRatio,
+        int Tables,
+        double DetectionMs,
+        double DetectionRatio,
         bool SameText,
         int Cores,
         long PeakWorkingSetBytes,

@@ -85,9 +85,10 @@ public static class SearchCommand
                 rank++;
                 sb.AppendLine($"{rank,3}. {hit.Section} {hit.Number} of {(group ? "this question" : Describe(hit))}  score {hit.Score:0.###}{(hit.ViaCompound ? " (compound)" : "")}");
                 sb.AppendLine($"     {hit.Snippet}");
-                foreach (var f in hit.Figures)
+                foreach (var f in LabelsFirst(hit.Figures, results.Query))
                 {
-                    sb.AppendLine($"     figure: {Amounts.Format(f.Value, f.Currency)}{(f.Per is null ? "" : $" per {f.Per}")}{(f.Unit is null || f.Kind == "money" ? "" : $" {f.Unit}")} ({f.Kind}: \"{f.Text}\")");
+                    var cell = f.Row is null ? "" : $" — row '{f.Row}', column '{f.Column}'{(string.IsNullOrEmpty(f.Table) ? "" : $" ({f.Table})")}";
+                    sb.AppendLine($"     figure: {Amounts.Format(f.Value, f.Currency)}{(f.Per is null ? "" : $" per {f.Per}")}{(f.Unit is null || f.Kind == "money" || f.Row is not null ? "" : $" {f.Unit}")}{cell} ({f.Kind}: \"{f.Text}\")");
                 }
             }
         }
@@ -98,6 +99,20 @@ public static class SearchCommand
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The hit's figures, table cells whose row or column names more of the query's words first (the
+    /// cell a query "Limburg 2023 steun" asks for leads), otherwise in the item's order.
+    /// </summary>
+    private static IEnumerable<HitFigure> LabelsFirst(IReadOnlyList<HitFigure> figures, string query)
+    {
+        var words = query.Split([' ', '"', '(', ')', ':'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 2).ToList();
+        return figures
+            .Select((f, i) => (Figure: f, Index: i, Matches: f.Row is null ? 0 : words.Count(w => $"{f.Row} {f.Column} {f.Table}".Contains(w, StringComparison.OrdinalIgnoreCase))))
+            .OrderByDescending(x => x.Matches)
+            .ThenBy(x => x.Index)
+            .Select(x => x.Figure);
     }
 
     private static string Describe(SearchHit hit) =>

@@ -3,9 +3,9 @@ using System.Collections.Immutable;
 namespace QaIngest.Export;
 
 /// <summary>
-/// The tables of an export, in one place: a table added to the record (the <c>tables</c> and
-/// <c>cells</c> of extracted tables) is exported by adding its definition to <see cref="All"/>.
-/// Every table joins the documents by <c>document_key</c>; figures and checks join items by <c>item_id</c>.
+/// The tables of an export, in one place: a table added to the record is exported by adding its
+/// definition to <see cref="All"/>. Every table joins the documents by <c>document_key</c>; figures and
+/// checks join items by <c>item_id</c>; cells join the extracted tables by <c>table_index</c>.
 /// </summary>
 public static class ExportTables
 {
@@ -105,6 +105,58 @@ public static class ExportTables
             new("parts", ColumnType.Text, "The parts as written, joined with `; `.", "c.parts"),
         ]);
 
+    public static ExportTable Tables { get; } = new(
+        "tables",
+        "One row per table read from a document (a PDF's aligned columns, an HTML or DOCX table, a sheet of an XLSX annex).",
+        "doc_tables t JOIN documents d ON d.key = t.document_key",
+        "d.id",
+        "d.id, t.position",
+        [
+            new(DocumentKey, ColumnType.Text, DocumentKeyText, "d.key"),
+            new("table_index", ColumnType.Integer, "The table's place in its document, from 0 (joins `cells.table_index`).", "t.position"),
+            new("section", ColumnType.Text, "The section of the item it stands in (`answer`, `question`, ...; `annexes` for an annex sheet).", "t.section"),
+            new("number", ColumnType.Integer, "The item's number (for an annex sheet: its place among the annex sheets, from 1).", "t.number"),
+            new("caption", ColumnType.Text, "The caption or nearest title (`Tabel 3a: ...`).", "t.caption"),
+            new("sheet", ColumnType.Text, "For an annex sheet: the sheet's name.", "t.sheet"),
+            new("annex", ColumnType.Integer, "For an annex sheet: the annex's number (as the answer lists its annexes).", "t.annex"),
+            new("sheet_number", ColumnType.Integer, "For an annex sheet: the sheet's place in its workbook, from 1.", "t.sheet_number"),
+            new("referenced_by", ColumnType.Text, "For an annex sheet: the answers whose references (`bijlage 1, tabblad 4`) point at it, joined with `,`.", "t.referenced_by"),
+            new("unit", ColumnType.Text, "The unit the caption or header states (`miljoen euro`, `%`, `aantal`).", "t.unit"),
+            new("totals_row", ColumnType.Text, "The label of the row that totals the others (`Totaal`).", "t.totals_row"),
+            new("totals_column", ColumnType.Text, "The label of the column that totals the others.", "t.totals_column"),
+            new("structured", ColumnType.Boolean, "False for cells read from flattened text without a certain grid.", "t.structured"),
+            new("rows", ColumnType.Integer, "How many body rows it has.", "t.rows"),
+        ]);
+
+    // A cell names its table by the item it stands in, its caption and its sheet (the store keeps no
+    // table id on a cell); two tables of one item with the same caption share the first one's index.
+    private const string CellTable =
+        "(SELECT {0} FROM doc_tables t WHERE t.document_key = c.document_key AND t.section = c.section AND t.number IS c.number "
+        + "AND IFNULL(t.caption, '') = IFNULL(c.caption, '') ORDER BY t.position LIMIT 1)";
+
+    public static ExportTable Cells { get; } = new(
+        "cells",
+        "One row per number cell of a table (a table figure: an amount, a percentage or a count) with its row and column labels; "
+        + "it is also a row of `figures`. Figures of flattened text labelled as a table have no `table_index`.",
+        "table_cells c JOIN documents d ON d.key = c.document_key",
+        "d.id",
+        "d.id, c.id",
+        [
+            new(DocumentKey, ColumnType.Text, DocumentKeyText, "d.key"),
+            new("table_index", ColumnType.Integer, "The table it belongs to (`tables.table_index`); empty for a table of flattened text.", string.Format(System.Globalization.CultureInfo.InvariantCulture, CellTable, "t.position")),
+            new("section", ColumnType.Text, "The section of the item the table stands in.", "c.section"),
+            new("number", ColumnType.Integer, "The item's number.", "c.number"),
+            new("caption", ColumnType.Text, "The table's caption (empty when it has none).", "c.caption"),
+            new("sheet", ColumnType.Text, "For an annex sheet: `bijlage N, tabblad M (name)`.", "c.sheet"),
+            new("row", ColumnType.Text, "The row label (several label columns joined with ` / `).", "c.row_label"),
+            new("column", ColumnType.Text, "The column label (header levels joined outer to inner with ` / `).", "c.column_label"),
+            new("text", ColumnType.Text, "The cell as written.", "c.text"),
+            new("kind", ColumnType.Text, "`money`, `count` or `percentage`.", "c.kind"),
+            new("value", ColumnType.Real, "The normalised value: the table's unit applied (`40` under `(in miljoen euro)` is 40000000).", "c.value"),
+            new("currency", ColumnType.Text, "ISO 4217 code of money (`EUR`).", "c.currency"),
+            new("unit", ColumnType.Text, "The unit its table states.", string.Format(System.Globalization.CultureInfo.InvariantCulture, CellTable, "t.unit")),
+        ]);
+
     /// <summary>Every table, in export order.</summary>
-    public static ImmutableArray<ExportTable> All { get; } = [Documents, Items, Figures, Checks];
+    public static ImmutableArray<ExportTable> All { get; } = [Documents, Items, Figures, Checks, Tables, Cells];
 }

@@ -23,6 +23,13 @@ public sealed record ExtractedText
     /// <summary>Which PDF engine read the text: <c>pdfpig</c>, or <c>poppler</c> when PdfPig could not and poppler is installed; null for other formats.</summary>
     public string? Engine { get; init; }
 
+    /// <summary>
+    /// A PDF's pages as laid out (lines of positioned words), for the readers that need positions (tables,
+    /// <see cref="Tables.PdfTableReader"/>); empty for other formats. Not serialised.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ImmutableArray<PdfPage> Pages { get; init; } = [];
+
     /// <summary>Things that did not stop extraction but a reader should know (dropped headers, poppler warnings).</summary>
     public ImmutableArray<string> Warnings { get; init; } = [];
 }

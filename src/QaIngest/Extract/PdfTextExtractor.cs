@@ -137,7 +137,7 @@ public sealed class PdfTextExtractor
                 : new PigOutcome(ExtractionResult.Fail(ExtractionFailure.NoTextLayer, $"no readable text: {unreadReason}"), unreadReason);
         }
 
-        var text = PdfParagraphBuilder.Build(pages) with { Engine = PdfPigEngine };
+        var text = PdfParagraphBuilder.Build(pages) with { Engine = PdfPigEngine, Pages = pages };
         if (unreadReason is not null)
         {
             // What PdfPig read stands if poppler is not there to do better.

@@ -52,7 +52,7 @@ public sealed class PopplerTextReader(string pdfToTextPath, TimeSpan timeout)
             return ExtractionResult.Fail(ExtractionFailure.NoTextLayer, $"no text layer; scanned? ({pages.Length} page(s) without any text)");
         }
 
-        var text = PdfParagraphBuilder.Build(pages) with { Engine = PdfTextExtractor.PopplerEngine };
+        var text = PdfParagraphBuilder.Build(pages) with { Engine = PdfTextExtractor.PopplerEngine, Pages = pages };
         var popplerSaid = Detail(outcome.StandardError, string.Empty);
         return ExtractionResult.Ok(popplerSaid.Length == 0
             ? text

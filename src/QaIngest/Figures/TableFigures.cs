@@ -29,6 +29,11 @@ internal static class TableFigures
             var text = texts.FirstOrDefault(t => t.Location == location).Text;
             var cellFigures = new Dictionary<TableCell, Figure>();
             var cursor = 0;
+
+            // Where the table stands in its item's text (an extractor writes its rows there, row by row):
+            // a cell's figure is first the text's figure read at the cell's own place, whatever the text
+            // made of it ("23" read with the next row's label as "23 oplossingen"), so the amount is counted once.
+            var inText = text is not null && table.Caption is { Length: > 0 } title ? Math.Max(text.IndexOf(title[..Math.Min(title.Length, 40)], StringComparison.Ordinal), 0) : 0;
             foreach (var cell in table.Cells)
             {
                 if (ToFigure(table, cell, location) is not { } figure)
@@ -36,8 +41,21 @@ internal static class TableFigures
                     continue;
                 }
 
-                var at = Enumerable.Range(0, figures.Count).FirstOrDefault(
-                    i => i < claimed.Length && !claimed[i] && figures[i].Location == location && SameAmount(figures[i], figure, cell), -1);
+                var place = text is null ? -1 : FindCell(text, cell.Text, inText);
+                var at = place < 0 ? -1 : Enumerable.Range(0, figures.Count).FirstOrDefault(
+                    i => i < claimed.Length && !claimed[i] && figures[i].Location == location && StandsIn(figures[i], text!)
+                         && figures[i].Start <= place && place < figures[i].Start + figures[i].Length, -1);
+                if (place >= 0)
+                {
+                    inText = place + cell.Text.Length;
+                }
+
+                // A cell not found at a place of its own in the text may still be a figure the text read elsewhere.
+                if (at < 0 && place < 0)
+                {
+                    at = Enumerable.Range(0, figures.Count).FirstOrDefault(
+                        i => i < claimed.Length && !claimed[i] && figures[i].Location == location && SameAmount(figures[i], figure, cell), -1);
+                }
                 if (at >= 0)
                 {
                     claimed[at] = true;
@@ -80,7 +98,9 @@ internal static class TableFigures
             TableCellKind.Percent => FigureKind.Percentage,
             _ => FigureKind.Count,
         };
-        var scale = kind == FigureKind.Money ? table.Scale : 1;
+        // A column that states its own unit ("Omzet (in miljard euro)", "Aantal dagtoeristen (in miljoen)") scales its cells; else the table's unit scales its amounts.
+        var columnScale = CellReader.Unit(cell.ColumnLabel).Scale;
+        var scale = columnScale != 1 && kind != FigureKind.Percentage ? columnScale : kind == FigureKind.Money ? table.Scale : 1;
         var decimals = BitConverter.GetBytes(decimal.GetBits(value)[3])[2];
         return new Figure(kind, value * scale, cell.Text, -1, 0, location)
         {
@@ -100,6 +120,30 @@ internal static class TableFigures
 
     private static string CountUnit(Table table, TableCell cell) =>
         cell.ColumnLabel.Length > 0 ? cell.ColumnLabel : table.Unit ?? "aantal";
+
+    /// <summary>Where a cell's text stands in the item's text from <paramref name="from"/> on, as a whole number (not inside a longer one); -1 when not there.</summary>
+    private static int FindCell(string text, string cell, int from)
+    {
+        if (cell.Length == 0)
+        {
+            return -1;
+        }
+
+        for (var at = text.IndexOf(cell, from, StringComparison.Ordinal); at >= 0; at = text.IndexOf(cell, at + 1, StringComparison.Ordinal))
+        {
+            var before = at == 0 ? ' ' : text[at - 1];
+            var after = at + cell.Length >= text.Length ? ' ' : text[at + cell.Length];
+            var inNumber = char.IsAsciiDigit(before) || char.IsAsciiDigit(after)
+                || (before is '.' or ',' && at >= 2 && char.IsAsciiDigit(text[at - 2]))
+                || (after is '.' or ',' && at + cell.Length + 1 < text.Length && char.IsAsciiDigit(text[at + cell.Length + 1]));
+            if (!inNumber)
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>The text's figure for a cell: the same value (as written, or scaled by the table's unit) written with the cell's digits.</summary>
     private static bool SameAmount(Figure text, Figure cell, TableCell source) =>
@@ -132,7 +176,8 @@ internal static class TableFigures
                 var inColumn = table.Cells.Where(c => c.Column == column && figures.ContainsKey(c)).ToList();
                 var total = inColumn.LastOrDefault(c => c.RowLabel == totalsRow);
                 var parts = inColumn.Where(c => c != total && !CellReader.IsTotalLabel(c.RowLabel)).ToList();
-                if (total is not null && parts.Count >= 2 && parts.All(p => figures[p].Kind == figures[total].Kind))
+                // Shares do not add up to the total's share ("% vrijgesteld": 64%, 69% … totaal 72%).
+                if (total is not null && parts.Count >= 2 && figures[total].Kind != FigureKind.Percentage && parts.All(p => figures[p].Kind == figures[total].Kind))
                 {
                     yield return Check.Sum(figures[total], parts.Select(p => figures[p]));
                 }
@@ -146,7 +191,7 @@ internal static class TableFigures
                 var inRow = table.Cells.Where(c => c.Row == row && figures.ContainsKey(c)).ToList();
                 var total = inRow.LastOrDefault(c => c.ColumnLabel == totalsColumn);
                 var parts = inRow.Where(c => c != total).ToList();
-                if (total is not null && parts.Count >= 2 && parts.All(p => figures[p].Kind == figures[total].Kind))
+                if (total is not null && parts.Count >= 2 && figures[total].Kind != FigureKind.Percentage && parts.All(p => figures[p].Kind == figures[total].Kind))
                 {
                     yield return Check.Sum(figures[total], parts.Select(p => figures[p]));
                 }

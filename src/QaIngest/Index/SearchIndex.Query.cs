@@ -743,6 +743,7 @@ public sealed partial class SearchIndex
                 NullableString(reader, 5), reader.GetString(6), NullableString(reader, 7), NullableString(reader, 8)));
         }
 
+        LabelTableFigures(lists);
         foreach (var (id, list) in lists)
         {
             result[id] = [.. list];

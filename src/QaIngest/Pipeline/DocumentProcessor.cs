@@ -60,11 +60,12 @@ public sealed class DocumentProcessor(TextExtractor extractor)
         // The site's title is the subject as the parliament lists it, cleaner than the PDF's lines.
         var titled = metadata?.Title is { } siteTitle ? parsed.Value with { Title = siteTitle } : parsed.Value;
 
-        // The tables the source marks (HTML <table>, DOCX w:tbl), placed in the items they stand in.
+        // The tables the source marks (HTML <table>, DOCX w:tbl) or lays out (a PDF's aligned columns), placed in the items they stand in.
         var question = TableAttacher.Attach(titled, extracted.Value.Format switch
         {
             SourceFormat.Html => HtmlTableReader.Read(TextDecoder.Decode(bytes)),
             SourceFormat.Docx => DocxTableReader.Read(bytes),
+            SourceFormat.Pdf => PdfTableReader.Read(extracted.Value.Pages),
             _ => [],
         });
         question = TableAttacher.AttachAnnexes(question, AnnexTables(question, annexes));

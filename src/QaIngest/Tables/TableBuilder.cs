@@ -14,7 +14,9 @@ public static partial class TableBuilder
 
     /// <param name="headerRows">How many leading rows the source marks as header (<c>th</c>, <c>thead</c>,
     /// <c>w:tblHeader</c>); null to judge from the cells.</param>
-    public static Table? Build(IReadOnlyList<IReadOnlyList<GridCell>> grid, string? caption, int? headerRows = null)
+    /// <param name="labelColumns">How many leading columns label the rows, when the reader knows (a PDF's
+    /// leading text columns); null to judge from the cells.</param>
+    public static Table? Build(IReadOnlyList<IReadOnlyList<GridCell>> grid, string? caption, int? headerRows = null, int? labelColumns = null)
     {
         ArgumentNullException.ThrowIfNull(grid);
         var rows = Normalise(grid);
@@ -27,17 +29,17 @@ public static partial class TableBuilder
         var header = Math.Min(headerRows is > 0 ? headerRows.Value : GuessHeaderRows(rows), rows.Count - 1);
         header = Math.Max(header, 0);
         var body = rows.Skip(header).ToList();
-        var labelColumns = LabelColumns(body, width);
+        var labels = labelColumns is > 0 && labelColumns < width ? labelColumns.Value : LabelColumns(body, width);
 
         var headerTexts = rows.Take(header).Select(r => r.Select(c => c.Text).ToImmutableArray()).ToImmutableArray();
         var columnLabels = Enumerable.Range(0, width).Select(c => JoinLevels(headerTexts.Select(r => r[c]))).ToImmutableArray();
-        var rowLabels = body.Select(r => JoinLevels(r.Take(labelColumns).Select(c => c.Text))).ToImmutableArray();
+        var rowLabels = body.Select(r => JoinLevels(r.Take(labels).Select(c => c.Text))).ToImmutableArray();
 
         // The unit: the caption's, or one stated in a header cell over the label columns ("Bedragen K€").
         var (unit, scale) = CellReader.Unit(caption);
         if (unit is null)
         {
-            foreach (var corner in headerTexts.SelectMany(r => r.Take(Math.Max(labelColumns, 1))))
+            foreach (var corner in headerTexts.SelectMany(r => r.Take(Math.Max(labels, 1))))
             {
                 (unit, scale) = CellReader.Unit(corner);
                 if (unit is not null)
@@ -50,7 +52,7 @@ public static partial class TableBuilder
         var cells = ImmutableArray.CreateBuilder<TableCell>();
         for (var r = 0; r < body.Count; r++)
         {
-            for (var c = labelColumns; c < width; c++)
+            for (var c = labels; c < width; c++)
             {
                 var slot = body[r][c];
                 if (slot.Spanned || slot.Text.Length == 0)
@@ -64,12 +66,12 @@ public static partial class TableBuilder
         }
 
         var totalsRow = rowLabels.LastOrDefault(l => l.Length > 0 && CellReader.IsTotalLabel(l));
-        var totalsColumn = columnLabels.Skip(labelColumns).LastOrDefault(l => l.Length > 0 && CellReader.IsTotalLabel(LastLevel(l)));
+        var totalsColumn = columnLabels.Skip(labels).LastOrDefault(l => l.Length > 0 && CellReader.IsTotalLabel(LastLevel(l)));
         return new Table
         {
             Caption = caption,
             HeaderRows = headerTexts,
-            LabelColumns = labelColumns,
+            LabelColumns = labels,
             RowLabels = rowLabels,
             ColumnLabels = columnLabels,
             TotalsRow = totalsRow,
@@ -92,13 +94,20 @@ public static partial class TableBuilder
             : percent ? TableCellKind.Percent
             : unit is "%" ? TableCellKind.Percent
             : unit?.Contains("euro", StringComparison.Ordinal) == true ? TableCellKind.Money
-            : value == decimal.Truncate(value) && (unit is "aantal" || Names("aantal", columnLabel)) && !Names("gemiddeld", columnLabel) ? TableCellKind.Count
+            : Whole(value, columnLabel) && (unit is "aantal" || Names("aantal", columnLabel)) && !Names("gemiddeld", columnLabel) ? TableCellKind.Count
             : MoneyHeader().IsMatch(columnLabel) ? TableCellKind.Money
             // A whole number without a unit counts what its row and column name, unless the header says it
             // is an average ("gemiddelde leeftijd") or the cell is a year written alone.
             : value == decimal.Truncate(value) && !Names("gemiddeld", columnLabel) && !CellReader.IsYear(text) ? TableCellKind.Count
             : TableCellKind.Number;
         return new TableCell(row, column, rowLabel, columnLabel, text, value, kind);
+    }
+
+    /// <summary>A whole number, or one the column's unit makes whole ("15,5" under "Aantal dagtoeristen (in miljoen)").</summary>
+    private static bool Whole(decimal value, string columnLabel)
+    {
+        var scaled = value * CellReader.Unit(columnLabel).Scale;
+        return scaled == decimal.Truncate(scaled);
     }
 
     /// <summary>A column whose header names money ("Bedrag", "Kredietbedrag", "Budget", "Toegekende steun") holds amounts in euro.</summary>

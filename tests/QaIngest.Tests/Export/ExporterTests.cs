@@ -77,7 +77,9 @@ public sealed class ExporterTests(ExportedCorpus corpus) : IClassFixture<Exporte
 
         Assert.Equal(Stored("SELECT id FROM checks").Count, checks.Count);
         Assert.All(checks, c => Assert.IsType<bool>(c["holds"]));
-        Assert.Equal(report.Tables.Select(t => t.Rows), new long[] { documents.Count, items.Count, figures.Count, checks.Count });
+        Assert.Equal(
+            report.Tables.Select(t => t.Rows),
+            new long[] { documents.Count, items.Count, figures.Count, checks.Count, (long)Stored("SELECT count(*) FROM doc_tables")[0][0]!, (long)Stored("SELECT count(*) FROM table_cells")[0][0]! });
 
         // The facts a person read in the documents.
         foreach (var expected in Facts.GetProperty("documents").EnumerateArray())
@@ -92,6 +94,43 @@ public sealed class ExporterTests(ExportedCorpus corpus) : IClassFixture<Exporte
         foreach (var expected in Facts.GetProperty("figures").EnumerateArray())
         {
             Assert.Contains(figures, f => expected.EnumerateObject().All(p => Rendered(p.Value) == Rendered(f[p.Name])));
+        }
+    }
+
+    [Theory]
+    [InlineData(ExportFormat.Parquet)]
+    [InlineData(ExportFormat.Csv)]
+    [InlineData(ExportFormat.JsonLines)]
+    public async Task ExportAsync_TableFixtures_EveryTableAndNumberCellWithItsLabels(ExportFormat format)
+    {
+        string[] fixtures = ["t12-winwinlening.html", "t16-herintreders.pdf", "t05-blue-deal.pdf"];
+        var data = Path.Combine(to, "data");
+        await QaIngest.Tests.Tables.TableCorpus.IndexAsync(data, fixtures);
+
+        var report = await Exporter.ExportAsync(Path.Combine(data, QaIngest.Index.SearchIndex.FileName), Path.Combine(to, "out"), format);
+
+        var tables = await Read(report, ExportTables.Tables, format);
+        var cells = await Read(report, ExportTables.Cells, format);
+
+        // Every number cell the fixtures' hand-written files give, once, with its labels, in its table.
+        foreach (var fixture in fixtures)
+        {
+            var name = Path.GetFileNameWithoutExtension(fixture);
+            using var expected = JsonDocument.Parse(File.ReadAllText(Repo.File_("corpus", "fixtures", "tables", $"{name}.expected.json")));
+            var expectedTables = expected.RootElement.GetProperty("tables").EnumerateArray().ToList();
+            var exported = tables.Where(t => (string)t["document_key"]! == fixture).ToList();
+            Assert.Equal(expectedTables.Select(t => t.GetProperty("caption").GetString()), exported.Select(t => (string?)t["caption"]));
+            foreach (var table in expectedTables)
+            {
+                var index = exported.Single(t => (string?)t["caption"] == table.GetProperty("caption").GetString())["table_index"];
+                foreach (var cell in table.GetProperty("cells").EnumerateArray().Where(c => c.GetProperty("kind").GetString() is "money" or "count" or "percent"))
+                {
+                    var text = cell.GetProperty("text").GetString()!;
+                    Assert.Single(cells, c => (string)c["document_key"]! == fixture && Equals(c["table_index"], index)
+                        && (string?)c["row"] == cell.GetProperty("row").GetString() && (string?)c["column"] == cell.GetProperty("column").GetString()
+                        && ((string)c["text"]!).StartsWith(text, StringComparison.Ordinal));
+                }
+            }
         }
     }
 
