@@ -61,14 +61,14 @@ public static class ExportTables
 
     public static ExportTable Figures { get; } = new(
         "figures",
-        "One row per figure (amount, rate, count, percentage) found in an item.",
+        "One row per figure (amount, rate, count, percentage) found in an item, or in a part of the document that is no item (an annex list after the last answer: `item_id` empty, `section` `annexes`).",
         "figures f JOIN documents d ON d.id = f.document_id",
         "f.document_id",
         "f.id",
         [
             new(DocumentKey, ColumnType.Text, DocumentKeyText, "d.key"),
             new("figure_id", ColumnType.Integer, "The figure's id in this export.", "f.id"),
-            new("item_id", ColumnType.Integer, "The item it stands in (`items.item_id`).", "f.item_id"),
+            new("item_id", ColumnType.Integer, "The item it stands in (`items.item_id`); empty for a figure outside every item.", "f.item_id"),
             new("section", ColumnType.Text, "The item's section.", "f.section"),
             new("number", ColumnType.Integer, "The item's number.", "f.number"),
             new("part", ColumnType.Text, "The lettered part of the item (`a`, `b`), when it stands in one.", "f.part"),

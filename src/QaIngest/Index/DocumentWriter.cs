@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using QaIngest.Figures;
+using QaIngest.Parse;
 
 namespace QaIngest.Index;
 
@@ -244,6 +245,7 @@ public sealed partial class SearchIndex
                 }
             }
 
+            WriteFiguresOutsideItems(d, items.Select(i => (i.Section, i.Number)), documentId);
             details.Write(documentId, d, ids);
             return ids;
         }
@@ -268,11 +270,23 @@ public sealed partial class SearchIndex
                 }
             }
 
+            WriteFiguresOutsideItems(d, ItemsOf(q).Select(i => (i.Section, i.Number)), documentId);
             details.Write(documentId, d, ids);
             return ids;
         }
 
-        private void WriteFigure(Figure f, long itemId, long documentId) =>
+        // Figures in no item (an annex list, a table after the last answer) are kept with the document,
+        // without an item: the record holds every figure the run found (its report counts them all).
+        private void WriteFiguresOutsideItems(IndexedDocument d, IEnumerable<(Section Section, int? Number)> items, long documentId)
+        {
+            var all = items.ToList();
+            foreach (var f in d.Figures.Where(f => !all.Any(i => SameItem(f.Location, i.Section, i.Number))))
+            {
+                WriteFigure(f, null, documentId);
+            }
+        }
+
+        private void WriteFigure(Figure f, long? itemId, long documentId) =>
             Run(figure, false, itemId, documentId, f.Kind.ToString().ToLowerInvariant(), (double)f.Value, (double?)f.RangeEnd, f.Currency, f.Unit, f.Per, f.Text,
                 f.Sentence, f.Qualifier, f.Implied ? 1 : 0, SectionName(f.Location.Section), f.Location.Number, f.Location.Part, DetailsWriter.Years(f));
 

@@ -4,7 +4,8 @@ namespace QaIngest.Index;
 internal static class IndexSchema
 {
     // 3: answer kind, themes and the other details of DetailsSchema, and the checks table.
-    public const int Version = 3;
+    // 4: the section as a term (section:answer), annexes (doc_annexes), figures outside any item kept.
+    public const int Version = 4;
 
     public const string Create = """
         PRAGMA journal_mode = WAL;

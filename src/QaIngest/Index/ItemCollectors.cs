@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using QaIngest.Parse;
 using QaIngest.Search;
 
 namespace QaIngest.Index;
@@ -30,7 +31,7 @@ internal sealed class ItemIdCollector : ICollector
 }
 
 /// <summary>
-/// Counts matches per minister, asker, year, theme and answer kind, without scoring, and counts them
+/// Counts matches per minister, asker, year, theme, answer kind and section, without scoring, and counts them
 /// all: per segment by ordinal in plain arrays (<see cref="SegmentFacts"/>), names looked up once a
 /// segment is done.
 /// </summary>
@@ -44,6 +45,7 @@ internal sealed class FacetCollector : ICollector
     private readonly long[] years = new long[LastYear - FirstYear + 1];
     private readonly Dictionary<string, long> themes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> answerKinds = new(StringComparer.Ordinal);
+    private readonly long[] sections = new long[Enum.GetValues<Section>().Length];
     private AtomicReader? reader;
     private FacetOrdinals? ords;
     private short[] docYears = [];
@@ -108,6 +110,11 @@ internal sealed class FacetCollector : ICollector
             answerKindCounts[k]++;
         }
 
+        if (o.Sections[doc] is var s && s < sections.Length)
+        {
+            sections[s]++;
+        }
+
         for (int i = o.ThemeStarts[doc], end = o.ThemeStarts[doc + 1]; i < end; i++)
         {
             themeCounts[o.ThemeOrds[i]]++;
@@ -135,7 +142,13 @@ internal sealed class FacetCollector : ICollector
             }
         }
 
-        return new() { ["minister"] = Top(ministers), ["asker"] = Top(askers), ["year"] = Top(byYear), ["theme"] = Top(themes), ["answerKind"] = Top(answerKinds) };
+        var bySection = Enum.GetValues<Section>().Where(s => sections[(int)s] > 0)
+            .ToDictionary(s => SearchIndex.SectionName(s), s => sections[(int)s], StringComparer.Ordinal);
+        return new()
+        {
+            ["minister"] = Top(ministers), ["asker"] = Top(askers), ["year"] = Top(byYear), ["theme"] = Top(themes),
+            ["answerKind"] = Top(answerKinds), ["section"] = Top(bySection),
+        };
     }
 
     // Per segment the counts are by ordinal; names are looked up once a segment is done, in this thread's doc values.

@@ -62,6 +62,7 @@ internal sealed class ItemIndex
                 Add(index, IndexFields.Minister, q.Minister);
                 Add(index, IndexFields.Theme, string.Join(". ", document.Themes));
                 index.AddField(IndexFields.AnswerKind, DetailsWriter.AnswerKindName(q.AnswerKind), AsWritten);
+                index.AddField(IndexFields.SectionFilter, SearchIndex.SectionTerm(section), AsWritten);
                 if (q.Date is { } date)
                 {
                     index.AddField(IndexFields.Year, new NumericTokenStream(IndexFields.WholeValueStep).SetInt32Value(date.Year));

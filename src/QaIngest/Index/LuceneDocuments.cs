@@ -47,6 +47,7 @@ internal sealed class LuceneDocuments
     private readonly TextField theme = new(IndexFields.Theme, string.Empty, Field.Store.NO);
     private readonly StringField answerKind = new(IndexFields.AnswerKind, string.Empty, Field.Store.NO);
     private readonly SortedDocValuesField answerKindName = new(IndexFields.AnswerKindName, new BytesRef());
+    private readonly StringField sectionFilter = new(IndexFields.SectionFilter, string.Empty, Field.Store.NO);
 
     public LuceneDocuments()
     {
@@ -124,7 +125,7 @@ internal sealed class LuceneDocuments
 
         foreach (var item in record.Items)
         {
-            var document = new Document { key, itemId, section, title, body, context, parts, asker, minister, date, askerName, ministerName, theme, answerKind, answerKindName };
+            var document = new Document { key, itemId, section, title, body, context, parts, asker, minister, date, askerName, ministerName, theme, answerKind, answerKindName, sectionFilter };
             foreach (var name in themeNames)
             {
                 document.Add(name);
@@ -132,6 +133,7 @@ internal sealed class LuceneDocuments
 
             itemId.SetInt64Value(item.Id);
             section.SetInt64Value((long)item.Section);
+            sectionFilter.SetStringValue(SearchIndex.SectionTerm(item.Section));
             var text = Tokens(item.Text);
             titleTokens.Set(titleReplay);
             bodyTokens.Set(Replay(text, parts: false));

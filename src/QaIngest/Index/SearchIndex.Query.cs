@@ -147,17 +147,26 @@ public sealed partial class SearchIndex
         var counted = compiled.Query;
         var highlightTerms = compiled.Terms;
 
-        // Most of three or more plain words, after the items that have them all.
-        if (compiled.Partial is { } partial && found.Count < limit && request.Sort == SearchSort.Relevance)
+        // Most of three or more plain words, after the items that have them all. The total counts the
+        // items with most of the words whether or not the page needed them: it does not depend on the limit.
+        if (compiled.Partial is { } partial && request.Sort == SearchSort.Relevance)
         {
-            var partialPlan = Plan(searcher, compiled, all) with { Estimate = plan.Estimate };
-            found.AddRange(Hits(searcher, compiled, partial, request.Sort, limit - found.Count, [.. found.Select(f => f.ItemId)], ref partialPlan, deadline));
             counted = partial;
-            plan = partialPlan;
+            if (found.Count < limit)
+            {
+                var partialPlan = Plan(searcher, compiled, all) with { Estimate = plan.Estimate };
+                found.AddRange(Hits(searcher, compiled, partial, request.Sort, limit - found.Count, [.. found.Select(f => f.ItemId)], ref partialPlan, deadline));
+                plan = partialPlan;
+            }
+            else if (!plan.Windowed)
+            {
+                plan = plan with { Matched = (int)new MatchSets(searcher, deadline).Count(partial, null) };
+            }
         }
 
-        // Compound words reached through their ends come after every direct hit.
-        if (request.Compounds && found.Count < limit && compiled.ExpandableTerms.Length > 0)
+        // Compound words reached through their ends come after every direct hit; the total counts them
+        // whether or not the page reached them.
+        if (request.Compounds && compiled.ExpandableTerms.Length > 0)
         {
             var expansions = Compounds(searcher.IndexReader, compiled.ExpandableTerms);
             tLookup = trace?.Elapsed.TotalMilliseconds;
@@ -165,10 +174,18 @@ public sealed partial class SearchIndex
             {
                 var (expanded, _) = QueryCompiler.Compile(node, expansions);
                 var expandedPlan = Plan(searcher, expanded!, all);
-                var more = Hits(searcher, expanded!, expanded!.Partial ?? expanded.Query, request.Sort, limit - found.Count, [.. found.Select(f => f.ItemId)], ref expandedPlan, deadline);
-                found.AddRange(more.Select(h => h with { Hit = h.Hit with { ViaCompound = true } }));
-                highlightTerms = expanded.Terms;
-                counted = expanded.Partial ?? expanded.Query;
+                counted = expanded!.Partial ?? expanded.Query;
+                if (found.Count < limit)
+                {
+                    var more = Hits(searcher, expanded, counted, request.Sort, limit - found.Count, [.. found.Select(f => f.ItemId)], ref expandedPlan, deadline);
+                    found.AddRange(more.Select(h => h with { Hit = h.Hit with { ViaCompound = true } }));
+                    highlightTerms = expanded.Terms;
+                }
+                else if (!expandedPlan.Windowed)
+                {
+                    expandedPlan = expandedPlan with { Matched = (int)new MatchSets(searcher, deadline).Count(counted, null) };
+                }
+
                 plan = expandedPlan;
             }
         }

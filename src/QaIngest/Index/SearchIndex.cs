@@ -411,6 +411,9 @@ public sealed partial class SearchIndex : IDisposable
     internal static bool SameItem(TextLocation location, Section section, int? number) =>
         location.Section == section && location.Number == number;
 
+    /// <summary>The section's term in the index and in the query language's <c>section:</c> (lower case).</summary>
+    internal static string SectionTerm(Section section) => SectionName(section).ToLowerInvariant();
+
     internal static string SectionName(Section section) => section switch
     {
         Section.AnswerPreamble => "answerPreamble",

@@ -70,6 +70,9 @@ internal sealed class FacetOrdinals
 
     public required int[] AnswerKinds { get; init; }
 
+    /// <summary>The item's section (<c>QaIngest.Parse.Section</c>) per document.</summary>
+    public required byte[] Sections { get; init; }
+
     /// <summary>The themes of document d are <c>ThemeOrds[ThemeStarts[d]..ThemeStarts[d + 1]]</c>.</summary>
     public required int[] ThemeStarts { get; init; }
 
@@ -82,6 +85,16 @@ internal sealed class FacetOrdinals
         var asker = reader.GetSortedDocValues(IndexFields.AskerName);
         var kind = reader.GetSortedDocValues(IndexFields.AnswerKindName);
         var theme = reader.GetSortedSetDocValues(IndexFields.ThemeName);
+        var section = reader.GetNumericDocValues(IndexFields.Section);
+        var sections = new byte[maxDoc];
+        if (section is not null)
+        {
+            for (var doc = 0; doc < maxDoc; doc++)
+            {
+                sections[doc] = (byte)section.Get(doc);
+            }
+        }
+
         var starts = new int[maxDoc + 1];
         var ords = new List<int>();
         if (theme is not null)
@@ -103,6 +116,7 @@ internal sealed class FacetOrdinals
             Ministers = Ordinals(minister, maxDoc),
             Askers = Ordinals(asker, maxDoc),
             AnswerKinds = Ordinals(kind, maxDoc),
+            Sections = sections,
             ThemeStarts = starts,
             ThemeOrds = [.. ords],
         };

@@ -38,6 +38,9 @@ public static class IndexFields
     /// <summary>The item's section (numeric doc values of <c>QaIngest.Parse.Section</c>): ranking weighs answers, questions and preambles without reading the record.</summary>
     public const string Section = "section";
 
+    /// <summary>The item's section as one term (<c>preamble</c>, <c>question</c>, <c>answerpreamble</c>, <c>answer</c>), for <c>section:answer</c>.</summary>
+    public const string SectionFilter = "sectionFilter";
+
     /// <summary>Year (indexed int; facets read it from the date's doc values), question number (indexed int).</summary>
     public const string Year = "year";
     public const string Number = "number";

@@ -161,6 +161,12 @@ public sealed class QueryCompiler
 
     private Query? Word(TermQuery t, bool collect, bool topLevel)
     {
+        if (t.Field == "section")
+        {
+            // A filter on the kind of item, as written: no analysis, no score.
+            return new LuceneTermQuery(new Term(IndexFields.SectionFilter, t.Word.ToLowerInvariant())) { Boost = 0 };
+        }
+
         if (t.Field == IndexFields.AnswerKind)
         {
             // A filter on a value as written (single-block), not a word: no analysis, no score.
@@ -217,6 +223,12 @@ public sealed class QueryCompiler
 
     private Query? Phrase(PhraseQuery p, bool collect, bool topLevel)
     {
+        // A section or answer kind in quotes (as the web page's facet links write it) is the value as written.
+        if (p.Field is "section" or IndexFields.AnswerKind)
+        {
+            return Word(new TermQuery(string.Join(' ', p.Words), p.Field), collect, topLevel);
+        }
+
         var tokens = DutchAnalyzer.Analyze(string.Join(' ', p.Words)).Where(x => !x.IsPart).ToList();
         if (tokens.Count == 0)
         {

@@ -16,7 +16,10 @@ namespace QaIngest.Search;
 public static class QueryParser
 {
     /// <summary>Fields that filter on text.</summary>
-    public static readonly ImmutableArray<string> TextFields = ["title", "asker", "minister", "theme", "answer"];
+    public static readonly ImmutableArray<string> TextFields = ["title", "asker", "minister", "theme", "answer", "section"];
+
+    /// <summary>The values of <c>section:</c>: the kinds of item.</summary>
+    public static readonly ImmutableArray<string> Sections = ["preamble", "question", "answerpreamble", "answer"];
 
     /// <summary>Fields that filter on numbers.</summary>
     public static readonly ImmutableArray<string> NumericFields = ["year", "number", "amount"];
@@ -199,6 +202,11 @@ public static class QueryParser
                     throw new QuerySyntaxException($"'{field}:' needs a value", valueStart);
                 }
 
+                if (field == "section" && !Sections.Contains(value.ToLowerInvariant()))
+                {
+                    throw new QuerySyntaxException($"section '{value}' is not one of {string.Join(", ", Sections)}", valueStart);
+                }
+
                 return MakeTerm(value, field, valueStart);
             }
 
@@ -258,6 +266,11 @@ public static class QueryParser
             if (words.Length == 0)
             {
                 throw new QuerySyntaxException("empty phrase", open);
+            }
+
+            if (field == "section" && !(words.Length == 1 && Sections.Contains(words[0].ToLowerInvariant())))
+            {
+                throw new QuerySyntaxException($"section '{string.Join(' ', words)}' is not one of {string.Join(", ", Sections)}", open + 1);
             }
 
             return new PhraseQuery([.. words], field);
