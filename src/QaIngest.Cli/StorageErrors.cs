@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using QaIngest.Fetch;
 
 namespace QaIngest.Cli;
@@ -11,9 +10,6 @@ namespace QaIngest.Cli;
 /// </summary>
 public static class StorageErrors
 {
-    // SQLite's primary result codes (https://sqlite.org/rescode.html) that say the storage, not the query, failed.
-    private const int SqlitePerm = 3, SqliteReadOnly = 8, SqliteIoErr = 10, SqliteCorrupt = 11, SqliteFull = 13, SqliteCantOpen = 14, SqliteNotADb = 26;
-
     /// <summary>One line saying what is wrong with the data folder and what to do, or null when <paramref name="error"/> is not about storage.</summary>
     public static string? Describe(Exception error, string? data)
     {
@@ -21,21 +17,16 @@ public static class StorageErrors
         foreach (var e in Chain(error))
         {
             var message = e.Message.Split('\n')[0].Trim().TrimEnd('.');
-            switch (e)
+            switch (StorageFault.Of(e))
             {
-                case SqliteException sqlite when (sqlite.SqliteErrorCode & 0xff) is SqliteCorrupt or SqliteNotADb:
+                case StorageFaultKind.Damaged:
                     return $"the database is damaged{where}: {message}; restore qaingest.db from a backup, or move the data folder away and run again to rebuild it";
-                case SqliteException sqlite when (sqlite.SqliteErrorCode & 0xff) == SqliteFull:
+                case StorageFaultKind.Full:
                     return $"the disk is full{where}: {message}; what was committed stays: free space and run again";
-                case SqliteException sqlite when (sqlite.SqliteErrorCode & 0xff) is SqliteReadOnly or SqlitePerm or SqliteCantOpen:
+                case StorageFaultKind.ReadOnly:
                     return $"the data folder cannot be written{where}: {message}; what was committed stays";
-                case SqliteException sqlite when (sqlite.SqliteErrorCode & 0xff) == SqliteIoErr:
+                case StorageFaultKind.Unreadable:
                     return $"the data folder cannot be read or written{where}: {message}; what was committed stays";
-                case IOException when IsDiskFull(message):
-                    return $"the disk is full{where}: {message}; what was committed stays: free space and run again";
-                case UnauthorizedAccessException:
-                case IOException when message.Contains("Read-only file system", StringComparison.OrdinalIgnoreCase):
-                    return $"the data folder cannot be written{where}: {message}; what was committed stays";
             }
         }
 
@@ -43,9 +34,6 @@ public static class StorageErrors
             ? $"the data folder cannot be written{where}: {storage.Message}; what was committed stays"
             : null;
     }
-
-    private static bool IsDiskFull(string message) =>
-        message.Contains("No space left on device", StringComparison.OrdinalIgnoreCase) || message.Contains("Disk quota exceeded", StringComparison.OrdinalIgnoreCase);
 
     // The error, what it wraps, and every error of an aggregate: a storage error is often wrapped by the stage it stopped.
     private static IEnumerable<Exception> Chain(Exception error)

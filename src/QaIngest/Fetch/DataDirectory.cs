@@ -68,9 +68,7 @@ public sealed class DataDirectory : IDisposable
 
     // A lock file that cannot be opened for writing because the folder is read-only or the disk full
     // is not a lock held by another run: that error goes up as it is.
-    private static bool IsStorageFailure(IOException e) =>
-        e.Message.Contains("Read-only file system", StringComparison.OrdinalIgnoreCase)
-        || e.Message.Contains("No space left on device", StringComparison.OrdinalIgnoreCase);
+    private static bool IsStorageFailure(IOException e) => StorageFault.Of(e) is StorageFaultKind.ReadOnly or StorageFaultKind.Full;
 
     public void Dispose()
     {

@@ -119,7 +119,7 @@ public sealed class PipelineRunner(PipelineDefinition pipeline, PipelineRunOptio
     // A full disk, a read-only folder or a damaged database (SQLite's FULL, READONLY, IOERR, CORRUPT,
     // CANTOPEN, NOTADB): not a failure of the documents in the batch but of the run, which stops with
     // one line instead of recording the same reason against every document.
-    private static bool IsStorageError(Microsoft.Data.Sqlite.SqliteException e) => (e.SqliteErrorCode & 0xff) is 8 or 10 or 11 or 13 or 14 or 26;
+    private static bool IsStorageError(Microsoft.Data.Sqlite.SqliteException e) => StorageFault.Of(e) is not null;
 
     private static bool IsTransient(FetchOutcome outcome) =>
         outcome.Status != FetchStatus.Failed || outcome.Transient;

@@ -202,9 +202,9 @@ public static class QueryParser
                     throw new QuerySyntaxException($"'{field}:' needs a value", valueStart);
                 }
 
-                if (field == "section" && !Sections.Contains(value.ToLowerInvariant()))
+                if (field == "section")
                 {
-                    throw new QuerySyntaxException($"section '{value}' is not one of {string.Join(", ", Sections)}", valueStart);
+                    CheckSection(value, valueStart);
                 }
 
                 return MakeTerm(value, field, valueStart);
@@ -268,12 +268,20 @@ public static class QueryParser
                 throw new QuerySyntaxException("empty phrase", open);
             }
 
-            if (field == "section" && !(words.Length == 1 && Sections.Contains(words[0].ToLowerInvariant())))
+            if (field == "section")
             {
-                throw new QuerySyntaxException($"section '{string.Join(' ', words)}' is not one of {string.Join(", ", Sections)}", open + 1);
+                CheckSection(string.Join(' ', words), open + 1);
             }
 
             return new PhraseQuery([.. words], field);
+        }
+
+        private static void CheckSection(string value, int at)
+        {
+            if (!Sections.Contains(value.ToLowerInvariant()))
+            {
+                throw new QuerySyntaxException($"section '{value}' is not one of {string.Join(", ", Sections)}", at);
+            }
         }
 
         private RangeQuery ParseRange(string field, int at)
