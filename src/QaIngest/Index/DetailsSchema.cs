@@ -22,7 +22,20 @@ internal static class DetailsSchema
         ("documents", "source_url", "TEXT"),
         ("items", "covers", "TEXT"),
         ("figures", "years", "TEXT"),
+
+        // A table cell's labels, read with the figure by a search (issue 14; index stage version 4).
+        ("figures", "row_label", "TEXT"),
+        ("figures", "column_label", "TEXT"),
+        ("figures", "table_name", "TEXT"),
     ];
+
+    /// <summary>True when the record has the figures' table labels (written by index stage version 4 or later).</summary>
+    public static bool HasFigureLabels(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'table_name'";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+    }
 
     private const string Checks = """
         CREATE TABLE IF NOT EXISTS checks(

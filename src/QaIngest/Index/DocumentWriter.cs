@@ -172,8 +172,9 @@ public sealed partial class SearchIndex
             document = Prepare(transaction, "INSERT INTO documents(key, source, content_hash, number, date, year, asker, minister, minister_title, title, indexed_at) VALUES ($k, $s, $h, $n, $d, $y, $a, $m, $mt, $t, $at)",
                 "$k", "$s", "$h", "$n", "$d", "$y", "$a", "$m", "$mt", "$t", "$at");
             item = Prepare(transaction, "INSERT INTO items(document_id, section, number, text, max_amount, question) VALUES ($d, $s, $n, $t, $m, $q)", "$d", "$s", "$n", "$t", "$m", "$q");
-            figure = Prepare(transaction, "INSERT INTO figures(item_id, document_id, kind, value, range_end, currency, unit, per, text, sentence, qualifier, implied, section, number, part, years) "
-                + "VALUES ($i, $d, $k, $v, $r, $c, $u, $p, $t, $s, $q, $im, $sec, $n, $part, $y)", "$i", "$d", "$k", "$v", "$r", "$c", "$u", "$p", "$t", "$s", "$q", "$im", "$sec", "$n", "$part", "$y");
+            figure = Prepare(transaction, "INSERT INTO figures(item_id, document_id, kind, value, range_end, currency, unit, per, text, sentence, qualifier, implied, section, number, part, years, row_label, column_label, table_name) "
+                + "VALUES ($i, $d, $k, $v, $r, $c, $u, $p, $t, $s, $q, $im, $sec, $n, $part, $y, $row, $col, $tab)",
+                "$i", "$d", "$k", "$v", "$r", "$c", "$u", "$p", "$t", "$s", "$q", "$im", "$sec", "$n", "$part", "$y", "$row", "$col", "$tab");
             current = Prepare(transaction, "SELECT id, title, asker, minister, date FROM documents WHERE key = $k", "$k");
             itemsOf = Prepare(transaction, "SELECT id, section, number, text, question FROM items WHERE document_id = $d ORDER BY id", "$d");
             rewrite = Prepare(transaction, "UPDATE documents SET source = $s, content_hash = $h, number = $n, minister_title = $mt, indexed_at = $at WHERE id = $d", "$s", "$h", "$n", "$mt", "$at", "$d");
@@ -288,7 +289,8 @@ public sealed partial class SearchIndex
 
         private void WriteFigure(Figure f, long? itemId, long documentId) =>
             Run(figure, false, itemId, documentId, f.Kind.ToString().ToLowerInvariant(), (double)f.Value, (double?)f.RangeEnd, f.Currency, f.Unit, f.Per, f.Text,
-                f.Sentence, f.Qualifier, f.Implied ? 1 : 0, SectionName(f.Location.Section), f.Location.Number, f.Location.Part, DetailsWriter.Years(f));
+                f.Sentence, f.Qualifier, f.Implied ? 1 : 0, SectionName(f.Location.Section), f.Location.Number, f.Location.Part, DetailsWriter.Years(f),
+                f.Row, f.Column, f.Row is null ? null : f.Sheet ?? f.Table ?? "");
 
         private static bool Same(SqliteDataReader reader, int column, string? value) =>
             string.Equals(reader.IsDBNull(column) ? null : reader.GetString(column), value, StringComparison.Ordinal);

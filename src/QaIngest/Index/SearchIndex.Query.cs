@@ -745,7 +745,10 @@ public sealed partial class SearchIndex
             return result;
         }
 
-        using var command = Command(null, $"SELECT item_id, kind, value, currency, unit, per, text, qualifier, part FROM figures WHERE item_id IN ({string.Join(',', itemIds)}) ORDER BY item_id, id");
+        // A record of an older index stage has no table labels until a run writes it again (the version changed).
+        hasFigureLabels = hasFigureLabels || DetailsSchema.HasFigureLabels(connection);
+        var labels = hasFigureLabels ? "row_label, column_label, table_name" : "NULL, NULL, NULL";
+        using var command = Command(null, $"SELECT item_id, kind, value, currency, unit, per, text, qualifier, part, {labels} FROM figures WHERE item_id IN ({string.Join(',', itemIds)}) ORDER BY item_id, id");
         using var reader = command.ExecuteReader();
         var lists = new Dictionary<long, List<HitFigure>>();
         while (reader.Read())
@@ -757,10 +760,14 @@ public sealed partial class SearchIndex
             }
 
             list.Add(new HitFigure(reader.GetString(1), (decimal)reader.GetDouble(2), NullableString(reader, 3), NullableString(reader, 4),
-                NullableString(reader, 5), reader.GetString(6), NullableString(reader, 7), NullableString(reader, 8)));
+                NullableString(reader, 5), reader.GetString(6), NullableString(reader, 7), NullableString(reader, 8))
+            {
+                Row = NullableString(reader, 9),
+                Column = NullableString(reader, 10),
+                Table = NullableString(reader, 11),
+            });
         }
 
-        LabelTableFigures(lists);
         foreach (var (id, list) in lists)
         {
             result[id] = [.. list];

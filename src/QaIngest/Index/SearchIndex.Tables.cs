@@ -98,57 +98,6 @@ public sealed partial class SearchIndex
         Execute(transaction, "DELETE FROM doc_annexes WHERE document_key = $k", ("$k", key));
     }
 
-    /// <summary>
-    /// Gives the hit figures that are table cells their row, column and table: each item's figures are
-    /// matched, in order and once each (a labelled figure is not matched again), to the store's cells of the same item with the same kind, value and text.
-    /// </summary>
-    private void LabelTableFigures(Dictionary<long, List<Search.HitFigure>> lists)
-    {
-        if (lists.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            LabelTableFiguresFromStore(lists);
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == 1)
-        {
-            // A record written before the table store (no table_cells yet): its figures stay unlabelled.
-        }
-    }
-
-    private void LabelTableFiguresFromStore(Dictionary<long, List<Search.HitFigure>> lists)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT i.id, c.kind, c.value, c.text, c.row_label, c.column_label, c.caption, c.sheet
-            FROM items i JOIN documents d ON d.id = i.document_id
-            JOIN table_cells c ON c.document_key = d.key AND c.section = i.section AND c.number IS i.number
-            WHERE i.id IN ({string.Join(',', lists.Keys)}) ORDER BY i.id, c.id
-            """;
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var id = reader.GetInt64(0);
-            var list = lists[id];
-            var (kind, value, text) = (reader.GetString(1), (decimal)reader.GetDouble(2), reader.GetString(3));
-            var at = list.FindIndex(f => f.Row is null && f.Kind == kind && f.Value == value && f.Text == text);
-            if (at < 0)
-            {
-                continue;
-            }
-
-            list[at] = list[at] with
-            {
-                Row = reader.IsDBNull(4) ? null : reader.GetString(4),
-                Column = reader.IsDBNull(5) ? null : reader.GetString(5),
-                Table = reader.IsDBNull(7) ? (reader.IsDBNull(6) ? "" : reader.GetString(6)) : reader.GetString(7),
-            };
-        }
-    }
-
     /// <summary>The table figures (cells with their labels) of the store, largest first, for <c>amounts</c> and reports.</summary>
     public IReadOnlyList<(string Key, string Kind, decimal Value, string Text, string? Row, string? Column, string? Caption, string? Sheet)> TableFigures(int limit)
     {

@@ -32,6 +32,9 @@ public sealed partial class SearchIndex : IDisposable
 
     private readonly bool canWrite;
 
+    // Whether the record's figures carry their table labels (see DetailsSchema.HasFigureLabels); once true, true.
+    private bool hasFigureLabels;
+
     private SearchIndex(SqliteConnection connection, LuceneDirectory directory, bool canWrite)
     {
         this.connection = connection;

@@ -40,6 +40,35 @@ public sealed class DetailsSchemaTests : IDisposable
         Assert.Equal(1, report.Tables.Single(t => t.Name == "documents").Rows);
     }
 
+    [Fact]
+    public void Search_RecordWithoutTheFiguresTableLabels_FindsTheFiguresUnlabelledUntilAWriterAddsTheColumns()
+    {
+        using (var writer = SearchIndex.Open(data, create: true))
+        {
+            writer.Add(SeedIndex.Load(Path.Combine(Repo.Root, "seeds", "001_98b0514b58b8ebbf.txt")));
+        }
+
+        // A record written by index stage version 3: the figures have no table labels.
+        var database = Path.Combine(data, SearchIndex.FileName);
+        Execute(database, "ALTER TABLE figures DROP COLUMN row_label; ALTER TABLE figures DROP COLUMN column_label; ALTER TABLE figures DROP COLUMN table_name;");
+
+        using (var reader = SearchIndex.Open(data, create: false))
+        {
+            var (results, error) = reader.Search(new QaIngest.Search.SearchRequest("RIZIV budget 2021"));
+
+            Assert.Null(error);
+            var hit = results!.Hits[0];
+            Assert.Equal(("answer", 8), (hit.Section, hit.Number));
+            Assert.Contains(hit.Figures, f => f.Value == 24_000_000m && f.Row is null && f.Table is null);
+        }
+
+        using (SearchIndex.Open(data, create: true))
+        {
+        }
+
+        Assert.Contains("table_name", Query(database, "SELECT name FROM pragma_table_info('figures')"));
+    }
+
     private static void Execute(string database, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
