@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using QaIngest.Text;
 
 namespace QaIngest.Parse;
 
 /// <summary>Groups lines into paragraphs (blocks), undoing hard wraps and page breaks.</summary>
-internal static class BlockBuilder
+internal static partial class BlockBuilder
 {
     /// <summary>
     /// Builds the blocks of a run of lines. <paramref name="firstRest"/>, when given, replaces the
@@ -19,7 +20,7 @@ internal static class BlockBuilder
 
         void Flush()
         {
-            var text = LineJoiner.Join(current);
+            var text = JoinKeepingRows(current);
             if (text.Length > 0 || kind == BlockKind.Part)
             {
                 blocks.Add(new Block(kind, label, text));
@@ -72,6 +73,60 @@ internal static class BlockBuilder
         Flush();
         return blocks.ToImmutable();
     }
+
+    /// <summary>
+    /// Joins a paragraph's lines, keeping a line break where it ends a table row that another tool
+    /// flattened to one row per line ("West-Vlaanderen 2 3 5" + "Limburg 1 0 1"): joined, the next
+    /// row's label reads as what the last number counts ("5 Limburg") and the rows cannot be told apart.
+    /// </summary>
+    public static string JoinKeepingRows(IReadOnlyList<SourceLine> lines)
+    {
+        var start = 0;
+        string? joined = null;
+        for (var k = 1; k < lines.Count; k++)
+        {
+            if (EndsRow(lines, k))
+            {
+                var piece = LineJoiner.Join(lines.Skip(start).Take(k - start));
+                joined = joined is null ? piece : piece.Length == 0 ? joined : joined + "\n" + piece;
+                start = k;
+            }
+        }
+
+        var last = LineJoiner.Join(lines.Skip(start));
+        return joined is null ? last : last.Length == 0 ? joined : joined + "\n" + last;
+    }
+
+    /// <summary>
+    /// True when the break before line <paramref name="k"/> ends a table row: the line before ends in a
+    /// number and this one opens with a capital (a row label, not a wrapped noun in lower case), or this
+    /// line and the next are rows of as many numbers (the first row after a header that wraps).
+    /// </summary>
+    private static bool EndsRow(IReadOnlyList<SourceLine> lines, int k)
+    {
+        var next = lines[k].Text;
+        if (next.Length == 0)
+        {
+            return false;
+        }
+
+        if (char.IsUpper(next[0]) && EndNumber().IsMatch(lines[k - 1].Text))
+        {
+            return true;
+        }
+
+        return k + 1 < lines.Count && RowNumbers(next) is var n and >= 2 && RowNumbers(lines[k + 1].Text) == n;
+    }
+
+    /// <summary>How many numbers end a row line that opens with a letter ("Limburg 15 0 15 0" → 4); 0 for another line.</summary>
+    private static int RowNumbers(string line) =>
+        RowLine().Match(line) is { Success: true } m ? m.Groups[1].Captures.Count : 0;
+
+    [GeneratedRegex(@"(?:^|\s)\d[\d.,]*%?$", RegexOptions.CultureInvariant)]
+    private static partial Regex EndNumber();
+
+    [GeneratedRegex(@"^\p{L}[^\d]*?(?:\s+(\d[\d.,]*%?|-))+$", RegexOptions.CultureInvariant)]
+    private static partial Regex RowLine();
 
     /// <summary>The blocks as one text, a paragraph per line; parts keep their label, bullets their dash.</summary>
     public static string Render(IEnumerable<Block> blocks) =>
