@@ -99,8 +99,10 @@ internal static partial class BlockBuilder
 
     /// <summary>
     /// True when the break before line <paramref name="k"/> ends a table row: the line before ends in a
-    /// number and this one opens with a capital (a row label, not a wrapped noun in lower case), or this
-    /// line and the next are rows of as many numbers (the first row after a header that wraps).
+    /// number and this one opens with a capital or a year before a number (a row label, not a wrapped noun in
+    /// lower case), or this
+    /// line and the next are rows of as many numbers (the first row after a header that wraps; three rows
+    /// of one number).
     /// </summary>
     private static bool EndsRow(IReadOnlyList<SourceLine> lines, int k)
     {
@@ -110,22 +112,29 @@ internal static partial class BlockBuilder
             return false;
         }
 
-        if (char.IsUpper(next[0]) && EndNumber().IsMatch(lines[k - 1].Text))
+        if ((char.IsUpper(next[0]) || YearRow().IsMatch(next)) && EndNumber().IsMatch(lines[k - 1].Text))
         {
             return true;
         }
 
-        return k + 1 < lines.Count && RowNumbers(next) is var n and >= 2 && RowNumbers(lines[k + 1].Text) == n;
+        // One number a row needs three rows in a row to be sure ("2021 8" + "Antwerpen 4" + "Oost-Vlaanderen 3").
+        var n = RowNumbers(next);
+        var rows = n == 1 ? 3 : 2;
+        return n > 0 && k + rows - 1 < lines.Count && Enumerable.Range(k + 1, rows - 1).All(j => RowNumbers(lines[j].Text) == n);
     }
 
-    /// <summary>How many numbers end a row line that opens with a letter ("Limburg 15 0 15 0" → 4); 0 for another line.</summary>
+    /// <summary>How many numbers end a row line that opens with a letter or a year ("Limburg 15 0 15 0" → 4, "2021 8" → 1); 0 for another line.</summary>
     private static int RowNumbers(string line) =>
         RowLine().Match(line) is { Success: true } m ? m.Groups[1].Captures.Count : 0;
+
+    // A row labelled with a year after a row ("Vlaams-Brabant 483.256,64" + "2024 (t.e.m. 30/09/2024) 52.420,08").
+    [GeneratedRegex(@"^(?:19|20)\d\d(?:\s*\([^)]*\))?\s+€?\s?\d", RegexOptions.CultureInvariant)]
+    private static partial Regex YearRow();
 
     [GeneratedRegex(@"(?:^|\s)\d[\d.,]*%?$", RegexOptions.CultureInvariant)]
     private static partial Regex EndNumber();
 
-    [GeneratedRegex(@"^\p{L}[^\d]*?(?:\s+(\d[\d.,]*%?|-))+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:\p{L}[^\d]*?|(?:19|20)\d\d(?:\s*\([^)]*\))?)(?:\s+(\d[\d.,]*%?|-))+$", RegexOptions.CultureInvariant)]
     private static partial Regex RowLine();
 
     /// <summary>The blocks as one text, a paragraph per line; parts keep their label, bullets their dash.</summary>
