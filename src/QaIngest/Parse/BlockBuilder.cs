@@ -99,8 +99,8 @@ internal static partial class BlockBuilder
 
     /// <summary>
     /// True when the break before line <paramref name="k"/> ends a table row: the line before ends in a
-    /// number and this one opens with a capital or a year before a number (a row label, not a wrapped noun in
-    /// lower case), or this
+    /// number and this one opens with a capital, a year before a number or a numbered heading (a row label,
+    /// not a wrapped noun in lower case), or both are rows of as many numbers, or this
     /// line and the next are rows of as many numbers (the first row after a header that wraps; three rows
     /// of one number).
     /// </summary>
@@ -112,13 +112,21 @@ internal static partial class BlockBuilder
             return false;
         }
 
-        if ((char.IsUpper(next[0]) || YearRow().IsMatch(next)) && EndNumber().IsMatch(lines[k - 1].Text))
+        var previous = lines[k - 1].Text;
+        if ((char.IsUpper(next[0]) || YearRow().IsMatch(next) || NumberedHeading().IsMatch(next)) && EndNumber().IsMatch(previous))
+        {
+            return true;
+        }
+
+        // A row with a label in lower case after a row of as many numbers ("vrijstelling 10.674 73%" + "geen info 690 5%").
+        var cells = RowNumbers(next);
+        if (cells > 0 && RowNumbers(previous) == cells)
         {
             return true;
         }
 
         // One number a row needs three rows in a row to be sure ("2021 8" + "Antwerpen 4" + "Oost-Vlaanderen 3").
-        var n = RowNumbers(next);
+        var n = cells;
         var rows = n == 1 ? 3 : 2;
         return n > 0 && k + rows - 1 < lines.Count && Enumerable.Range(k + 1, rows - 1).All(j => RowNumbers(lines[j].Text) == n);
     }
@@ -126,6 +134,10 @@ internal static partial class BlockBuilder
     /// <summary>How many numbers end a row line that opens with a letter or a year ("Limburg 15 0 15 0" → 4, "2021 8" → 1); 0 for another line.</summary>
     private static int RowNumbers(string line) =>
         RowLine().Match(line) is { Success: true } m ? m.Groups[1].Captures.Count : 0;
+
+    // A numbered heading after a table's last row ("Totaal 619" + "1.2 Aantal leerkrachten …").
+    [GeneratedRegex(@"^\d+(?:\.\d+)+\.?\s+\p{Lu}", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedHeading();
 
     // A row labelled with a year after a row ("Vlaams-Brabant 483.256,64" + "2024 (t.e.m. 30/09/2024) 52.420,08").
     [GeneratedRegex(@"^(?:19|20)\d\d(?:\s*\([^)]*\))?\s+€?\s?\d", RegexOptions.CultureInvariant)]
