@@ -116,7 +116,8 @@ internal static class TableFigures
         };
     }
 
-    private static string? SheetName(Table table) =>
+    /// <summary>An annex sheet's name as a figure gives it ("bijlage 1, tabblad 4 (Provincies)"); null for another table.</summary>
+    internal static string? SheetName(Table table) =>
         table.Annex is { } annex ? $"bijlage {annex}, tabblad {table.SheetNumber}" + (table.Sheet is { } name ? $" ({name})" : "") : null;
 
     private static string CountUnit(Table table, TableCell cell) =>
