@@ -31,7 +31,7 @@ public static class DocumentLoader
             var full = System.IO.Path.GetFullPath(Path);
             var relative = System.IO.Path.GetRelativePath(Environment.CurrentDirectory, full);
             var key = relative.StartsWith("..", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(relative) ? full : relative.Replace('\\', '/');
-            return new IndexedDocument(key, key, Question, Figures.Figures) { ContentHash = ContentHash, Themes = Themes, SourceUrl = SourceUrl, Checks = Figures.Checks, Tables = Figures.Tables };
+            return new IndexedDocument(key, key, Question, Figures.Figures) { ContentHash = ContentHash, Themes = Themes, SourceUrl = SourceUrl, Checks = Figures.Checks };
         }
 
         /// <summary>The parliament's themes, from a scraped file's metadata lines.</summary>

@@ -147,9 +147,9 @@ public static class ExportTables
         "d.id, c.id",
         [
             new(DocumentKey, ColumnType.Text, DocumentKeyText, "d.key"),
-            new("table_index", ColumnType.Integer, "The table it belongs to (`tables.table_index`).", "COALESCE(c.table_index, " + OfTable("t.position") + ")"),
-            new("row_index", ColumnType.Integer, "The cell's body row in its table, from 0 (empty for a cell stored before the grid).", "c.row_index"),
-            new("column_index", ColumnType.Integer, "The cell's column in its table, from 0, label columns counted (empty for a cell stored before the grid).", "c.column_index"),
+            new("table_index", ColumnType.Integer, "The table it belongs to (`tables.table_index`); empty for a table of flattened text (its cells are its figures).", "COALESCE(c.table_index, " + OfTable("t.position") + ")"),
+            new("row_index", ColumnType.Integer, "The cell's body row in its table, from 0 (empty for a cell of flattened text or stored before the grid).", "c.row_index"),
+            new("column_index", ColumnType.Integer, "The cell's column in its table, from 0, label columns counted (empty for a cell of flattened text or stored before the grid).", "c.column_index"),
             new("section", ColumnType.Text, "The section of the item the table stands in.", "c.section"),
             new("number", ColumnType.Integer, "The item's number.", "c.number"),
             new("caption", ColumnType.Text, "The table's caption (empty when it has none).", "c.caption"),

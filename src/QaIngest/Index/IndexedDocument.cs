@@ -19,13 +19,6 @@ public sealed record IndexedDocument(string Key, string Source, WrittenQuestion 
     /// <summary>Where the parliament publishes the document (its PDF), when known from its metadata or its fetch.</summary>
     public string? SourceUrl { get; init; }
 
-    /// <summary>
-    /// Every table of the document as the figure stage read them (those the source marks and those
-    /// rebuilt from flattened text), stored whole (text cells too); when empty, the question's own
-    /// tables are stored.
-    /// </summary>
-    public ImmutableArray<QaIngest.Tables.Table> Tables { get; init; } = [];
-
     /// <summary>The consistency checks between the figures (stored with them, exported as the <c>checks</c> table).</summary>
     public ImmutableArray<Check> Checks { get; init; } = [];
 }

@@ -10,6 +10,8 @@ namespace QaIngest.Index;
 /// non-empty body cell in <c>table_cells</c> (the whole grid: text cells and numbers without a unit
 /// too, so an exported table is complete), with its table's place, its grid position, its row and
 /// column labels, its table's caption and, for an annex sheet, the sheet ("bijlage 1, tabblad 4").
+/// A table read back from flattened text (all its cells are figures) keeps its figures' rows only,
+/// without a table index.
 /// A number cell that is a figure (money, a percentage, a count) has the figure's kind and normalised
 /// value. <c>figures</c> keeps a table figure's labels as well (<c>row_label</c>, <c>column_label</c>,
 /// <c>table_name</c>): a search reads a hit's figures in one query, without a join to the cells; both
@@ -69,7 +71,9 @@ public sealed partial class SearchIndex
     {
         RemoveTables(document.Key, transaction);
         var position = 0;
-        var tables = !document.Tables.IsDefaultOrEmpty ? document.Tables : document.Question.Tables.IsDefault ? [] : document.Question.Tables;
+        // The tables the source marks or lays out (HTML, DOCX, PDF, XLSX annex sheets); the figures of a
+        // table read back from flattened text keep rows of their own below, without a table index.
+        var tables = document.Question.Tables.IsDefault ? [] : document.Question.Tables;
         foreach (var table in tables)
         {
             Execute(transaction, """

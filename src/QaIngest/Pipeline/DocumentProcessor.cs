@@ -76,7 +76,6 @@ public sealed class DocumentProcessor(TextExtractor extractor)
             Themes = metadata?.Themes ?? [],
             SourceUrl = metadata?.PdfUrl ?? (source.StartsWith("http", StringComparison.Ordinal) ? source : null),
             Checks = figures?.Checks ?? [],
-            Tables = figures?.Tables ?? [],
         };
         return new Result(document, warnings, null, null, false)
         {
