@@ -82,19 +82,33 @@ internal static partial class BlockBuilder
     public static string JoinKeepingRows(IReadOnlyList<SourceLine> lines)
     {
         var start = 0;
-        string? joined = null;
+        List<string>? pieces = null;
         for (var k = 1; k < lines.Count; k++)
         {
             if (EndsRow(lines, k))
             {
                 var piece = LineJoiner.Join(lines.Skip(start).Take(k - start));
-                joined = joined is null ? piece : piece.Length == 0 ? joined : joined + "\n" + piece;
+                if (piece.Length > 0)
+                {
+                    (pieces ??= []).Add(piece);
+                }
+
                 start = k;
             }
         }
 
-        var last = LineJoiner.Join(lines.Skip(start));
-        return joined is null ? last : last.Length == 0 ? joined : joined + "\n" + last;
+        var last = LineJoiner.Join(start == 0 ? lines : lines.Skip(start));
+        if (pieces is null)
+        {
+            return last;
+        }
+
+        if (last.Length > 0)
+        {
+            pieces.Add(last);
+        }
+
+        return string.Join('\n', pieces);
     }
 
     /// <summary>
@@ -113,6 +127,11 @@ internal static partial class BlockBuilder
         }
 
         var previous = lines[k - 1].Text;
+        if (!EndsInCell(previous) && !EndsInCell(next))
+        {
+            return false;
+        }
+
         if ((char.IsUpper(next[0]) || YearRow().IsMatch(next) || NumberedHeading().IsMatch(next)) && EndNumber().IsMatch(previous))
         {
             return true;
@@ -126,14 +145,29 @@ internal static partial class BlockBuilder
         }
 
         // One number a row needs three rows in a row to be sure ("2021 8" + "Antwerpen 4" + "Oost-Vlaanderen 3").
-        var n = cells;
-        var rows = n == 1 ? 3 : 2;
-        return n > 0 && k + rows - 1 < lines.Count && Enumerable.Range(k + 1, rows - 1).All(j => RowNumbers(lines[j].Text) == n);
+        var rows = cells == 1 ? 3 : 2;
+        if (cells == 0 || k + rows - 1 >= lines.Count)
+        {
+            return false;
+        }
+
+        for (var j = k + 1; j < k + rows; j++)
+        {
+            if (RowNumbers(lines[j].Text) != cells)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>How many numbers end a row line that opens with a letter or a year ("Limburg 15 0 15 0" → 4, "2021 8" → 1); 0 for another line.</summary>
     private static int RowNumbers(string line) =>
-        RowLine().Match(line) is { Success: true } m ? m.Groups[1].Captures.Count : 0;
+        EndsInCell(line) && RowLine().Match(line) is { Success: true } m ? m.Groups[1].Captures.Count : 0;
+
+    // Most lines are prose: a last character that cannot end a cell spares the regular expressions.
+    private static bool EndsInCell(string line) => line.Length > 0 && (char.IsAsciiDigit(line[^1]) || line[^1] is '%' or '-');
 
     // A numbered heading after a table's last row ("Totaal 619" + "1.2 Aantal leerkrachten …").
     [GeneratedRegex(@"^\d+(?:\.\d+)+\.?\s+\p{Lu}", RegexOptions.CultureInvariant)]

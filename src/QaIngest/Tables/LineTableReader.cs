@@ -24,16 +24,23 @@ public static partial class LineTableReader
     public static ImmutableArray<Found> Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lines = new List<(int Start, string Text)>();
+        if (!text.Contains('\n', StringComparison.Ordinal))
+        {
+            // One line is no run of rows.
+            return [];
+        }
+
+        var lines = new List<(int Start, int End)>();
         for (var start = 0; start <= text.Length;)
         {
             var end = text.IndexOf('\n', start);
             end = end < 0 ? text.Length : end;
-            lines.Add((start, text[start..end]));
+            lines.Add((start, end));
             start = end + 1;
         }
 
-        var rows = lines.Select(l => Row(l.Text, l.Start)).ToList();
+        // Most lines are prose: a line that cannot end in a cell is not cut out of the text nor matched.
+        var rows = lines.Select(l => EndsInCell(text.AsSpan(l.Start, l.End - l.Start)) ? Row(text[l.Start..l.End], l.Start) : null).ToList();
         var found = ImmutableArray.CreateBuilder<Found>();
         for (var i = 0; i < rows.Count;)
         {
@@ -52,7 +59,7 @@ public static partial class LineTableReader
             var count = end - i;
             if (count >= (first.Columns == 1 ? 3 : 2))
             {
-                found.Add(Build(rows.GetRange(i, count).Select(r => r!).ToList(), i > 0 ? Lead(lines[i - 1].Text) : ""));
+                found.Add(Build(rows.GetRange(i, count).Select(r => r!).ToList(), i > 0 ? Lead(text[lines[i - 1].Start..lines[i - 1].End]) : ""));
             }
 
             i = end;
@@ -176,6 +183,12 @@ public static partial class LineTableReader
         }
 
         return cells.Count == 0 ? null : new RowLine(label, captures.Count, cells);
+    }
+
+    private static bool EndsInCell(ReadOnlySpan<char> line)
+    {
+        var last = line.TrimEnd(" \t");
+        return last.Length > 0 && (char.IsAsciiDigit(last[^1]) || last[^1] is '%' or '€' or '-' or '–');
     }
 
     private sealed record RowLine(string Label, int Columns, List<(int Column, int Start, int Length, string Text)> Cells);
