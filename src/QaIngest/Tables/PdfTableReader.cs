@@ -275,7 +275,7 @@ public static partial class PdfTableReader
         }
 
         var em = Median(body.Select(b => lines[b].Em));
-        var headerSegments = header.SelectMany(h => Segments(lines[h].Line.Words, HeaderGap * lines[h].Em)).ToList();
+        var headerSegments = header.SelectMany(h => HeaderCells(lines[h], rules)).ToList();
         var crossing = body.Where(b => rows[b]).Select(b => VerticalRules(lines[b], rules)).ToList();
         var bounds = Columns(body.SelectMany(b => lines[b].Line.Words).ToList(), headerSegments, em, crossing);
         var ruledRows = RuledRows(lines, rows, body, rules);
@@ -297,8 +297,8 @@ public static partial class PdfTableReader
         for (var i = 0; i < header.Count; i++)
         {
             var h = header[i];
-            var segments = Segments(lines[h].Line.Words, HeaderGap * lines[h].Em);
-            var lower = header.Skip(i + 1).SelectMany(l => Segments(lines[l].Line.Words, HeaderGap * lines[l].Em)).Select(Middle).ToList();
+            var segments = HeaderCells(lines[h], rules);
+            var lower = header.Skip(i + 1).SelectMany(l => HeaderCells(lines[l], rules)).Select(Middle).ToList();
             var covered = segments.Select(segment => Covered(segment, lower, bounds)).ToList();
             if (covered.All(c => c.Count < 2))
             {
@@ -382,6 +382,39 @@ public static partial class PdfTableReader
         return TableBuilder.Build(grid, caption, headerRows > 0 ? headerRows : null, labels >= 2 ? labels : null);
     }
 
+    /// <summary>
+    /// The cells of a header line: runs of words closer than a header gap, also split where a vertical rule
+    /// crosses the line between two words (two ruled cells whose texts nearly touch). A cell merged over
+    /// several columns has no rule inside it, so it stays whole.
+    /// </summary>
+    private static List<List<PdfWord>> HeaderCells(Placed line, ImmutableArray<PdfRule>[] rules)
+    {
+        var segments = Segments(line.Line.Words, HeaderGap * line.Em);
+        var borders = VerticalRules(line, rules);
+        if (borders.Count == 0)
+        {
+            return segments;
+        }
+
+        var cells = new List<List<PdfWord>>();
+        foreach (var segment in segments)
+        {
+            cells.Add([segment[0]]);
+            for (var k = 1; k < segment.Count; k++)
+            {
+                var (from, to) = (segment[k - 1].XMax, segment[k].XMin);
+                if (borders.Any(x => x > from && x < to))
+                {
+                    cells.Add([]);
+                }
+
+                cells[^1].Add(segment[k]);
+            }
+        }
+
+        return cells;
+    }
+
     /// <summary>The x of the vertical rules that cross the middle of <paramref name="line"/> (a column border beside it).</summary>
     private static List<double> VerticalRules(Placed line, ImmutableArray<PdfRule>[] rules)
     {
@@ -389,10 +422,15 @@ public static partial class PdfTableReader
         return [.. rules[line.Page].Where(r => r.Vertical && r.From <= y && r.To >= y).Select(r => r.At)];
     }
 
-    /// <summary>Whether a horizontal rule lies between two lines of a page, under the words of the lower one.</summary>
-    private static bool RuleBetween(Placed above, Placed below, ImmutableArray<PdfRule>[] rules) =>
-        rules[below.Page].Any(r => !r.Vertical && r.At > above.Line.YMax && r.At < below.Line.YMin
-                                   && r.From < below.Line.XMax && r.To > below.Line.XMin);
+    /// <summary>
+    /// Whether a horizontal rule lies between two lines of a page (between their middles: loose word boxes
+    /// of tightly set lines overlap), under the words of the lower one.
+    /// </summary>
+    private static bool RuleBetween(Placed above, Placed below, ImmutableArray<PdfRule>[] rules)
+    {
+        var (top, bottom) = ((above.Line.YMin + above.Line.YMax) / 2, (below.Line.YMin + below.Line.YMax) / 2);
+        return rules[below.Page].Any(r => !r.Vertical && r.At > top && r.At < bottom && r.From < below.Line.XMax && r.To > below.Line.XMin);
+    }
 
     /// <summary>Whether the table's rows are ruled: a horizontal rule separates most pairs of row lines that follow each other on a page.</summary>
     private static bool RuledRows(List<Placed> lines, bool[] rows, List<int> body, ImmutableArray<PdfRule>[] rules)
