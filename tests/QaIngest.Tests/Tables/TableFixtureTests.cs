@@ -10,7 +10,8 @@ namespace QaIngest.Tests.Tables;
 /// <summary>
 /// Issue 14's acceptance on the rendered table fixtures (corpus/fixtures/tables): every expected cell,
 /// written by hand from the real answer, must come out of the reader with the same row label, column
-/// label and number; every amount once. Scored over all fixtures, PDF, DOCX, XLSX and HTML, with one threshold.
+/// label and number; every amount once. Scored over all fixtures, PDF, DOCX, XLSX and HTML, with one threshold,
+/// and over the PDF fixtures alone with the same threshold.
 /// </summary>
 public partial class TableFixtureTests(ITestOutputHelper output)
 {
