@@ -79,9 +79,11 @@ public sealed partial class SearchIndex : IDisposable
             var index = new SearchIndex(connection, directory, create) { Path = path, LucenePath = lucenePath };
             if (create)
             {
-                // The writer opens on the first write (a run with nothing to do never takes it), or now
-                // when documents of the record wait for the Lucene index (a writer stopped before its commit).
-                if (index.HasPending())
+                // The writer opens on the first write (a run with nothing to do never takes it), or now:
+                // when there is no Lucene index yet (readers then find an empty one from the start of
+                // the first run, not from its first commit), or when documents of the record wait
+                // for the Lucene index (a writer stopped before its commit).
+                if (!DirectoryReader.IndexExists(directory) || index.HasPending())
                 {
                     index.Writer();
                 }
