@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Graphics.Operations.TextShowing;
 
 namespace QaIngest.Extract;
@@ -72,10 +73,67 @@ internal static class PdfPigReader
                 pagesWithUnreadText++;
             }
 
-            pages.Add(new PdfPage(number, page.Width, page.Height, PdfLayoutReader.MergeByBaseline(runs)));
+            pages.Add(new PdfPage(number, page.Width, page.Height, PdfLayoutReader.MergeByBaseline(runs)) { Rules = Rules(page, left, top) });
         }
 
         return pages.ToImmutable();
+    }
+
+    /// <summary>
+    /// The page's ruling lines: the straight horizontal and vertical segments of stroked paths and the thin
+    /// filled rectangles (LibreOffice and Word draw cell borders either way), flipped like the glyphs.
+    /// Curves, clipping paths and filled areas wider than a rule are left out.
+    /// </summary>
+    private static ImmutableArray<PdfRule> Rules(Page page, double left, double top)
+    {
+        const double Thin = 2.5;     // points: a filled rectangle this narrow is a line
+        const double Straight = 0.5; // points: the tolerance for horizontal or vertical
+        var rules = ImmutableArray.CreateBuilder<PdfRule>();
+        void Add(double x0, double y0, double x1, double y1)
+        {
+            var (xa, xb) = (Math.Min(x0, x1) - left, Math.Max(x0, x1) - left);
+            var (ya, yb) = (top - Math.Max(y0, y1), top - Math.Min(y0, y1));
+            if (xb - xa <= Thin && yb - ya > Thin)
+            {
+                rules.Add(new PdfRule(true, (xa + xb) / 2, ya, yb));
+            }
+            else if (yb - ya <= Thin && xb - xa > Thin)
+            {
+                rules.Add(new PdfRule(false, (ya + yb) / 2, xa, xb));
+            }
+        }
+
+        foreach (var path in page.Paths)
+        {
+            if (path.IsClipping)
+            {
+                continue;
+            }
+
+            foreach (var subpath in path)
+            {
+                if (path.IsFilled && subpath.GetBoundingRectangle() is { } box)
+                {
+                    Add(box.Left, box.Bottom, box.Right, box.Top);
+                }
+
+                if (!path.IsStroked)
+                {
+                    continue;
+                }
+
+                foreach (var command in subpath.Commands)
+                {
+                    if (command is PdfSubpath.Line line
+                        && (Math.Abs(line.From.X - line.To.X) <= Straight || Math.Abs(line.From.Y - line.To.Y) <= Straight))
+                    {
+                        Add(line.From.X, line.From.Y, line.To.X, line.To.Y);
+                    }
+                }
+            }
+        }
+
+        return rules.ToImmutable();
     }
 
     private static bool ShowsText(Page page) =>

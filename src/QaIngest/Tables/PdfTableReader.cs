@@ -14,7 +14,11 @@ namespace QaIngest.Tables;
 /// cell: a header level of its own), a "Tabel N: …" line above them is the caption, a line without
 /// an amount between rows carries on the row above (a wrapped label) when it sits closer than the row
 /// pitch, and a table that ends a page goes on at the top of the next one (its header repeated or not).
-/// Ruling lines are not needed: tables are found without them. Pure and thread-safe.
+/// Ruling lines are not needed: tables are found without them. Where the page has them (PdfPig reports them
+/// as <see cref="PdfPage.Rules"/>), a vertical rule crossing the body rows in a gap between words
+/// separates columns however narrow the gap, and in a table with horizontal rules between its rows a line
+/// without an amount carries on the row above exactly when no rule separates them (a label wrapping in
+/// its ruled cell). Pure and thread-safe.
 /// </summary>
 public static partial class PdfTableReader
 {
@@ -34,6 +38,7 @@ public static partial class PdfTableReader
         }
 
         var lines = Flatten(pages);
+        var rules = pages.Select(p => p.Rules.IsDefault ? [] : p.Rules).ToArray();
         var right = lines.Count == 0 ? 0 : lines.Max(l => l.Line.XMax);
         var left = lines.Count == 0 ? 0 : lines.Min(l => l.Line.XMin);
         var rows = lines.Select(IsRow).ToArray();
@@ -49,7 +54,7 @@ public static partial class PdfTableReader
 
             var (caption, header) = Above(lines, rows, i, left, right);
             var (body, end) = Below(lines, rows, i, header);
-            if (Build(lines, rows, body, header, caption) is { } table)
+            if (Build(lines, rows, body, header, caption, rules) is { } table)
             {
                 tables.Add(table);
                 i = end;
@@ -262,7 +267,7 @@ public static partial class PdfTableReader
         return distances.Count == 0 ? null : Median(distances);
     }
 
-    private static Table? Build(List<Placed> lines, bool[] rows, List<int> body, List<int> header, string? caption)
+    private static Table? Build(List<Placed> lines, bool[] rows, List<int> body, List<int> header, string? caption, ImmutableArray<PdfRule>[] rules)
     {
         if (body.Count(b => rows[b]) < 2)
         {
@@ -270,8 +275,10 @@ public static partial class PdfTableReader
         }
 
         var em = Median(body.Select(b => lines[b].Em));
-        var headerSegments = header.SelectMany(h => Segments(lines[h].Line.Words, HeaderGap * lines[h].Em)).ToList();
-        var bounds = Columns(body.SelectMany(b => lines[b].Line.Words).ToList(), headerSegments, em);
+        var headerSegments = header.SelectMany(h => HeaderCells(lines[h], rules)).ToList();
+        var crossing = body.Where(b => rows[b]).Select(b => VerticalRules(lines[b], rules)).ToList();
+        var bounds = Columns(body.SelectMany(b => lines[b].Line.Words).ToList(), headerSegments, em, crossing);
+        var ruledRows = RuledRows(lines, rows, body, rules);
         var width = bounds.Count + 1;
 
         // Rows: each row line starts one; a line without an amount carries on the row above when it sits
@@ -290,8 +297,8 @@ public static partial class PdfTableReader
         for (var i = 0; i < header.Count; i++)
         {
             var h = header[i];
-            var segments = Segments(lines[h].Line.Words, HeaderGap * lines[h].Em);
-            var lower = header.Skip(i + 1).SelectMany(l => Segments(lines[l].Line.Words, HeaderGap * lines[l].Em)).Select(Middle).ToList();
+            var segments = HeaderCells(lines[h], rules);
+            var lower = header.Skip(i + 1).SelectMany(l => HeaderCells(lines[l], rules)).Select(Middle).ToList();
             var covered = segments.Select(segment => Covered(segment, lower, bounds)).ToList();
             if (covered.All(c => c.Count < 2))
             {
@@ -322,7 +329,8 @@ public static partial class PdfTableReader
         foreach (var b in body)
         {
             var line = lines[b];
-            var carriesOn = current is not null && !rows[b] && lines[previous].Page == line.Page && line.Baseline - lines[previous].Baseline < 0.85 * pitch;
+            var carriesOn = current is not null && !rows[b] && lines[previous].Page == line.Page
+                && (ruledRows ? !RuleBetween(lines[previous], line, rules) : line.Baseline - lines[previous].Baseline < 0.85 * pitch);
             if (!carriesOn)
             {
                 current = new List<string>[width];
@@ -374,6 +382,64 @@ public static partial class PdfTableReader
         return TableBuilder.Build(grid, caption, headerRows > 0 ? headerRows : null, labels >= 2 ? labels : null);
     }
 
+    /// <summary>
+    /// The cells of a header line: runs of words closer than a header gap, also split where a vertical rule
+    /// crosses the line between two words (two ruled cells whose texts nearly touch). A cell merged over
+    /// several columns has no rule inside it, so it stays whole.
+    /// </summary>
+    private static List<List<PdfWord>> HeaderCells(Placed line, ImmutableArray<PdfRule>[] rules)
+    {
+        var segments = Segments(line.Line.Words, HeaderGap * line.Em);
+        var borders = VerticalRules(line, rules);
+        if (borders.Count == 0)
+        {
+            return segments;
+        }
+
+        var cells = new List<List<PdfWord>>();
+        foreach (var segment in segments)
+        {
+            cells.Add([segment[0]]);
+            for (var k = 1; k < segment.Count; k++)
+            {
+                var (from, to) = (segment[k - 1].XMax, segment[k].XMin);
+                if (borders.Any(x => x > from && x < to))
+                {
+                    cells.Add([]);
+                }
+
+                cells[^1].Add(segment[k]);
+            }
+        }
+
+        return cells;
+    }
+
+    /// <summary>The x of the vertical rules that cross the middle of <paramref name="line"/> (a column border beside it).</summary>
+    private static List<double> VerticalRules(Placed line, ImmutableArray<PdfRule>[] rules)
+    {
+        var y = (line.Line.YMin + line.Line.YMax) / 2;
+        return [.. rules[line.Page].Where(r => r.Vertical && r.From <= y && r.To >= y).Select(r => r.At)];
+    }
+
+    /// <summary>
+    /// Whether a horizontal rule lies between two lines of a page (between their middles: loose word boxes
+    /// of tightly set lines overlap), under the words of the lower one.
+    /// </summary>
+    private static bool RuleBetween(Placed above, Placed below, ImmutableArray<PdfRule>[] rules)
+    {
+        var (top, bottom) = ((above.Line.YMin + above.Line.YMax) / 2, (below.Line.YMin + below.Line.YMax) / 2);
+        return rules[below.Page].Any(r => !r.Vertical && r.At > top && r.At < bottom && r.From < below.Line.XMax && r.To > below.Line.XMin);
+    }
+
+    /// <summary>Whether the table's rows are ruled: a horizontal rule separates most pairs of row lines that follow each other on a page.</summary>
+    private static bool RuledRows(List<Placed> lines, bool[] rows, List<int> body, ImmutableArray<PdfRule>[] rules)
+    {
+        var rowLines = body.Where(b => rows[b]).ToList();
+        var pairs = rowLines.Zip(rowLines.Skip(1)).Where(p => lines[p.First].Page == lines[p.Second].Page).ToList();
+        return pairs.Count > 0 && pairs.Count(p => RuleBetween(lines[p.First], lines[p.Second], rules)) * 10 >= pairs.Count * 9;
+    }
+
     private static double Middle(List<PdfWord> segment) => (segment[0].XMin + segment[^1].XMax) / 2;
 
     /// <summary>
@@ -407,10 +473,10 @@ public static partial class PdfTableReader
 
     /// <summary>
     /// The x positions between columns: the gaps that no body word covers. A gap of a cell's width or more
-    /// always separates; a narrower one (a left-aligned text column right after another) only where the
+    /// always separates, and so does a gap holding a vertical rule beside most row lines; a narrower one (a left-aligned text column right after another) only where the
     /// header has a cell of its own on each side, so "01. Stiptheid" under one header stays one cell.
     /// </summary>
-    private static List<double> Columns(List<PdfWord> words, List<List<PdfWord>> headerSegments, double em)
+    private static List<double> Columns(List<PdfWord> words, List<List<PdfWord>> headerSegments, double em, List<List<double>> crossing)
     {
         var spans = new List<(double Min, double Max)>();
         foreach (var word in words.OrderBy(w => w.XMin))
@@ -432,7 +498,9 @@ public static partial class PdfTableReader
             var (from, to) = (spans[k].Max, spans[k + 1].Min);
             var wide = to - from >= CellGap * em;
             var named = middles.Any(m => m >= spans[k].Min - em && m < from) && middles.Any(m => m > to && m <= spans[k + 1].Max + em);
-            if (wide || named)
+            // A vertical rule in the gap beside most row lines is a column border, however narrow the gap.
+            var ruled = crossing.Count > 0 && crossing.Count(xs => xs.Any(x => x > from && x < to)) * 2 > crossing.Count;
+            if (wide || named || ruled)
             {
                 bounds.Add((from + to) / 2);
             }
