@@ -12,7 +12,7 @@ namespace QaIngest.Index;
 /// posting once; a scorer would also keep every field of a word in step and score it. What the sets
 /// do not cover (phrases, prefixes, amount ranges) is matched by Lucene and set bit by bit.
 /// </summary>
-internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline)
+internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermStates states)
 {
     private readonly Dictionary<Query, Weight> weights = new(ReferenceEqualityComparer.Instance);
 
@@ -65,15 +65,17 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline)
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             deadline.Check();
-            var bits = Evaluate(leaf, query);
-            if (filter is not null)
-            {
-                var window = filter.GetDocIdSet(leaf, null)?.GetIterator();
-                if (window is null)
-                {
-                    continue;
-                }
 
+            // A segment outside the filter (a window of recent items) is not read at all.
+            var window = filter?.GetDocIdSet(leaf, null)?.GetIterator();
+            if (filter is not null && window is null)
+            {
+                continue;
+            }
+
+            var bits = Evaluate(leaf, query);
+            if (window is not null)
+            {
                 var restricted = new FixedBitSet(leaf.AtomicReader.MaxDoc);
                 restricted.Or(window);
                 bits.And(restricted);
@@ -88,16 +90,10 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline)
         var maxDoc = leaf.AtomicReader.MaxDoc;
         switch (query)
         {
-            case Lucene.Net.Search.TermQuery term:
+            case Lucene.Net.Search.TermQuery or BooleanQuery { MinimumNumberShouldMatch: 0 } when IsDisjunctionOfTerms(query):
             {
                 var bits = new FixedBitSet(maxDoc);
-                var terms = leaf.AtomicReader.GetTerms(term.Term.Field);
-                var e = terms?.GetEnumerator();
-                if (e is not null && e.SeekExact(term.Term.Bytes) && e.Docs(null, null, DocsFlags.NONE) is { } docs)
-                {
-                    bits.Or(docs);
-                }
-
+                OrTerms(leaf, query, bits);
                 return bits;
             }
 
@@ -160,6 +156,33 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline)
         }
     }
 
+    /// <summary>A term, or optional clauses that are all terms or such disjunctions (a word over its fields and compounds).</summary>
+    private static bool IsDisjunctionOfTerms(Query query) => query switch
+    {
+        Lucene.Net.Search.TermQuery => true,
+        BooleanQuery { MinimumNumberShouldMatch: 0 } b => b.Clauses.Count > 0 && b.Clauses.All(c => c.Occur == Occur.SHOULD && IsDisjunctionOfTerms(c.Query)),
+        _ => false,
+    };
+
+    /// <summary>Sets the documents of every term of a disjunction of terms in one bit set (no set per term).</summary>
+    private void OrTerms(AtomicReaderContext leaf, Query query, FixedBitSet bits)
+    {
+        if (query is Lucene.Net.Search.TermQuery term)
+        {
+            if (states.Docs(leaf, term.Term, null) is { } docs)
+            {
+                bits.Or(docs);
+            }
+
+            return;
+        }
+
+        foreach (var clause in ((BooleanQuery)query).Clauses)
+        {
+            OrTerms(leaf, clause.Query, bits);
+        }
+    }
+
     private static FixedBitSet And(FixedBitSet a, FixedBitSet b)
     {
         a.And(b);
@@ -188,7 +211,7 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline)
     {
         if (!weights.TryGetValue(query, out var weight))
         {
-            weights[query] = weight = searcher.CreateNormalizedWeight(new ConstantScoreQuery(query));
+            weights[query] = weight = searcher.CreateNormalizedWeight(new ConstantScoreQuery(states.Bind(query)));
         }
 
         var bits = new FixedBitSet(leaf.AtomicReader.MaxDoc);
