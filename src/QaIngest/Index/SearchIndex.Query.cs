@@ -213,15 +213,9 @@ public sealed partial class SearchIndex
         var tRows = trace?.Elapsed.TotalMilliseconds;
         if (request.Facets)
         {
+            // Counted in the ranked window when there is one (the facets describe what was ranked), as sets without scoring.
             var facets = new FacetCollector();
-            if (plan.Windowed)
-            {
-                searcher.Search(QueryExecution.Filtered(states.Bind(counted), plan.Filter()), new DeadlineCollector(facets, deadline));
-            }
-            else
-            {
-                new MatchSets(searcher, deadline, states).Collect(counted, null, facets);
-            }
+            new MatchSets(searcher, deadline, states).Collect(counted, plan.Filter(), facets);
             results = results with
             {
                 Facets = facets.Counts().ToImmutableDictionary(f => f.Key, f => f.Value.Select(v => new FacetCount(v.Value, v.Count)).ToImmutableArray()),
@@ -586,10 +580,9 @@ public sealed partial class SearchIndex
             return (sets.Count(query, null), false);
         }
 
-        // In a window Lucene's own matching is led by the window's documents; sets would read every posting.
-        var window = new TotalHitCountCollector();
-        searcher.Search(QueryExecution.Filtered(states.Bind(query), plan.Filter()), new DeadlineCollector(window, deadline));
-        var inWindow = window.TotalHits;
+        // The window is the newest items: the sets skip every segment outside it and read each posting
+        // of the others once, without scoring (Lucene's own matching, led by the window, scored each match).
+        var inWindow = sets.Count(query, plan.Filter());
         var scale = (double)(plan.Highest + 1) / (plan.Highest - plan.Lowest + 1);
         return (Math.Min(searcher.IndexReader.NumDocs, (long)Math.Round(inWindow * scale)), true);
     }
