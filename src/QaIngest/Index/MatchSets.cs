@@ -7,7 +7,8 @@ namespace QaIngest.Index;
 
 /// <summary>
 /// The items a query matches as a set of documents per segment, without scoring: a word's postings
-/// (without frequencies) OR'ed into a bit set, required parts AND'ed, negations removed, a year range
+/// (without frequencies) OR'ed into a bit set, required parts AND'ed, "most of" the optional parts
+/// counted per document (a typed question's words), negations removed, a year range
 /// checked on the date's doc values of the documents left. Counting a query this way reads each
 /// posting once; a scorer would also keep every field of a word in step and score it. What the sets
 /// do not cover (phrases, prefixes, amount ranges) is matched by Lucene and set bit by bit.
@@ -104,7 +105,8 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
                 return bits;
             }
 
-            case BooleanQuery boolean when boolean.MinimumNumberShouldMatch == 0:
+            // At most 255 optional clauses when some must match (a count per document in a byte; the parser allows 40).
+            case BooleanQuery boolean when boolean.MinimumNumberShouldMatch == 0 || boolean.Clauses.Count <= byte.MaxValue:
             {
                 FixedBitSet? result = null;
                 var years = new List<NumericRangeQuery<int>>();
@@ -120,7 +122,12 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
                     result = result is null ? bits : And(result, bits);
                 }
 
-                if (result is null)
+                if (boolean.MinimumNumberShouldMatch > 0)
+                {
+                    var atLeast = AtLeast(leaf, boolean.Clauses.Where(c => c.Occur == Occur.SHOULD).ToList(), boolean.MinimumNumberShouldMatch);
+                    result = result is null ? atLeast : And(result, atLeast);
+                }
+                else if (result is null)
                 {
                     if (years.Count > 0)
                     {
@@ -181,6 +188,41 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
         {
             OrTerms(leaf, clause.Query, bits);
         }
+    }
+
+    /// <summary>
+    /// The documents that match at least <paramref name="least"/> of the clauses (most of a typed
+    /// question's words): a count per document, one pass over each clause's set.
+    /// </summary>
+    private FixedBitSet AtLeast(AtomicReaderContext leaf, List<BooleanClause> clauses, int least)
+    {
+        var maxDoc = leaf.AtomicReader.MaxDoc;
+        var result = new FixedBitSet(maxDoc);
+        if (least > clauses.Count)
+        {
+            // As Lucene: fewer clauses than required match nothing.
+            return result;
+        }
+
+        var counts = new byte[maxDoc];
+        foreach (var clause in clauses)
+        {
+            var bits = Evaluate(leaf, clause.Query);
+            for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < maxDoc ? bits.NextSetBit(doc + 1) : -1)
+            {
+                counts[doc]++;
+            }
+        }
+
+        for (var doc = 0; doc < maxDoc; doc++)
+        {
+            if (counts[doc] >= least)
+            {
+                result.Set(doc);
+            }
+        }
+
+        return result;
     }
 
     private static FixedBitSet And(FixedBitSet a, FixedBitSet b)
