@@ -17,6 +17,11 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
 {
     private readonly Dictionary<Query, Weight> weights = new(ReferenceEqualityComparer.Instance);
 
+    // The documents of the segment at hand that can match: all of them, or from the first to the last
+    // document of the filter's window; postings are read from the first along skip lists, up to the last.
+    private int from;
+    private int to;
+
     /// <summary>The live documents of the whole index that <paramref name="query"/> matches, restricted by <paramref name="filter"/> when given.</summary>
     public long Count(Query query, Filter? filter)
     {
@@ -74,11 +79,23 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
                 continue;
             }
 
-            var bits = Evaluate(leaf, query);
+            FixedBitSet? restricted = null;
+            (from, to) = (0, leaf.AtomicReader.MaxDoc);
             if (window is not null)
             {
-                var restricted = new FixedBitSet(leaf.AtomicReader.MaxDoc);
+                restricted = new FixedBitSet(leaf.AtomicReader.MaxDoc);
                 restricted.Or(window);
+                from = restricted.NextSetBit(0);
+                to = from < 0 ? 0 : restricted.PrevSetBit(restricted.Length - 1) + 1;
+                if (from < 0)
+                {
+                    continue;
+                }
+            }
+
+            var bits = Evaluate(leaf, query);
+            if (restricted is not null)
+            {
                 bits.And(restricted);
             }
 
@@ -101,7 +118,7 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
             case MatchAllDocsQuery:
             {
                 var bits = new FixedBitSet(maxDoc);
-                bits.Set(0, maxDoc);
+                bits.Set(from, to);
                 return bits;
             }
 
@@ -132,7 +149,7 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
                     if (years.Count > 0)
                     {
                         result = new FixedBitSet(maxDoc);
-                        result.Set(0, maxDoc);
+                        result.Set(from, to);
                     }
                     else
                     {
@@ -178,7 +195,7 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
         {
             if (states.Docs(leaf, term.Term, null) is { } docs)
             {
-                bits.Or(docs);
+                OrRange(docs, bits);
             }
 
             return;
@@ -214,7 +231,7 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
             }
         }
 
-        for (var doc = 0; doc < maxDoc; doc++)
+        for (var doc = from; doc < to; doc++)
         {
             if (counts[doc] >= least)
             {
@@ -260,9 +277,18 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
         var scorer = weight.GetScorer(leaf, null);
         if (scorer is not null)
         {
-            bits.Or(scorer);
+            OrRange(scorer, bits);
         }
 
         return bits;
+    }
+
+    /// <summary>Sets the iterator's documents from <see cref="from"/> (reached along skip lists) up to <see cref="to"/>.</summary>
+    private void OrRange(DocIdSetIterator docs, FixedBitSet bits)
+    {
+        for (var doc = docs.Advance(from); doc < to; doc = docs.NextDoc())
+        {
+            bits.Set(doc);
+        }
     }
 }
