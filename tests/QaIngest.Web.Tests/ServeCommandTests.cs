@@ -93,6 +93,9 @@ public sealed class ServeCommandTests(ServedSeeds served)
         var hitRate = (double)report["cacheHitRate"]!;
         Assert.True(noCache ? hitRate == 0 : hitRate > 0.9, $"hit rate {hitRate}");
         Assert.True((double)report["serverSearchP50"]! <= (double)report["p50"]!);
+
+        // Server and clients run in this process: every request costs some of its CPU time.
+        Assert.True((double)report["cpuMsPerRequest"]! > 0);
     }
 
     [Fact]

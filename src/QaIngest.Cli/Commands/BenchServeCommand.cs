@@ -41,6 +41,14 @@ public static class BenchServeCommand
         /// <summary>Whether each request had a query of its own (<c>--distinct</c>) instead of the mix sent round-robin.</summary>
         public bool Distinct { get; init; }
 
+        /// <summary>
+        /// The CPU time this process used during the load, per request, in ms: the server's and the
+        /// clients' work together when the server was started here (with <c>--url</c>, the clients' only;
+        /// with <c>--write</c>, the pipeline's too).
+        /// On C cores, N closed-loop clients wait about N × this / C per request once the cores are busy.
+        /// </summary>
+        public double CpuMsPerRequest { get; init; }
+
         /// <summary>Requests answered 400 because the query language refuses the query (only stop words): counted apart from the errors.</summary>
         public long Refused { get; init; }
 
@@ -133,6 +141,7 @@ public static class BenchServeCommand
             var refused = 0L;
             var errors = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
             var next = -1;
+            var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var until = TimeSpan.FromSeconds(seconds);
             Task<WriterReport>? writer = pipeline is null ? null : Task.Run(() => Write(pipeline, write!, data, clock, seconds, cancellationToken), cancellationToken);
@@ -175,6 +184,7 @@ public static class BenchServeCommand
             }, cancellationToken)).ToList();
             await Task.WhenAll(workers).ConfigureAwait(false);
             var elapsed = clock.Elapsed.TotalSeconds;
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalMilliseconds;
             var written = writer is null ? null : await writer.ConfigureAwait(false);
             var sorted = latencies.Order().ToArray();
             double Percentile(double p) => PercentileOf(sorted, p);
@@ -188,6 +198,7 @@ public static class BenchServeCommand
                 CacheHitRate = sorted.Length == 0 ? 0 : Math.Round((double)cacheHits / sorted.Length, 3),
                 Distinct = distinct,
                 Refused = refused,
+                CpuMsPerRequest = sorted.Length == 0 ? 0 : Math.Round(cpu / sorted.Length, 2),
                 DistinctRequests = paths.Take((int)Math.Min(paths.Count, sorted.Length)).Distinct(StringComparer.Ordinal).Count(),
                 ServerSearchP50 = PercentileOf(serverTimes, 0.50),
                 ServerSearchP99 = PercentileOf(serverTimes, 0.99),
@@ -207,6 +218,7 @@ public static class BenchServeCommand
                     Console.Out.WriteLine($"pipeline {written.Pipeline} wrote {written.Written} documents ({written.Failed} failed) from {written.StartedAtSecond} s for {written.Seconds} s{(written.Error is null ? "" : ": " + written.Error)}");
                 }
 
+                Console.Out.WriteLine($"CPU time of this process ({(app is null ? "the clients" : "server and clients")}) per request: {report.CpuMsPerRequest} ms");
                 Console.Out.WriteLine($"load average at the end: {report.Load}; machine: {report.Machine}");
             }
 
