@@ -180,6 +180,19 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
         }
     }
 
+    /// <summary>
+    /// Whether the sets match the whole query themselves (words, "most of" the words, years,
+    /// negations), without Lucene's matching of phrases, prefixes or amounts, which in a window is
+    /// cheaper led by the window's documents.
+    /// </summary>
+    public static bool Covers(Query query) => query switch
+    {
+        Lucene.Net.Search.TermQuery or MatchAllDocsQuery => true,
+        NumericRangeQuery<int> year => year.Field == IndexFields.Year,
+        BooleanQuery b => (b.MinimumNumberShouldMatch == 0 || b.Clauses.Count <= byte.MaxValue) && b.Clauses.All(c => Covers(c.Query)),
+        _ => false,
+    };
+
     /// <summary>A term, or optional clauses that are all terms or such disjunctions (a word over its fields and compounds).</summary>
     private static bool IsDisjunctionOfTerms(Query query) => query switch
     {

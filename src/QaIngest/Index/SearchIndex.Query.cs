@@ -213,9 +213,16 @@ public sealed partial class SearchIndex
         var tRows = trace?.Elapsed.TotalMilliseconds;
         if (request.Facets)
         {
-            // Counted in the ranked window when there is one (the facets describe what was ranked), as sets without scoring.
+            // Counted in the ranked window when there is one (the facets describe what was ranked), as sets without scoring where they cover the query.
             var facets = new FacetCollector();
-            new MatchSets(searcher, deadline, states).Collect(counted, plan.Filter(), facets);
+            if (plan.Windowed && !MatchSets.Covers(counted))
+            {
+                searcher.Search(QueryExecution.Filtered(states.Bind(counted), plan.Filter()), new DeadlineCollector(facets, deadline));
+            }
+            else
+            {
+                new MatchSets(searcher, deadline, states).Collect(counted, plan.Filter(), facets);
+            }
             results = results with
             {
                 Facets = facets.Counts().ToImmutableDictionary(f => f.Key, f => f.Value.Select(v => new FacetCount(v.Value, v.Count)).ToImmutableArray()),
@@ -580,9 +587,20 @@ public sealed partial class SearchIndex
             return (sets.Count(query, null), false);
         }
 
-        // The window is the newest items: the sets skip every segment outside it and read each posting
-        // of the others once, without scoring (Lucene's own matching, led by the window, scored each match).
-        var inWindow = sets.Count(query, plan.Filter());
+        // The window is the newest items: the sets skip every segment outside it and read the postings of
+        // the others in the window's range once, without scoring. Phrases, prefixes and amounts are
+        // cheaper matched by Lucene led by the window's documents.
+        long inWindow;
+        if (MatchSets.Covers(query))
+        {
+            inWindow = sets.Count(query, plan.Filter());
+        }
+        else
+        {
+            var window = new TotalHitCountCollector();
+            searcher.Search(QueryExecution.Filtered(states.Bind(query), plan.Filter()), new DeadlineCollector(window, deadline));
+            inWindow = window.TotalHits;
+        }
         var scale = (double)(plan.Highest + 1) / (plan.Highest - plan.Lowest + 1);
         return (Math.Min(searcher.IndexReader.NumDocs, (long)Math.Round(inWindow * scale)), true);
     }
