@@ -21,7 +21,7 @@ public static partial class EvalRealCommand
 {
     /// <summary>The failure kinds <c>--list</c> accepts (a warning code, e.g. <c>count-mismatch</c>, is accepted too).</summary>
     public static readonly IReadOnlyList<string> Kinds =
-        ["error", "no-body", "not-a-question", "crash", "number", "date", "asker", "minister", "title", "questions", "paired", "warnings", "bare-year"];
+        ["error", "no-body", "not-a-question", "crash", "number", "date", "asker", "minister", "title", "questions", "paired", "warnings", "bare-year", "cross-line"];
 
     public static Command Create()
     {
@@ -183,6 +183,12 @@ public static partial class EvalRealCommand
             Fail("bare-year", string.Join("; ", bareYears.Select(f => $"{f.Value.ToString(CultureInfo.InvariantCulture)} «{f.Text}» at {f.Location}")));
         }
 
+        var crossLine = figures.Figures.Where(f => CrossesLine(f, body)).ToList();
+        if (crossLine.Count > 0)
+        {
+            Fail("cross-line", string.Join("; ", crossLine.Select(f => $"«{f.Text}» at {f.Location}{(f.Row is { Length: > 0 } row ? $" row '{row}'" : "")}")));
+        }
+
         var warnings = question.Warnings.Select(w => w.Code).ToList();
         if (warnings.Count > 0)
         {
@@ -196,6 +202,7 @@ public static partial class EvalRealCommand
 
         return new Verdict(file, true, hasQuestionHeader, toMinister, failures, details, warnings, bareYears.Count, question.Answers.Length)
         {
+            CrossLine = crossLine.Count,
             Pairable = pairable,
             AnswerKind = KindName(question.AnswerKind),
         };
@@ -225,6 +232,23 @@ public static partial class EvalRealCommand
     private static bool IsBareYear(Figure figure) =>
         figure.IsMoney && figure.Value is >= 1900 and <= 2100 && figure.Value == decimal.Truncate(figure.Value)
         && BareYear().Match(figure.Text) is { Success: true } m && m.Value == figure.Value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A count whose noun is a capitalised word opening the next line after its number ends a line
+    /// ("West-Vlaanderen 2 3 5" + "Limburg 1 0 1" read as "5 Limburg"): a flattened table's next row
+    /// label, not what the number counts. A noun in lower case on the next line is a wrapped sentence.
+    /// </summary>
+    private static bool CrossesLine(Figure figure, string body)
+    {
+        if (figure.Kind != FigureKind.Count || CountWithNoun().Match(figure.Text) is not { Success: true } m)
+        {
+            return false;
+        }
+
+        // The number ends its line (after a space or at the line's start) and the noun opens the next.
+        var pattern = $@"(?<![^\s]){Regex.Escape(m.Groups[1].Value)}[ \t]*\r?\n[ \t]*{Regex.Escape(m.Groups[2].Value)}(?![\p{{L}}])";
+        return Regex.IsMatch(body, pattern, RegexOptions.CultureInvariant);
+    }
 
     /// <summary>Spaces, dashes and quotes normalised: "A  -  B ‘C’" and "A – B 'C'" are the same title.</summary>
     private static string NormaliseTitle(string title)
@@ -260,6 +284,7 @@ public static partial class EvalRealCommand
             Warnings: parsed.SelectMany(v => v.Warnings).GroupBy(w => w).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count()),
             BareYearMoney: parsed.Sum(v => v.BareYears),
+            CrossLineCounts: parsed.Sum(v => v.CrossLine),
             Seconds: Math.Round(elapsed.TotalSeconds, 2));
     }
 
@@ -282,6 +307,7 @@ public static partial class EvalRealCommand
         Line("without warnings", r.WithoutWarnings);
         text.AppendLine(invariant, $"  warnings: {(r.Warnings.Count == 0 ? "none" : string.Join(", ", r.Warnings.Select(w => $"{w.Key} {w.Value}")))}");
         text.AppendLine(invariant, $"  money figures that are a bare year: {r.BareYearMoney}");
+        text.AppendLine(invariant, $"  counts of a capitalised word on the next line (a table's next row label): {r.CrossLineCounts}");
         return text.ToString();
     }
 
@@ -302,6 +328,8 @@ public static partial class EvalRealCommand
         public bool Pairable { get; init; }
 
         public string? AnswerKind { get; init; }
+
+        public int CrossLine { get; init; }
 
         public static Verdict Of(string file, string kind, string? detail) =>
             new(file, false, false, false, new HashSet<string> { kind }, detail is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [kind] = detail }, [], 0, 0)
@@ -333,6 +361,7 @@ public static partial class EvalRealCommand
         Rate WithoutWarnings,
         IReadOnlyDictionary<string, int> Warnings,
         int BareYearMoney,
+        int CrossLineCounts,
         double Seconds);
 
     [GeneratedRegex(@"^\W{0,3}S?C?HRIFTELIJKE\s+VRAAG|^\W{0,3}VRAAG\s+OM\s+INFORMATIE", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
@@ -349,6 +378,10 @@ public static partial class EvalRealCommand
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();
+
+    // "5 Limburg", "1.234 Oost-Vlaanderen": the number as written, then the first word, capitalised.
+    [GeneratedRegex(@"^(\d[\d.,]*)\s+(\p{Lu}[\p{L}'’-]*)", RegexOptions.CultureInvariant)]
+    private static partial Regex CountWithNoun();
 
     [GeneratedRegex(@"\s*-\s*", RegexOptions.CultureInvariant)]
     private static partial Regex SpacedDash();

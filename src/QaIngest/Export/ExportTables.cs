@@ -128,22 +128,28 @@ public static class ExportTables
             new("rows", ColumnType.Integer, "How many body rows it has.", "t.rows"),
         ]);
 
-    // A cell names its table by the item it stands in, its caption and its sheet (the store keeps no
-    // table id on a cell); two tables of one item with the same caption share the first one's index.
+    // A cell stored before the grid (no table_index) names its table by the item it stands in, its
+    // caption and its sheet; two tables of one item with the same caption share the first one's index.
     private const string CellTable =
-        "(SELECT {0} FROM doc_tables t WHERE t.document_key = c.document_key AND t.section = c.section AND t.number IS c.number "
-        + "AND IFNULL(t.caption, '') = IFNULL(c.caption, '') ORDER BY t.position LIMIT 1)";
+        "(SELECT {0} FROM doc_tables t WHERE t.document_key = c.document_key AND ({1}) ORDER BY t.position LIMIT 1)";
+
+    private static string OfTable(string column) => string.Format(
+        System.Globalization.CultureInfo.InvariantCulture, CellTable, column,
+        "t.position = c.table_index OR (c.table_index IS NULL AND t.section = c.section AND t.number IS c.number AND IFNULL(t.caption, '') = IFNULL(c.caption, ''))");
 
     public static ExportTable Cells { get; } = new(
         "cells",
-        "One row per number cell of a table (a table figure: an amount, a percentage or a count) with its row and column labels; "
-        + "it is also a row of `figures`. Figures of flattened text labelled as a table have no `table_index`.",
+        "One row per non-empty body cell of a table, the whole grid: number cells and text cells, with the grid position and the row and column labels. "
+        + "A number cell that is an amount, a percentage or a count is also a row of `figures` (`kind` money, count or percentage); "
+        + "a text cell has kind `text` and no value, a number whose unit the table does not say kind `number`.",
         "table_cells c JOIN documents d ON d.key = c.document_key",
         "d.id",
         "d.id, c.id",
         [
             new(DocumentKey, ColumnType.Text, DocumentKeyText, "d.key"),
-            new("table_index", ColumnType.Integer, "The table it belongs to (`tables.table_index`); empty for a table of flattened text.", string.Format(System.Globalization.CultureInfo.InvariantCulture, CellTable, "t.position")),
+            new("table_index", ColumnType.Integer, "The table it belongs to (`tables.table_index`); empty for a table of flattened text (its cells are its figures).", "COALESCE(c.table_index, " + OfTable("t.position") + ")"),
+            new("row_index", ColumnType.Integer, "The cell's body row in its table, from 0 (empty for a cell of flattened text or stored before the grid).", "c.row_index"),
+            new("column_index", ColumnType.Integer, "The cell's column in its table, from 0, label columns counted (empty for a cell of flattened text or stored before the grid).", "c.column_index"),
             new("section", ColumnType.Text, "The section of the item the table stands in.", "c.section"),
             new("number", ColumnType.Integer, "The item's number.", "c.number"),
             new("caption", ColumnType.Text, "The table's caption (empty when it has none).", "c.caption"),
@@ -151,10 +157,10 @@ public static class ExportTables
             new("row", ColumnType.Text, "The row label (several label columns joined with ` / `).", "c.row_label"),
             new("column", ColumnType.Text, "The column label (header levels joined outer to inner with ` / `).", "c.column_label"),
             new("text", ColumnType.Text, "The cell as written.", "c.text"),
-            new("kind", ColumnType.Text, "`money`, `count` or `percentage`.", "c.kind"),
-            new("value", ColumnType.Real, "The normalised value: the table's unit applied (`40` under `(in miljoen euro)` is 40000000).", "c.value"),
+            new("kind", ColumnType.Text, "`money`, `count` or `percentage` (a figure), `number` (no unit) or `text`.", "c.kind"),
+            new("value", ColumnType.Real, "For a figure, the normalised value: the table's unit applied (`40` under `(in miljoen euro)` is 40000000); for a `number`, as written; empty for text.", "c.value"),
             new("currency", ColumnType.Text, "ISO 4217 code of money (`EUR`).", "c.currency"),
-            new("unit", ColumnType.Text, "The unit its table states.", string.Format(System.Globalization.CultureInfo.InvariantCulture, CellTable, "t.unit")),
+            new("unit", ColumnType.Text, "The unit its table states.", OfTable("t.unit")),
         ]);
 
     /// <summary>Every table, in export order.</summary>

@@ -78,6 +78,7 @@ internal static class TableFigures
             checks.AddRange(TotalChecks(table, cellFigures));
         }
 
+        LabelLineTables(texts, figures, marked, tables, checks);
         LabelFlatTables(texts, figures, marked, tables);
         return (figures, checks, tables.ToImmutable());
     }
@@ -115,7 +116,8 @@ internal static class TableFigures
         };
     }
 
-    private static string? SheetName(Table table) =>
+    /// <summary>An annex sheet's name as a figure gives it ("bijlage 1, tabblad 4 (Provincies)"); null for another table.</summary>
+    internal static string? SheetName(Table table) =>
         table.Annex is { } annex ? $"bijlage {annex}, tabblad {table.SheetNumber}" + (table.Sheet is { } name ? $" ({name})" : "") : null;
 
     private static string CountUnit(Table table, TableCell cell) =>
@@ -173,9 +175,17 @@ internal static class TableFigures
         {
             foreach (var column in table.Cells.Select(c => c.Column).Distinct())
             {
+                // An average's total row is the average of all, not a sum ("Gemiddeld bedrag").
+                if (table.Cells.Any(c => c.Column == column && c.ColumnLabel.Contains("gemiddeld", StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
                 var inColumn = table.Cells.Where(c => c.Column == column && figures.ContainsKey(c)).ToList();
                 var total = inColumn.LastOrDefault(c => c.RowLabel == totalsRow);
-                var parts = inColumn.Where(c => c != total && !CellReader.IsTotalLabel(c.RowLabel)).ToList();
+                // A group's row ("2021" over "2021 / Antwerpen", "2021 / Limburg") holds its subtotal: the parts are the rows under it.
+                var parts = inColumn.Where(c => c != total && !CellReader.IsTotalLabel(c.RowLabel)
+                    && !inColumn.Any(o => o.RowLabel.StartsWith(c.RowLabel + " / ", StringComparison.Ordinal))).ToList();
                 // Shares do not add up to the total's share ("% vrijgesteld": 64%, 69% … totaal 72%).
                 if (total is not null && parts.Count >= 2 && figures[total].Kind != FigureKind.Percentage && parts.All(p => figures[p].Kind == figures[total].Kind))
                 {
@@ -195,6 +205,52 @@ internal static class TableFigures
                 {
                     yield return Check.Sum(figures[total], parts.Select(p => figures[p]));
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Tables flattened one row per line (see <see cref="LineTableReader"/>): each number cell labels the
+    /// text's figure that stands on it, or becomes a figure of its own (a bare count in a row is no
+    /// figure of the running text); a totals row is checked per column.
+    /// </summary>
+    private static void LabelLineTables(List<(TextLocation Location, string Text)> texts, List<Figure> figures, HashSet<TextLocation> marked, ImmutableArray<Table>.Builder tables, List<Check> checks)
+    {
+        foreach (var (location, text) in texts)
+        {
+            if (marked.Contains(location))
+            {
+                continue;
+            }
+
+            foreach (var (table, spans) in LineTableReader.Read(text))
+            {
+                var placed = table with { Location = location };
+                var cellFigures = new Dictionary<TableCell, Figure>();
+                for (var k = 0; k < table.Cells.Length; k++)
+                {
+                    var cell = table.Cells[k];
+                    if (ToFigure(placed, cell, location) is not { } figure)
+                    {
+                        continue;
+                    }
+
+                    var (start, length) = spans[k];
+                    var at = figures.FindIndex(f => f.Location == location && f.Row is null && StandsIn(f, text) && f.Start <= start && start < f.Start + f.Length);
+                    if (at >= 0)
+                    {
+                        figures[at] = Label(figures[at], figure);
+                        cellFigures[cell] = figures[at];
+                        continue;
+                    }
+
+                    figure = figure with { Start = start, Length = length };
+                    figures.Add(figure);
+                    cellFigures[cell] = figure;
+                }
+
+                tables.Add(placed);
+                checks.AddRange(TotalChecks(placed, cellFigures));
             }
         }
     }

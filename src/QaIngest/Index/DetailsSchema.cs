@@ -69,5 +69,6 @@ internal static class DetailsSchema
 
         command.CommandText = Checks;
         command.ExecuteNonQuery();
+        SearchIndex.MigrateTableCells(command);
     }
 }

@@ -17,15 +17,50 @@ public sealed partial class SearchIndex
     private const int MaxKnownWords = 2_000_000;
     private readonly HashSet<string> knownWords = new(StringComparer.Ordinal);
 
+    // Lucene commits are fewer than the record's: each commit flushes a segment (its terms' dictionary
+    // built again, merged again later), which at a commit every 1,000 documents was most of the
+    // indexing's allocations. Documents written since the last Lucene commit are listed in the record
+    // (index_pending) and written again by the next writer if this one stops before committing.
+    private const int CommitEveryDocuments = 20_000;
+    private static readonly TimeSpan CommitEvery = TimeSpan.FromSeconds(60);
+    private int uncommitted;
+    private DateTime lastCommit = DateTime.UtcNow;
+
+    /// <summary>
+    /// Commits the Lucene index: what was written becomes visible to readers (searches commit first
+    /// by themselves; a run's end and Dispose do too). The record was committed with each write.
+    /// </summary>
+    public void Commit()
+    {
+        if (writer is not null && uncommitted > 0)
+        {
+            CommitLucene(writer);
+        }
+    }
+
+    /// <summary>The Lucene commit, then the record forgets the documents it was waiting for.</summary>
+    private void CommitLucene(Lucene.Net.Index.IndexWriter index)
+    {
+        index.Commit();
+        using var transaction = connection.BeginTransaction();
+        Execute(transaction, "DELETE FROM index_pending");
+        transaction.Commit();
+        uncommitted = 0;
+        lastCommit = DateTime.UtcNow;
+    }
+
     /// <summary>Adds a document, replacing any document with the same key.</summary>
     public void Add(IndexedDocument document) => AddRange([document]);
 
     /// <summary>
     /// Adds documents (each replaces any document with the same key): the record in one SQLite
-    /// transaction, every item's Lucene document updated by its document's key, then the SQLite
-    /// commit and the Lucene commit. A kill between the two commits leaves the record ahead of the
-    /// Lucene index; the pipeline's state rows come after both, so the batch is redone and its
-    /// Lucene documents replaced by key, never added twice. On an error nothing of the batch stays.
+    /// transaction with the documents' keys in <c>index_pending</c>, every item's Lucene document
+    /// updated by its document's key, then the SQLite commit; the Lucene commit follows every
+    /// 20,000 documents or 60 seconds (and before a search, on <see cref="Commit"/> and Dispose).
+    /// A kill before a Lucene commit leaves the record ahead of the Lucene index: the next writer
+    /// writes the pending documents again from the record, replaced by key, never added twice.
+    /// On an error nothing of the batch stays in the record; the index is rolled back to its last
+    /// commit and the next writer redoes what is pending.
     /// </summary>
     public void AddRange(IEnumerable<IndexedDocument> documents)
     {
@@ -33,11 +68,14 @@ public sealed partial class SearchIndex
         var records = new List<DocumentRecord>();
         using (var transaction = connection.BeginTransaction())
         using (var sql = new DocumentWriter(this, transaction))
+        using (var pending = Command(transaction, IndexSchema.InsertPending, ("$k", string.Empty)))
         {
             try
             {
                 foreach (var document in documents)
                 {
+                    pending.Parameters[0].Value = document.Key;
+                    pending.ExecuteNonQuery();
                     var items = sql.Exists(document.Key) ? sql.TryRewriteInPlace(document) : null;
                     if (items is null)
                     {
@@ -52,7 +90,11 @@ public sealed partial class SearchIndex
                 UpdateLucene(index, records);
                 WriteVocabulary(transaction);
                 transaction.Commit();
-                index.Commit();
+                uncommitted += records.Count;
+                if (uncommitted >= CommitEveryDocuments || DateTime.UtcNow - lastCommit >= CommitEvery)
+                {
+                    CommitLucene(index);
+                }
             }
             catch
             {

@@ -56,7 +56,15 @@ internal static class IndexSchema
         CREATE INDEX IF NOT EXISTS figures_item ON figures(item_id);
         CREATE INDEX IF NOT EXISTS figures_document ON figures(document_id);
         CREATE TABLE IF NOT EXISTS vocabulary(reversed TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS index_pending(key TEXT PRIMARY KEY) WITHOUT ROWID;
         """;
+
+    /// <summary>
+    /// The keys of documents written to the record since the last Lucene commit (<c>index_pending</c>,
+    /// written in the record's transaction, emptied after each Lucene commit): what a writer that
+    /// stopped between Lucene commits left out of the index, written again when the next writer opens.
+    /// </summary>
+    public const string InsertPending = "INSERT OR IGNORE INTO index_pending(key) VALUES ($k)";
 
     /// <summary>
     /// The tables of the SQLite FTS5 index that Lucene replaced: a database written before is

@@ -18,6 +18,7 @@ internal sealed class LuceneDocuments
     // Names: positions for phrases (asker:"Bob Savenberg"), no length norms (a name is a filter, not prose).
     private static readonly FieldType NameType = Text(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, omitNorms: true);
     private static readonly FieldType PartsType = Text(IndexOptions.DOCS_AND_FREQS, omitNorms: true);
+    private static readonly FieldType ThemeType = Text(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, omitNorms: false);
 
     private readonly StringField key = new(IndexFields.Key, string.Empty, Field.Store.NO);
     private readonly NumericDocValuesField itemId = new(IndexFields.Item, 0);
@@ -35,8 +36,11 @@ internal sealed class LuceneDocuments
     private readonly Field body;
     private readonly Field context;
     private readonly Field parts;
-    private readonly Field asker = new(IndexFields.Asker, string.Empty, NameType);
-    private readonly Field minister = new(IndexFields.Minister, string.Empty, NameType);
+    private readonly TokenListStream askerTokens = new();
+    private readonly TokenListStream ministerTokens = new();
+    private readonly TokenListStream themeTokens = new();
+    private readonly Field asker;
+    private readonly Field minister;
     private readonly Int32Field year = new(IndexFields.Year, 0, WholeInt);
     private readonly Int32Field number = new(IndexFields.Number, 0, WholeInt);
     private readonly NumericDocValuesField date = new(IndexFields.Date, 0);
@@ -44,7 +48,10 @@ internal sealed class LuceneDocuments
     private readonly DoubleField maxAmountIndexed = new(IndexFields.MaxAmount, 0, AmountType);
     private readonly SortedDocValuesField askerName = new(IndexFields.AskerName, new BytesRef());
     private readonly SortedDocValuesField ministerName = new(IndexFields.MinisterName, new BytesRef());
-    private readonly TextField theme = new(IndexFields.Theme, string.Empty, Field.Store.NO);
+    private readonly Field theme;
+
+    // Amount fields reused from item to item (a new numeric field builds a new token stream).
+    private readonly List<DoubleField> amounts = [];
     private readonly StringField answerKind = new(IndexFields.AnswerKind, string.Empty, Field.Store.NO);
     private readonly SortedDocValuesField answerKindName = new(IndexFields.AnswerKindName, new BytesRef());
     private readonly StringField sectionFilter = new(IndexFields.SectionFilter, string.Empty, Field.Store.NO);
@@ -55,6 +62,9 @@ internal sealed class LuceneDocuments
         body = new Field(IndexFields.Body, bodyTokens, Positions);
         context = new Field(IndexFields.Context, contextTokens, FreqsOnly);
         parts = new Field(IndexFields.Parts, partsTokens, PartsType);
+        asker = new Field(IndexFields.Asker, askerTokens, NameType);
+        minister = new Field(IndexFields.Minister, ministerTokens, NameType);
+        theme = new Field(IndexFields.Theme, themeTokens, ThemeType);
     }
 
     /// <summary>
@@ -91,13 +101,14 @@ internal sealed class LuceneDocuments
         ImmutableArray<AnalyzedToken> Tokens(string? text) =>
             string.IsNullOrEmpty(text) ? [] : analysed.TryGetValue(text, out var known) ? known : analysed[text] = DutchAnalyzer.Analyze(text);
         var titleReplay = Replay(Tokens(record.Title), parts: false).ToList();
-        asker.SetStringValue(record.Asker ?? string.Empty);
-        minister.SetStringValue(record.Minister ?? string.Empty);
+        // Names and themes are analysed once a document, not once an item (the same chain's whole words).
+        var askerReplay = Replay(Tokens(record.Asker), parts: false).ToList();
+        var ministerReplay = Replay(Tokens(record.Minister), parts: false).ToList();
         askerName.SetBytesValue(new BytesRef(record.Asker ?? string.Empty));
         ministerName.SetBytesValue(new BytesRef(record.Minister ?? string.Empty));
 
         // Themes are many a document: one doc-values field each, shared by the document's items.
-        theme.SetStringValue(string.Join(". ", record.Themes));
+        var themeReplay = Replay(Tokens(string.Join(". ", record.Themes)), parts: false).ToList();
         var themeNames = record.Themes.Select(t => new SortedSetDocValuesField(IndexFields.ThemeName, new BytesRef(t))).ToList();
         answerKind.SetStringValue(record.AnswerKind ?? string.Empty);
         answerKindName.SetBytesValue(new BytesRef(record.AnswerKind ?? string.Empty));
@@ -118,9 +129,15 @@ internal sealed class LuceneDocuments
 
         // Compounds are found by their ends in a table of words rather than a field of reversed
         // words: a field carried every document's distinct words again (as many postings as the text).
-        foreach (var word in record.Items.SelectMany(i => Tokens(i.Text)).Where(t => !t.IsPart).Select(t => t.Term).Distinct(StringComparer.Ordinal))
+        foreach (var item in record.Items)
         {
-            Words.Add(word);
+            foreach (var token in Tokens(item.Text))
+            {
+                if (!token.IsPart)
+                {
+                    Words.Add(token.Term);
+                }
+            }
         }
 
         foreach (var item in record.Items)
@@ -136,6 +153,9 @@ internal sealed class LuceneDocuments
             sectionFilter.SetStringValue(SearchIndex.SectionTerm(item.Section));
             var text = Tokens(item.Text);
             titleTokens.Set(titleReplay);
+            askerTokens.Set(askerReplay);
+            ministerTokens.Set(ministerReplay);
+            themeTokens.Set(themeReplay);
             bodyTokens.Set(Replay(text, parts: false));
             partsTokens.Set(Replay(text, parts: true));
             contextTokens.Set(Replay(Tokens(item.Context), parts: false));
@@ -149,9 +169,15 @@ internal sealed class LuceneDocuments
                 document.Add(number);
             }
 
-            foreach (var amount in item.Amounts)
+            for (var i = 0; i < item.Amounts.Length; i++)
             {
-                document.Add(new DoubleField(IndexFields.Amount, amount, AmountType));
+                if (i == amounts.Count)
+                {
+                    amounts.Add(new DoubleField(IndexFields.Amount, 0, AmountType));
+                }
+
+                amounts[i].SetDoubleValue(item.Amounts[i]);
+                document.Add(amounts[i]);
             }
 
             if (item.Amounts.Length > 0)

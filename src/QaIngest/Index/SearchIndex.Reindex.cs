@@ -27,8 +27,120 @@ public sealed partial class SearchIndex
     {
         var watch = Stopwatch.StartNew();
         var index = Writer(rebuildIfMissing: false);
+        long documents = 0, items = 0;
+        try
+        {
+            index.DeleteAll();
+            knownWords.Clear();
+            var batch = new List<DocumentRecord>(ReindexBatch);
+            void Flush()
+            {
+                AddAll(index, batch);
+                using (var transaction = connection.BeginTransaction())
+                {
+                    WriteVocabulary(transaction);
+                    transaction.Commit();
+                }
+
+                batch.Clear();
+            }
+
+            foreach (var record in Records(pendingOnly: false))
+            {
+                batch.Add(record);
+                documents++;
+                items += record.Items.Length;
+                if (batch.Count >= ReindexBatch)
+                {
+                    Flush();
+                    progress?.Invoke(documents);
+                }
+            }
+
+            Flush();
+
+            // A rebuilt index is merged into one segment: one dictionary of terms instead of one a
+            // segment (about a tenth smaller) and one postings list a word to search.
+            index.ForceMerge(1);
+            CommitLucene(index);
+        }
+        catch
+        {
+            writer = null;
+            index.Rollback();
+            throw;
+        }
+
+        progress?.Invoke(documents);
+        return new ReindexFigures(documents, items, Math.Round(watch.Elapsed.TotalSeconds, 1));
+    }
+
+    /// <summary>
+    /// Writes again the Lucene documents of the record's documents written since the last Lucene
+    /// commit (<c>index_pending</c>): a writer that stopped between commits (kill -9, a failed write)
+    /// left the record ahead of the index. Each key's items are deleted first, so a document the record
+    /// no longer holds goes and one written twice is replaced, never doubled.
+    /// </summary>
+    private void RedoPending(Lucene.Net.Index.IndexWriter index)
+    {
+        var keys = new List<string>();
+        using (var command = Command(null, "SELECT key FROM index_pending"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                keys.Add(reader.GetString(0));
+            }
+        }
+
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var key in keys)
+            {
+                index.DeleteDocuments(LuceneDocuments.KeyTerm(key));
+            }
+
+            var batch = new List<DocumentRecord>(ReindexBatch);
+            foreach (var record in Records(pendingOnly: true))
+            {
+                batch.Add(record);
+                if (batch.Count >= ReindexBatch)
+                {
+                    AddAll(index, batch);
+                    batch.Clear();
+                }
+            }
+
+            AddAll(index, batch);
+            using (var transaction = connection.BeginTransaction())
+            {
+                WriteVocabulary(transaction);
+                transaction.Commit();
+            }
+
+            CommitLucene(index);
+        }
+        catch
+        {
+            writer = null;
+            index.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>The record's documents (or those pending a Lucene commit) as the Lucene index derives them, in id order.</summary>
+    private IEnumerable<DocumentRecord> Records(bool pendingOnly)
+    {
+        var filter = pendingOnly ? " WHERE d.key IN (SELECT key FROM index_pending)" : string.Empty;
         var amounts = new Dictionary<long, List<double>>();
-        using (var command = Command(null, "SELECT item_id, value FROM figures WHERE kind IN ('money', 'rate') AND item_id IS NOT NULL ORDER BY item_id, id"))
+        using (var command = Command(null, "SELECT f.item_id, f.value FROM figures f"
+            + (pendingOnly ? " JOIN documents d ON d.id = f.document_id AND d.key IN (SELECT key FROM index_pending)" : string.Empty)
+            + " WHERE f.kind IN ('money', 'rate') AND f.item_id IS NOT NULL ORDER BY f.item_id, f.id"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -43,84 +155,42 @@ public sealed partial class SearchIndex
             }
         }
 
-        long documents = 0, items = 0;
-        try
+        using var rows = Command(null,
+            "SELECT d.key, d.title, d.asker, d.minister, d.date, d.number, i.id, i.text, "
+            + "(SELECT q.text FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.question AND i.section = 'answer'), i.section, d.theme, d.answer_kind "
+            + "FROM documents d JOIN items i ON i.document_id = d.id" + filter + " ORDER BY d.id, i.id");
+        using var rowReader = rows.ExecuteReader();
+        DocumentRecord? current = null;
+        var currentItems = ImmutableArray.CreateBuilder<ItemRecord>();
+        while (rowReader.Read())
         {
-            index.DeleteAll();
-            knownWords.Clear();
-            var batch = new List<DocumentRecord>(ReindexBatch);
-            using var rows = Command(null,
-                "SELECT d.key, d.title, d.asker, d.minister, d.date, d.number, i.id, i.text, "
-                + "(SELECT q.text FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.question AND i.section = 'answer'), i.section, d.theme, d.answer_kind "
-                + "FROM documents d JOIN items i ON i.document_id = d.id ORDER BY d.id, i.id");
-            using var reader = rows.ExecuteReader();
-            DocumentRecord? current = null;
-            var currentItems = ImmutableArray.CreateBuilder<ItemRecord>();
-            void Finish()
+            var key = rowReader.GetString(0);
+            if (current?.Key != key)
             {
                 if (current is not null)
                 {
-                    batch.Add(current with { Items = currentItems.ToImmutable() });
-                    documents++;
+                    yield return current with { Items = currentItems.ToImmutable() };
                     currentItems.Clear();
-                    if (batch.Count >= ReindexBatch)
-                    {
-                        AddAll(index, batch);
-                        using (var transaction = connection.BeginTransaction())
-                        {
-                            WriteVocabulary(transaction);
-                            transaction.Commit();
-                        }
-
-                        batch.Clear();
-                        progress?.Invoke(documents);
-                    }
                 }
-            }
 
-            while (reader.Read())
-            {
-                var key = reader.GetString(0);
-                if (current?.Key != key)
+                current = new DocumentRecord(
+                    key, rowReader.IsDBNull(1) ? null : rowReader.GetString(1), rowReader.IsDBNull(2) ? null : rowReader.GetString(2), rowReader.IsDBNull(3) ? null : rowReader.GetString(3),
+                    rowReader.IsDBNull(4) ? null : DateOnly.ParseExact(rowReader.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    rowReader.IsDBNull(5) ? null : rowReader.GetInt32(5), [])
                 {
-                    Finish();
-                    current = new DocumentRecord(
-                        key, reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                        reader.IsDBNull(4) ? null : DateOnly.ParseExact(reader.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        reader.IsDBNull(5) ? null : reader.GetInt32(5), [])
-                    {
-                        Themes = [.. DetailsWriter.SplitThemes(reader.IsDBNull(10) ? null : reader.GetString(10))],
-                        AnswerKind = reader.IsDBNull(11) ? null : reader.GetString(11),
-                    };
-                }
-
-                var id = reader.GetInt64(6);
-                currentItems.Add(new ItemRecord(id, SectionOf(reader.GetString(9)), reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8), amounts.TryGetValue(id, out var a) ? [.. a] : []));
-                items++;
+                    Themes = [.. DetailsWriter.SplitThemes(rowReader.IsDBNull(10) ? null : rowReader.GetString(10))],
+                    AnswerKind = rowReader.IsDBNull(11) ? null : rowReader.GetString(11),
+                };
             }
 
-            Finish();
-            AddAll(index, batch);
-            using (var transaction = connection.BeginTransaction())
-            {
-                WriteVocabulary(transaction);
-                transaction.Commit();
-            }
-
-            // A rebuilt index is merged into one segment: one dictionary of terms instead of one a
-            // segment (about a tenth smaller) and one postings list a word to search.
-            index.ForceMerge(1);
-            index.Commit();
+            var id = rowReader.GetInt64(6);
+            currentItems.Add(new ItemRecord(id, SectionOf(rowReader.GetString(9)), rowReader.GetString(7), rowReader.IsDBNull(8) ? null : rowReader.GetString(8), amounts.TryGetValue(id, out var a) ? [.. a] : []));
         }
-        catch
+
+        if (current is not null)
         {
-            writer = null;
-            index.Rollback();
-            throw;
+            yield return current with { Items = currentItems.ToImmutable() };
         }
-
-        progress?.Invoke(documents);
-        return new ReindexFigures(documents, items, Math.Round(watch.Elapsed.TotalSeconds, 1));
     }
 
     private static QaIngest.Parse.Section SectionOf(string name) => name switch
@@ -128,6 +198,7 @@ public sealed partial class SearchIndex
         "preamble" => QaIngest.Parse.Section.Preamble,
         "question" => QaIngest.Parse.Section.Question,
         "answerPreamble" => QaIngest.Parse.Section.AnswerPreamble,
+        "annexes" => QaIngest.Parse.Section.Annexes,
         _ => QaIngest.Parse.Section.Answer,
     };
 

@@ -1,13 +1,21 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using QaIngest.Figures;
+using QaIngest.Tables;
 
 namespace QaIngest.Index;
 
 /// <content>
 /// The structured store of tables (issue 14): a row per table in <c>doc_tables</c> and a row per
-/// number cell (a table figure) in <c>table_cells</c>, with its row and column labels, its table's
-/// caption and, for an annex sheet, the sheet ("bijlage 1, tabblad 4"). Keyed by the document key, so
+/// non-empty body cell in <c>table_cells</c> (the whole grid: text cells and numbers without a unit
+/// too, so an exported table is complete), with its table's place, its grid position, its row and
+/// column labels, its table's caption and, for an annex sheet, the sheet ("bijlage 1, tabblad 4").
+/// A table read back from flattened text (all its cells are figures) keeps its figures' rows only,
+/// without a table index.
+/// A number cell that is a figure (money, a percentage, a count) has the figure's kind and normalised
+/// value. <c>figures</c> keeps a table figure's labels as well (<c>row_label</c>, <c>column_label</c>,
+/// <c>table_name</c>): a search reads a hit's figures in one query, without a join to the cells; both
+/// are written from the same figure in the same transaction. Keyed by the document key, so
 /// a document rewritten in place or replaced gets its tables replaced in the same transaction.
 /// The annexes a document lists (title, link) are kept beside them in <c>doc_annexes</c>.
 /// </content>
@@ -37,13 +45,16 @@ public sealed partial class SearchIndex
             section TEXT NOT NULL,
             number INTEGER,
             kind TEXT NOT NULL,
-            value REAL NOT NULL,
+            value REAL,
             currency TEXT,
             text TEXT NOT NULL,
             row_label TEXT,
             column_label TEXT,
             caption TEXT,
-            sheet TEXT);
+            sheet TEXT,
+            table_index INTEGER,
+            row_index INTEGER,
+            column_index INTEGER);
         CREATE INDEX IF NOT EXISTS table_cells_key ON table_cells(document_key);
         CREATE INDEX IF NOT EXISTS table_cells_value ON table_cells(kind, value);
         CREATE TABLE IF NOT EXISTS doc_annexes(
@@ -60,7 +71,10 @@ public sealed partial class SearchIndex
     {
         RemoveTables(document.Key, transaction);
         var position = 0;
-        foreach (var table in document.Question.Tables.IsDefault ? [] : document.Question.Tables)
+        // The tables the source marks or lays out (HTML, DOCX, PDF, XLSX annex sheets); the figures of a
+        // table read back from flattened text keep rows of their own below, without a table index.
+        var tables = document.Question.Tables.IsDefault ? [] : document.Question.Tables;
+        foreach (var table in tables)
         {
             Execute(transaction, """
                 INSERT INTO doc_tables(document_key, position, caption, sheet, annex, sheet_number, section, number, unit, totals_row, totals_column, structured, rows, referenced_by)
@@ -80,15 +94,100 @@ public sealed partial class SearchIndex
                 ("$k", document.Key), ("$p", annex++), ("$t", a.Title), ("$u", a.Url));
         }
 
-        foreach (var f in document.Figures.Where(f => f.Row is not null))
+        // Every table's grid: a number cell that is a figure takes the figure's kind and value (the unit
+        // applied); a figure labelled as a table cell that no stored table holds keeps a row of its own.
+        var labelled = document.Figures.Where(f => f.Row is not null).ToList();
+        var taken = new bool[labelled.Count];
+        var index = 0;
+        foreach (var table in tables)
         {
-            Execute(transaction, """
-                INSERT INTO table_cells(document_key, section, number, kind, value, currency, text, row_label, column_label, caption, sheet)
-                VALUES ($k, $sec, $n, $kind, $v, $cur, $t, $row, $col, $cap, $sheet)
-                """,
-                ("$k", document.Key), ("$sec", SectionName(f.Location.Section)), ("$n", f.Location.Number), ("$kind", f.Kind.ToString().ToLowerInvariant()),
-                ("$v", (double)f.Value), ("$cur", f.Currency), ("$t", f.Text), ("$row", f.Row), ("$col", f.Column), ("$cap", f.Table), ("$sheet", f.Sheet));
+            var location = table.Location ?? new Parse.TextLocation(Parse.Section.Annexes);
+            foreach (var cell in table.Cells)
+            {
+                var at = -1;
+                for (var i = 0; i < labelled.Count && at < 0 && cell.Kind is not TableCellKind.Text; i++)
+                {
+                    at = !taken[i] && IsCellFigure(labelled[i], cell, location) ? i : -1;
+                }
+
+                var figure = at >= 0 ? labelled[at] : null;
+                if (at >= 0)
+                {
+                    taken[at] = true;
+                }
+
+                InsertCell(transaction, document.Key, location, figure, cell.Text, cell.RowLabel, cell.ColumnLabel, index, cell.Row, cell.Column,
+                    figure?.Kind.ToString().ToLowerInvariant() ?? CellKindName(cell.Kind), figure is not null ? figure.Value : cell.Value, table.Caption, QaIngest.Figures.TableFigures.SheetName(table));
+            }
+
+            index++;
         }
+
+        for (var i = 0; i < labelled.Count; i++)
+        {
+            if (!taken[i])
+            {
+                var f = labelled[i];
+                InsertCell(transaction, document.Key, f.Location, f, f.Text, f.Row, f.Column, null, null, null, f.Kind.ToString().ToLowerInvariant(), f.Value, f.Table, f.Sheet);
+            }
+        }
+    }
+
+    /// <summary>The figure of a number cell: in the table's item, with the cell's labels and its digits.</summary>
+    private static bool IsCellFigure(Figure figure, TableCell cell, Parse.TextLocation location) =>
+        figure.Location == location && figure.Row == cell.RowLabel && (figure.Column ?? "") == cell.ColumnLabel
+        && figure.Text.Contains(Digits(cell.Text), StringComparison.Ordinal);
+
+    private static string Digits(string text)
+    {
+        var first = text.IndexOfAny("0123456789".ToCharArray());
+        var last = text.LastIndexOfAny("0123456789".ToCharArray());
+        return first < 0 ? text : text[first..(last + 1)];
+    }
+
+    private static string CellKindName(TableCellKind kind) => kind switch
+    {
+        TableCellKind.Percent => "percentage",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    private void InsertCell(SqliteTransaction transaction, string key, Parse.TextLocation location, Figure? figure, string text, string? row, string? column,
+        int? table, int? rowIndex, int? columnIndex, string kind, decimal? value, string? caption, string? sheet) =>
+        Execute(transaction, """
+            INSERT INTO table_cells(document_key, section, number, kind, value, currency, text, row_label, column_label, caption, sheet, table_index, row_index, column_index)
+            VALUES ($k, $sec, $n, $kind, $v, $cur, $t, $row, $col, $cap, $sheet, $ti, $ri, $ci)
+            """,
+            ("$k", key), ("$sec", SectionName(location.Section)), ("$n", location.Number), ("$kind", kind),
+            ("$v", value is { } v ? (double)v : null), ("$cur", figure?.Currency), ("$t", text), ("$row", row), ("$col", column), ("$cap", caption ?? ""), ("$sheet", sheet),
+            ("$ti", table), ("$ri", rowIndex), ("$ci", columnIndex));
+
+    /// <summary>
+    /// A record written before the grid (issue 14's first store: one row per table figure, <c>value</c>
+    /// required) gets the grid's columns and a nullable <c>value</c>: the table is rebuilt with its rows
+    /// kept (they have no table, row or column index until their document is indexed again).
+    /// </summary>
+    internal static void MigrateTableCells(SqliteCommand command)
+    {
+        command.CommandText = "SELECT count(*) FROM pragma_table_info('table_cells') WHERE name = 'table_index'";
+        if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0)
+        {
+            return;
+        }
+
+        const string Old = "document_key, section, number, kind, value, currency, text, row_label, column_label, caption, sheet";
+        var create = TableSchema[TableSchema.IndexOf("CREATE TABLE IF NOT EXISTS table_cells(", StringComparison.Ordinal)..TableSchema.IndexOf("CREATE INDEX IF NOT EXISTS table_cells_key", StringComparison.Ordinal)]
+            .Replace("IF NOT EXISTS table_cells(", "table_cells_grid(", StringComparison.Ordinal);
+        command.CommandText = $"""
+            SAVEPOINT table_cells_grid;
+            {create}
+            INSERT INTO table_cells_grid(id, {Old}) SELECT id, {Old} FROM table_cells;
+            DROP TABLE table_cells;
+            ALTER TABLE table_cells_grid RENAME TO table_cells;
+            CREATE INDEX IF NOT EXISTS table_cells_key ON table_cells(document_key);
+            CREATE INDEX IF NOT EXISTS table_cells_value ON table_cells(kind, value);
+            RELEASE table_cells_grid;
+            """;
+        command.ExecuteNonQuery();
     }
 
     private void RemoveTables(string key, SqliteTransaction transaction)
@@ -98,11 +197,11 @@ public sealed partial class SearchIndex
         Execute(transaction, "DELETE FROM doc_annexes WHERE document_key = $k", ("$k", key));
     }
 
-    /// <summary>The table figures (cells with their labels) of the store, largest first, for <c>amounts</c> and reports.</summary>
+    /// <summary>The table figures (number cells that are amounts, percentages or counts, with their labels) of the store, largest first, for <c>amounts</c> and reports.</summary>
     public IReadOnlyList<(string Key, string Kind, decimal Value, string Text, string? Row, string? Column, string? Caption, string? Sheet)> TableFigures(int limit)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT document_key, kind, value, text, row_label, column_label, caption, sheet FROM table_cells ORDER BY value DESC LIMIT $l";
+        command.CommandText = "SELECT document_key, kind, value, text, row_label, column_label, caption, sheet FROM table_cells WHERE value IS NOT NULL AND kind NOT IN ('text', 'number') ORDER BY value DESC LIMIT $l";
         command.Parameters.AddWithValue("$l", limit);
         using var reader = command.ExecuteReader();
         var rows = new List<(string, string, decimal, string, string?, string?, string?, string?)>();

@@ -79,7 +79,14 @@ public sealed partial class SearchIndex : IDisposable
             var index = new SearchIndex(connection, directory, create) { Path = path, LucenePath = lucenePath };
             if (create)
             {
-                // The writer opens on the first write: a run with nothing to do never takes it.
+                // The writer opens on the first write (a run with nothing to do never takes it), or now:
+                // when there is no Lucene index yet (readers then find an empty one from the start of
+                // the first run, not from its first commit), or when documents of the record wait
+                // for the Lucene index (a writer stopped before its commit).
+                if (!DirectoryReader.IndexExists(directory) || index.HasPending())
+                {
+                    index.Writer();
+                }
             }
             else if (!DirectoryReader.IndexExists(directory))
             {
@@ -205,6 +212,7 @@ public sealed partial class SearchIndex : IDisposable
 
             var exists = DirectoryReader.IndexExists(directory);
             writer = new IndexWriter(directory, config);
+            uncommitted = 0;
             if (!exists)
             {
                 writer.Commit();
@@ -218,9 +226,15 @@ public sealed partial class SearchIndex : IDisposable
                     Reindex(null);
                 }
             }
+
+            if (writer is not null && HasPending())
+            {
+                RedoPending(writer);
+            }
         }
 
-        return writer;
+        // Reindex and RedoPending drop the writer only when they throw.
+        return writer ?? throw new InvalidOperationException("the Lucene writer was dropped");
     }
 
     /// <summary>
@@ -233,9 +247,18 @@ public sealed partial class SearchIndex : IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
     }
 
+    private bool HasPending()
+    {
+        using var command = Command(null, "SELECT EXISTS(SELECT 1 FROM index_pending)");
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
+    }
+
     /// <summary>The searcher manager (opened on the first search): sees every commit, of this or another process.</summary>
     private SearcherManager Searchers()
     {
+        // A search sees what this writer wrote.
+        Commit();
+
         if (searchers is null && canWrite && !DirectoryReader.IndexExists(directory))
         {
             Writer();
@@ -274,7 +297,7 @@ public sealed partial class SearchIndex : IDisposable
             var removed = RemoveCore(key, transaction);
             index.DeleteDocuments(new Term(IndexFields.Key, key));
             transaction.Commit();
-            index.Commit();
+            CommitLucene(index);
             return removed;
         }
         catch
@@ -339,11 +362,14 @@ public sealed partial class SearchIndex : IDisposable
         searchers?.Dispose();
         if (writer is not null)
         {
-            // Every write committed (a failed one drops the writer), so what is left are the merges
-            // done since the last commit: they are kept (the content is the same, in fewer segments);
-            // merges still running are abandoned.
+            // What was written since the last Lucene commit is committed (a failed write drops the
+            // writer); then the merges under way are finished and committed (the content is the
+            // same, in fewer segments): the last flushed segments are left merged, not as a dozen
+            // small ones, each with its own dictionary of terms. A kill meanwhile loses no document.
             try
             {
+                CommitLucene(writer);
+                writer.WaitForMerges();
                 writer.Commit();
             }
             finally

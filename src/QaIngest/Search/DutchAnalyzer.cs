@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -15,10 +16,18 @@ public static class DutchAnalyzer
     [ThreadStatic]
     private static DutchStemmer? stemmer;
 
+    // The terms analysis produced (bounded, emptied when full; shared by threads): a term is one
+    // string however often it occurs, so analysing an item allocates a string for a new word only.
+    private const int MaxTerms = 100_000;
+    private static readonly ConcurrentDictionary<string, string> Terms = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TermLookup = Terms.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static int termsAdded;
+
     /// <summary>Analyses text into terms in reading order, with their offsets: whole words and the parts of hyphenated words.</summary>
     public static ImmutableArray<AnalyzedToken> Analyze(string text)
     {
-        var tokens = ImmutableArray.CreateBuilder<AnalyzedToken>();
+        // About one token for every seven characters of Dutch prose: the builder rarely grows.
+        var tokens = ImmutableArray.CreateBuilder<AnalyzedToken>(Math.Max(4, text.Length / 7));
         using var stream = ItemAnalyzer.Instance.GetTokenStream(ItemAnalyzer.HighlightField, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
@@ -29,11 +38,28 @@ public static class DutchAnalyzer
         while (stream.IncrementToken())
         {
             position += increment.PositionIncrement;
-            tokens.Add(new AnalyzedToken(term.ToString(), offset.StartOffset, offset.EndOffset - offset.StartOffset, Math.Max(0, position), type.Type == WordTokenizer.PartType));
+            tokens.Add(new AnalyzedToken(Intern(term.Buffer.AsSpan(0, term.Length)), offset.StartOffset, offset.EndOffset - offset.StartOffset, Math.Max(0, position), type.Type == WordTokenizer.PartType));
         }
 
         stream.End();
-        return tokens.ToImmutable();
+        return tokens.DrainToImmutable();
+    }
+
+    private static string Intern(ReadOnlySpan<char> term)
+    {
+        if (TermLookup.TryGetValue(term, out var known))
+        {
+            return known;
+        }
+
+        if (Interlocked.Increment(ref termsAdded) > MaxTerms)
+        {
+            Terms.Clear();
+            Interlocked.Exchange(ref termsAdded, 0);
+        }
+
+        var text = term.ToString();
+        return Terms.GetOrAdd(text, text);
     }
 
     /// <summary>The term a single query word stands for, or null for a stop word or a word with no letters or digits.</summary>

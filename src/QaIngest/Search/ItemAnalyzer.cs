@@ -2,9 +2,7 @@ using System.IO;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Util;
-using Lucene.Net.Tartarus.Snowball.Ext;
 using Lucene.Net.Util;
 
 namespace QaIngest.Search;
@@ -34,8 +32,8 @@ public sealed class ItemAnalyzer : Analyzer
     {
     }
 
-    /// <summary>The stemming part of the chain: numbers marked as keywords, then Snowball's Dutch stemmer.</summary>
-    public static TokenStream Stem(TokenStream input) => new SnowballFilter(new NumberKeywordFilter(input), new DutchStemmer());
+    /// <summary>The stemming part of the chain: numbers marked as keywords, then Snowball's Dutch stemmer (with a memo of the words it stemmed).</summary>
+    public static TokenStream Stem(TokenStream input) => new StemMemoFilter(new NumberKeywordFilter(input));
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

@@ -101,9 +101,9 @@ public sealed class ExporterTests(ExportedCorpus corpus) : IClassFixture<Exporte
     [InlineData(ExportFormat.Parquet)]
     [InlineData(ExportFormat.Csv)]
     [InlineData(ExportFormat.JsonLines)]
-    public async Task ExportAsync_TableFixtures_EveryTableAndNumberCellWithItsLabels(ExportFormat format)
+    public async Task ExportAsync_TableFixtures_EveryTableAndCellWithItsLabels_TextCellsToo(ExportFormat format)
     {
-        string[] fixtures = ["t12-winwinlening.html", "t16-herintreders.pdf", "t05-blue-deal.pdf"];
+        string[] fixtures = ["t12-winwinlening.html", "t16-herintreders.pdf", "t05-blue-deal.pdf", "t09-naric-profiel.html"];
         var data = Path.Combine(to, "data");
         await QaIngest.Tests.Tables.TableCorpus.IndexAsync(data, fixtures);
 
@@ -112,7 +112,8 @@ public sealed class ExporterTests(ExportedCorpus corpus) : IClassFixture<Exporte
         var tables = await Read(report, ExportTables.Tables, format);
         var cells = await Read(report, ExportTables.Cells, format);
 
-        // Every number cell the fixtures' hand-written files give, once, with its labels, in its table.
+        // Every cell the fixtures' hand-written files give (text and numbers without a unit too: the whole
+        // grid), once, with its labels and its place in the grid, in its table.
         foreach (var fixture in fixtures)
         {
             var name = Path.GetFileNameWithoutExtension(fixture);
@@ -123,12 +124,17 @@ public sealed class ExporterTests(ExportedCorpus corpus) : IClassFixture<Exporte
             foreach (var table in expectedTables)
             {
                 var index = exported.Single(t => (string?)t["caption"] == table.GetProperty("caption").GetString())["table_index"];
-                foreach (var cell in table.GetProperty("cells").EnumerateArray().Where(c => c.GetProperty("kind").GetString() is "money" or "count" or "percent"))
+                foreach (var cell in table.GetProperty("cells").EnumerateArray())
                 {
                     var text = cell.GetProperty("text").GetString()!;
-                    Assert.Single(cells, c => (string)c["document_key"]! == fixture && Equals(c["table_index"], index)
+                    var kind = cell.GetProperty("kind").GetString();
+                    var row = Assert.Single(cells, c => (string)c["document_key"]! == fixture && Equals(c["table_index"], index)
                         && (string?)c["row"] == cell.GetProperty("row").GetString() && (string?)c["column"] == cell.GetProperty("column").GetString()
                         && ((string)c["text"]!).StartsWith(text, StringComparison.Ordinal));
+                    Assert.Equal(kind == "percent" ? "percentage" : kind, row["kind"]);
+                    Assert.Equal(kind == "text", row["value"] is null);
+                    Assert.NotNull(row["row_index"]);
+                    Assert.NotNull(row["column_index"]);
                 }
             }
         }
