@@ -93,5 +93,32 @@ public sealed class ServeCommandTests(ServedSeeds served)
         var hitRate = (double)report["cacheHitRate"]!;
         Assert.True(noCache ? hitRate == 0 : hitRate > 0.9, $"hit rate {hitRate}");
         Assert.True((double)report["serverSearchP50"]! <= (double)report["p50"]!);
+
+        // Server and clients run in this process: every request costs some of its CPU time.
+        Assert.True((double)report["cpuMsPerRequest"]! > 0);
+    }
+
+    [Fact]
+    public async Task BenchServe_Distinct_SendsANewQueryEachRequest()
+    {
+        var start = Cli(["bench", "serve", "--data", served.Data, "--clients", "2", "--seconds", "2", "--queries", "20", "--distinct", "--format", "json"]);
+        start.WorkingDirectory = Repo.Root;
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync();
+
+        // Generated queries can be stop words only ("zijn"): answered 400, counted as refused, not as errors.
+        Assert.Equal(0, process.ExitCode);
+        var report = System.Text.Json.Nodes.JsonNode.Parse(output)!;
+        Assert.Equal(0, (long)report["errors"]!);
+        Assert.True((bool)report["distinct"]!);
+
+        // More different requests than the 20 of the round-robin mix, and the cache answers at most the
+        // repeats among them and the few the warm-up's 20 other queries happened to share.
+        var requests = (long)report["requests"]!;
+        var different = (long)report["distinctRequests"]!;
+        Assert.True(requests > 40 && different > 20 && different <= requests, $"{different} different of {requests}");
+        var hitRate = (double)report["cacheHitRate"]!;
+        Assert.True(hitRate <= (requests - different + 20.0) / requests + 0.001, $"hit rate {hitRate} with {different} different of {requests}");
     }
 }

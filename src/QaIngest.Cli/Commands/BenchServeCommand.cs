@@ -17,6 +17,9 @@ namespace QaIngest.Cli.Commands;
 /// </summary>
 public static class BenchServeCommand
 {
+    /// <summary>How many queries <c>--distinct</c> generates (a 60 s run without the cache sends a few tens of thousands; more wrap around).</summary>
+    private const int DistinctQueries = 200_000;
+
     public sealed record Report(
         string Data, int Clients, double Seconds, long Requests, double RequestsPerSecond, long Errors, IReadOnlyDictionary<string, long> ErrorKinds,
         double P50, double P90, double P99, double Max, WriterReport? Writer, string Load, string Machine)
@@ -34,6 +37,23 @@ public static class BenchServeCommand
         public double ServerSearchP50 { get; init; }
 
         public double ServerSearchP99 { get; init; }
+
+        /// <summary>Whether each request had a query of its own (<c>--distinct</c>) instead of the mix sent round-robin.</summary>
+        public bool Distinct { get; init; }
+
+        /// <summary>
+        /// The CPU time this process used during the load, per request, in ms: the server's and the
+        /// clients' work together when the server was started here (with <c>--url</c>, the clients' only;
+        /// with <c>--write</c>, the pipeline's too).
+        /// On C cores, N closed-loop clients wait about N × this / C per request once the cores are busy.
+        /// </summary>
+        public double CpuMsPerRequest { get; init; }
+
+        /// <summary>Requests answered 400 because the query language refuses the query (only stop words): counted apart from the errors.</summary>
+        public long Refused { get; init; }
+
+        /// <summary>How many different requests (query and parameters) the clients sent.</summary>
+        public long DistinctRequests { get; init; }
     }
 
     public sealed record WriterReport(string Pipeline, double StartedAtSecond, double Seconds, long Written, long Failed, string? Error);
@@ -50,18 +70,19 @@ public static class BenchServeCommand
         var url = new Option<string?>("--url") { Description = "Measure a server that is already running at this address instead of one started here." };
         var seeds = new Option<string>("--seeds") { Description = "Folder of seed texts (as bench search).", DefaultValueFactory = _ => "seeds" };
         var noCache = new Option<bool>("--no-cache") { Description = "Start the server with its result cache off, so every request is searched (with the cache on, the mix repeats and is answered from it)." };
+        var distinct = new Option<bool>("--distinct") { Description = "Give every request a new query of the mix's kinds (generated from the seed, 200,000 of them) instead of sending the mix round-robin: the cache then answers only what the queries themselves repeat (the common words recur), as for a newsroom's searches; the warm-up pass uses queries of another seed." };
         var target = new Option<string>("--target") { Description = "What the clients ask: api (/api/search, JSON) or page (the search page /?q=, HTML with facets and the hits' context).", DefaultValueFactory = _ => "api" };
         target.AcceptOnlyFromAmong("api", "page");
         var format = Options.Format();
         var command = new Command("serve", "Load-test qaingest serve: N clients, the search query mix, for S seconds; latency at the client, requests/s, errors.")
         {
-            data, clients, seconds, seed, vocabulary, queries, write, url, seeds, noCache, target, format,
+            data, clients, seconds, seed, vocabulary, queries, write, url, seeds, noCache, distinct, target, format,
         };
-        command.SetAction((r, ct) => Run(r.GetValue(data)!, r.GetValue(clients), r.GetValue(seconds), r.GetValue(seed), r.GetValue(vocabulary), r.GetValue(queries), r.GetValue(write), r.GetValue(url), r.GetValue(seeds)!, r.GetValue(noCache), r.GetValue(target)!, r.GetValue(format)!, ct));
+        command.SetAction((r, ct) => Run(r.GetValue(data)!, r.GetValue(clients), r.GetValue(seconds), r.GetValue(seed), r.GetValue(vocabulary), r.GetValue(queries), r.GetValue(write), r.GetValue(url), r.GetValue(seeds)!, r.GetValue(noCache), r.GetValue(distinct), r.GetValue(target)!, r.GetValue(format)!, ct));
         return command;
     }
 
-    private static async Task<int> Run(string data, int clients, int seconds, int seed, int vocabularySize, int queryCount, string? write, string? url, string seeds, bool noCache, string target, string format, CancellationToken cancellationToken)
+    private static async Task<int> Run(string data, int clients, int seconds, int seed, int vocabularySize, int queryCount, string? write, string? url, string seeds, bool noCache, bool distinct, string target, string format, CancellationToken cancellationToken)
     {
         if (clients is < 1 or > 1000 || seconds is < 1 or > 3600 || queryCount is < 1 or > 10_000)
         {
@@ -86,10 +107,14 @@ public static class BenchServeCommand
         }
 
         var seedTexts = Directory.Exists(seeds) ? Directory.EnumerateFiles(seeds, "*.txt").Order().Select(File.ReadAllText).ToList() : [];
-        var mix = new SearchBenchmark(new SyntheticCorpus(seed, vocabularySize, seedTexts), seed).Queries(queryCount);
-        var paths = mix.Select(q => target == "page"
+        var corpus = new SyntheticCorpus(seed, vocabularySize, seedTexts);
+        List<string> Paths(IReadOnlyList<(string Query, bool Facets)> mix) => [.. mix.Select(q => target == "page"
             ? $"/?q={Uri.EscapeDataString(q.Query)}"
-            : $"/api/search?q={Uri.EscapeDataString(q.Query)}{(q.Facets ? "&facets=true" : "")}").ToList();
+            : $"/api/search?q={Uri.EscapeDataString(q.Query)}{(q.Facets ? "&facets=true" : "")}")];
+        var paths = Paths(new SearchBenchmark(corpus, seed).Queries(distinct ? DistinctQueries : queryCount));
+
+        // Distinct: the warm-up must not answer the measured queries from the cache in advance.
+        var warmUp = distinct ? Paths(new SearchBenchmark(corpus, seed + 1).Queries(queryCount)) : paths;
 
         WebApplication? app = null;
         if (url is null)
@@ -105,7 +130,7 @@ public static class BenchServeCommand
             using var http = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
 
             // One pass of the mix first, as bench search does: warms the page cache, the readers and the JIT.
-            foreach (var path in paths)
+            foreach (var path in warmUp)
             {
                 using var warm = await http.GetAsync(path, cancellationToken).ConfigureAwait(false);
             }
@@ -113,8 +138,10 @@ public static class BenchServeCommand
             var latencies = new ConcurrentBag<double>();
             var serverTimes = new ConcurrentBag<double>();
             var cacheHits = 0L;
+            var refused = 0L;
             var errors = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
             var next = -1;
+            var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var until = TimeSpan.FromSeconds(seconds);
             Task<WriterReport>? writer = pipeline is null ? null : Task.Run(() => Write(pipeline, write!, data, clock, seconds, cancellationToken), cancellationToken);
@@ -138,7 +165,12 @@ public static class BenchServeCommand
                             serverTimes.Add(serverTime);
                         }
 
-                        if (!response.IsSuccessStatusCode)
+                        if (response.StatusCode == System.Net.HttpStatusCode.BadRequest)
+                        {
+                            // The query language's answer to a query it refuses (a generated query of stop words only): not a failure of the server.
+                            Interlocked.Increment(ref refused);
+                        }
+                        else if (!response.IsSuccessStatusCode)
                         {
                             errors.AddOrUpdate($"HTTP {(int)response.StatusCode}", 1, (_, n) => n + 1);
                         }
@@ -152,6 +184,7 @@ public static class BenchServeCommand
             }, cancellationToken)).ToList();
             await Task.WhenAll(workers).ConfigureAwait(false);
             var elapsed = clock.Elapsed.TotalSeconds;
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalMilliseconds;
             var written = writer is null ? null : await writer.ConfigureAwait(false);
             var sorted = latencies.Order().ToArray();
             double Percentile(double p) => PercentileOf(sorted, p);
@@ -163,6 +196,10 @@ public static class BenchServeCommand
                 Target = target,
                 Cache = app is null ? null : !noCache,
                 CacheHitRate = sorted.Length == 0 ? 0 : Math.Round((double)cacheHits / sorted.Length, 3),
+                Distinct = distinct,
+                Refused = refused,
+                CpuMsPerRequest = sorted.Length == 0 ? 0 : Math.Round(cpu / sorted.Length, 2),
+                DistinctRequests = paths.Take((int)Math.Min(paths.Count, sorted.Length)).Distinct(StringComparer.Ordinal).Count(),
                 ServerSearchP50 = PercentileOf(serverTimes, 0.50),
                 ServerSearchP99 = PercentileOf(serverTimes, 0.99),
             };
@@ -174,12 +211,14 @@ public static class BenchServeCommand
             {
                 Console.Out.WriteLine($"{report.Clients} clients, {report.Seconds} s, {report.Requests:N0} requests ({report.RequestsPerSecond:N1}/s), {report.Errors} errors{(report.Errors == 0 ? "" : " (" + string.Join(", ", report.ErrorKinds.Select(e => $"{e.Key}: {e.Value}")) + ")")}");
                 Console.Out.WriteLine($"latency at the client: p50 {report.P50} ms, p90 {report.P90} ms, p99 {report.P99} ms, max {report.Max} ms");
+                Console.Out.WriteLine($"{(report.Distinct ? "a new query for every request" : $"the mix of {paths.Count} queries round-robin")}: {report.DistinctRequests:N0} different requests{(report.Refused > 0 ? $", {report.Refused:N0} refused by the query language (400: only stop words)" : "")}");
                 Console.Out.WriteLine($"target {report.Target}; result cache {(report.Cache is null ? "unknown (--url)" : report.Cache.Value ? "on" : "off (--no-cache)")}: {report.CacheHitRate:P1} of the responses from it; the server's search time p50 {report.ServerSearchP50} ms, p99 {report.ServerSearchP99} ms");
                 if (written is not null)
                 {
                     Console.Out.WriteLine($"pipeline {written.Pipeline} wrote {written.Written} documents ({written.Failed} failed) from {written.StartedAtSecond} s for {written.Seconds} s{(written.Error is null ? "" : ": " + written.Error)}");
                 }
 
+                Console.Out.WriteLine($"CPU time of this process ({(app is null ? "the clients" : "server and clients")}) per request: {report.CpuMsPerRequest} ms");
                 Console.Out.WriteLine($"load average at the end: {report.Load}; machine: {report.Machine}");
             }
 

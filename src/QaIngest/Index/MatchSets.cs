@@ -7,14 +7,20 @@ namespace QaIngest.Index;
 
 /// <summary>
 /// The items a query matches as a set of documents per segment, without scoring: a word's postings
-/// (without frequencies) OR'ed into a bit set, required parts AND'ed, negations removed, a year range
+/// (without frequencies) OR'ed into a bit set, required parts AND'ed, "most of" the optional parts
+/// counted per document (a typed question's words), negations removed, a year range
 /// checked on the date's doc values of the documents left. Counting a query this way reads each
 /// posting once; a scorer would also keep every field of a word in step and score it. What the sets
 /// do not cover (phrases, prefixes, amount ranges) is matched by Lucene and set bit by bit.
 /// </summary>
-internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline)
+internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermStates states)
 {
     private readonly Dictionary<Query, Weight> weights = new(ReferenceEqualityComparer.Instance);
+
+    // The documents of the segment at hand that can match: all of them, or from the first to the last
+    // document of the filter's window; postings are read from the first along skip lists, up to the last.
+    private int from;
+    private int to;
 
     /// <summary>The live documents of the whole index that <paramref name="query"/> matches, restricted by <paramref name="filter"/> when given.</summary>
     public long Count(Query query, Filter? filter)
@@ -65,17 +71,31 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline)
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             deadline.Check();
-            var bits = Evaluate(leaf, query);
-            if (filter is not null)
+
+            // A segment outside the filter (a window of recent items) is not read at all.
+            var window = filter?.GetDocIdSet(leaf, null)?.GetIterator();
+            if (filter is not null && window is null)
             {
-                var window = filter.GetDocIdSet(leaf, null)?.GetIterator();
-                if (window is null)
+                continue;
+            }
+
+            FixedBitSet? restricted = null;
+            (from, to) = (0, leaf.AtomicReader.MaxDoc);
+            if (window is not null)
+            {
+                restricted = new FixedBitSet(leaf.AtomicReader.MaxDoc);
+                restricted.Or(window);
+                from = restricted.NextSetBit(0);
+                to = from < 0 ? 0 : restricted.PrevSetBit(restricted.Length - 1) + 1;
+                if (from < 0)
                 {
                     continue;
                 }
+            }
 
-                var restricted = new FixedBitSet(leaf.AtomicReader.MaxDoc);
-                restricted.Or(window);
+            var bits = Evaluate(leaf, query);
+            if (restricted is not null)
+            {
                 bits.And(restricted);
             }
 
@@ -88,27 +108,22 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline)
         var maxDoc = leaf.AtomicReader.MaxDoc;
         switch (query)
         {
-            case Lucene.Net.Search.TermQuery term:
+            case Lucene.Net.Search.TermQuery or BooleanQuery { MinimumNumberShouldMatch: 0 } when IsDisjunctionOfTerms(query):
             {
                 var bits = new FixedBitSet(maxDoc);
-                var terms = leaf.AtomicReader.GetTerms(term.Term.Field);
-                var e = terms?.GetEnumerator();
-                if (e is not null && e.SeekExact(term.Term.Bytes) && e.Docs(null, null, DocsFlags.NONE) is { } docs)
-                {
-                    bits.Or(docs);
-                }
-
+                OrTerms(leaf, query, bits);
                 return bits;
             }
 
             case MatchAllDocsQuery:
             {
                 var bits = new FixedBitSet(maxDoc);
-                bits.Set(0, maxDoc);
+                bits.Set(from, to);
                 return bits;
             }
 
-            case BooleanQuery boolean when boolean.MinimumNumberShouldMatch == 0:
+            // At most 255 optional clauses when some must match (a count per document in a byte; the parser allows 40).
+            case BooleanQuery boolean when boolean.MinimumNumberShouldMatch == 0 || boolean.Clauses.Count <= byte.MaxValue:
             {
                 FixedBitSet? result = null;
                 var years = new List<NumericRangeQuery<int>>();
@@ -124,12 +139,17 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline)
                     result = result is null ? bits : And(result, bits);
                 }
 
-                if (result is null)
+                if (boolean.MinimumNumberShouldMatch > 0)
+                {
+                    var atLeast = AtLeast(leaf, boolean.Clauses.Where(c => c.Occur == Occur.SHOULD).ToList(), boolean.MinimumNumberShouldMatch);
+                    result = result is null ? atLeast : And(result, atLeast);
+                }
+                else if (result is null)
                 {
                     if (years.Count > 0)
                     {
                         result = new FixedBitSet(maxDoc);
-                        result.Set(0, maxDoc);
+                        result.Set(from, to);
                     }
                     else
                     {
@@ -160,6 +180,81 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline)
         }
     }
 
+    /// <summary>
+    /// Whether the sets match the whole query themselves (words, "most of" the words, years,
+    /// negations), without Lucene's matching of phrases, prefixes or amounts, which in a window is
+    /// cheaper led by the window's documents.
+    /// </summary>
+    public static bool Covers(Query query) => query switch
+    {
+        Lucene.Net.Search.TermQuery or MatchAllDocsQuery => true,
+        NumericRangeQuery<int> year => year.Field == IndexFields.Year,
+        BooleanQuery b => (b.MinimumNumberShouldMatch == 0 || b.Clauses.Count <= byte.MaxValue) && b.Clauses.All(c => Covers(c.Query)),
+        _ => false,
+    };
+
+    /// <summary>A term, or optional clauses that are all terms or such disjunctions (a word over its fields and compounds).</summary>
+    private static bool IsDisjunctionOfTerms(Query query) => query switch
+    {
+        Lucene.Net.Search.TermQuery => true,
+        BooleanQuery { MinimumNumberShouldMatch: 0 } b => b.Clauses.Count > 0 && b.Clauses.All(c => c.Occur == Occur.SHOULD && IsDisjunctionOfTerms(c.Query)),
+        _ => false,
+    };
+
+    /// <summary>Sets the documents of every term of a disjunction of terms in one bit set (no set per term).</summary>
+    private void OrTerms(AtomicReaderContext leaf, Query query, FixedBitSet bits)
+    {
+        if (query is Lucene.Net.Search.TermQuery term)
+        {
+            if (states.Docs(leaf, term.Term, null) is { } docs)
+            {
+                OrRange(docs, bits);
+            }
+
+            return;
+        }
+
+        foreach (var clause in ((BooleanQuery)query).Clauses)
+        {
+            OrTerms(leaf, clause.Query, bits);
+        }
+    }
+
+    /// <summary>
+    /// The documents that match at least <paramref name="least"/> of the clauses (most of a typed
+    /// question's words): a count per document, one pass over each clause's set.
+    /// </summary>
+    private FixedBitSet AtLeast(AtomicReaderContext leaf, List<BooleanClause> clauses, int least)
+    {
+        var maxDoc = leaf.AtomicReader.MaxDoc;
+        var result = new FixedBitSet(maxDoc);
+        if (least > clauses.Count)
+        {
+            // As Lucene: fewer clauses than required match nothing.
+            return result;
+        }
+
+        var counts = new byte[maxDoc];
+        foreach (var clause in clauses)
+        {
+            var bits = Evaluate(leaf, clause.Query);
+            for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < maxDoc ? bits.NextSetBit(doc + 1) : -1)
+            {
+                counts[doc]++;
+            }
+        }
+
+        for (var doc = from; doc < to; doc++)
+        {
+            if (counts[doc] >= least)
+            {
+                result.Set(doc);
+            }
+        }
+
+        return result;
+    }
+
     private static FixedBitSet And(FixedBitSet a, FixedBitSet b)
     {
         a.And(b);
@@ -188,16 +283,25 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline)
     {
         if (!weights.TryGetValue(query, out var weight))
         {
-            weights[query] = weight = searcher.CreateNormalizedWeight(new ConstantScoreQuery(query));
+            weights[query] = weight = searcher.CreateNormalizedWeight(new ConstantScoreQuery(states.Bind(query)));
         }
 
         var bits = new FixedBitSet(leaf.AtomicReader.MaxDoc);
         var scorer = weight.GetScorer(leaf, null);
         if (scorer is not null)
         {
-            bits.Or(scorer);
+            OrRange(scorer, bits);
         }
 
         return bits;
+    }
+
+    /// <summary>Sets the iterator's documents from <see cref="from"/> (reached along skip lists) up to <see cref="to"/>.</summary>
+    private void OrRange(DocIdSetIterator docs, FixedBitSet bits)
+    {
+        for (var doc = docs.Advance(from); doc < to; doc = docs.NextDoc())
+        {
+            bits.Set(doc);
+        }
     }
 }

@@ -72,7 +72,7 @@ public sealed partial class SearchIndex
                 return (null, $"the prefix {wide}* stands for more than {MaxPrefixWords:N0} indexed words; make it longer");
             }
 
-            return (Run(searcher, request, node!, compiled, limit, deadline), null);
+            return (Run(searcher, new TermStates(searcher.IndexReader), request, node!, compiled, limit, deadline), null);
         }
         catch (QueryTimeoutException e)
         {
@@ -130,18 +130,18 @@ public sealed partial class SearchIndex
         return null;
     }
 
-    private SearchResults Run(IndexSearcher searcher, SearchRequest request, QueryNode node, CompiledQuery compiled, int limit, Deadline deadline)
+    private SearchResults Run(IndexSearcher searcher, TermStates states, SearchRequest request, QueryNode node, CompiledQuery compiled, int limit, Deadline deadline)
     {
         var trace = Environment.GetEnvironmentVariable("QAINGEST_TRACE") is not null ? System.Diagnostics.Stopwatch.StartNew() : null;
         var all = MaxItemId();
         if (node is RangeQuery { Field: "amount", Min: { } least, Max: null } amount && !request.Facets && request.Sort is SearchSort.Relevance or SearchSort.Amount)
         {
-            return AtLeast(searcher, compiled, request.Query, amount.MinInclusive ? (double)least : Math.BitIncrement((double)least), limit, deadline);
+            return AtLeast(searcher, states, compiled, request.Query, amount.MinInclusive ? (double)least : Math.BitIncrement((double)least), limit, deadline);
         }
 
-        var plan = Plan(searcher, compiled, all);
+        var plan = Plan(searcher, states, compiled, all);
         var tPlan = trace?.Elapsed.TotalMilliseconds;
-        var found = Hits(searcher, compiled, compiled.Query, request.Sort, limit, [], ref plan, deadline);
+        var found = Hits(searcher, states, compiled, compiled.Query, request.Sort, limit, [], ref plan, deadline);
         var tDirect = trace?.Elapsed.TotalMilliseconds;
         double? tLookup = null;
         var counted = compiled.Query;
@@ -154,13 +154,13 @@ public sealed partial class SearchIndex
             counted = partial;
             if (found.Count < limit)
             {
-                var partialPlan = Plan(searcher, compiled, all) with { Estimate = plan.Estimate };
-                found.AddRange(Hits(searcher, compiled, partial, request.Sort, limit - found.Count, [.. found.Select(f => f.ItemId)], ref partialPlan, deadline));
+                var partialPlan = Plan(searcher, states, compiled, all) with { Estimate = plan.Estimate };
+                found.AddRange(Hits(searcher, states, compiled, partial, request.Sort, limit - found.Count, [.. found.Select(f => f.ItemId)], ref partialPlan, deadline));
                 plan = partialPlan;
             }
             else if (!plan.Windowed)
             {
-                plan = plan with { Matched = (int)new MatchSets(searcher, deadline).Count(partial, null) };
+                plan = plan with { Matched = (int)new MatchSets(searcher, deadline, states).Count(partial, null) };
             }
         }
 
@@ -173,17 +173,17 @@ public sealed partial class SearchIndex
             if (expansions.Count > 0)
             {
                 var (expanded, _) = QueryCompiler.Compile(node, expansions);
-                var expandedPlan = Plan(searcher, expanded!, all);
+                var expandedPlan = Plan(searcher, states, expanded!, all);
                 counted = expanded!.Partial ?? expanded.Query;
                 if (found.Count < limit)
                 {
-                    var more = Hits(searcher, expanded, counted, request.Sort, limit - found.Count, [.. found.Select(f => f.ItemId)], ref expandedPlan, deadline);
+                    var more = Hits(searcher, states, expanded, counted, request.Sort, limit - found.Count, [.. found.Select(f => f.ItemId)], ref expandedPlan, deadline);
                     found.AddRange(more.Select(h => h with { Hit = h.Hit with { ViaCompound = true } }));
                     highlightTerms = expanded.Terms;
                 }
                 else if (!expandedPlan.Windowed)
                 {
-                    expandedPlan = expandedPlan with { Matched = (int)new MatchSets(searcher, deadline).Count(counted, null) };
+                    expandedPlan = expandedPlan with { Matched = (int)new MatchSets(searcher, deadline, states).Count(counted, null) };
                 }
 
                 plan = expandedPlan;
@@ -191,7 +191,7 @@ public sealed partial class SearchIndex
         }
 
         var tHits = trace?.Elapsed.TotalMilliseconds;
-        var (total, estimated) = Count(searcher, counted, plan, deadline);
+        var (total, estimated) = Count(searcher, states, counted, plan, deadline);
         var tCount = trace?.Elapsed.TotalMilliseconds;
         var rows = Rows(found.Select(f => f.ItemId));
         var highlight = SnippetHighlighter.Query(highlightTerms, compiled.Prefixes);
@@ -213,14 +213,15 @@ public sealed partial class SearchIndex
         var tRows = trace?.Elapsed.TotalMilliseconds;
         if (request.Facets)
         {
+            // Counted in the ranked window when there is one (the facets describe what was ranked), as sets without scoring where they cover the query.
             var facets = new FacetCollector();
-            if (plan.Windowed)
+            if (plan.Windowed && !MatchSets.Covers(counted))
             {
-                searcher.Search(QueryExecution.Filtered(counted, plan.Filter()), new DeadlineCollector(facets, deadline));
+                searcher.Search(QueryExecution.Filtered(states.Bind(counted), plan.Filter()), new DeadlineCollector(facets, deadline));
             }
             else
             {
-                new MatchSets(searcher, deadline).Collect(counted, null, facets);
+                new MatchSets(searcher, deadline, states).Collect(counted, plan.Filter(), facets);
             }
             results = results with
             {
@@ -240,7 +241,7 @@ public sealed partial class SearchIndex
     /// <c>amount:&gt;=X</c> alone, largest amounts first: counted from the index's term statistics and
     /// sorted among the few items above a threshold (see <see cref="AmountThreshold"/>), exactly.
     /// </summary>
-    private SearchResults AtLeast(IndexSearcher searcher, CompiledQuery q, string text, double least, int limit, Deadline deadline)
+    private SearchResults AtLeast(IndexSearcher searcher, TermStates states, CompiledQuery q, string text, double least, int limit, Deadline deadline)
     {
         var reader = searcher.IndexReader;
         var total = AmountThreshold.CountAtLeast(reader, least);
@@ -249,7 +250,7 @@ public sealed partial class SearchIndex
         var threshold = AmountThreshold.For(reader, least, limit, Math.Max(least, highest));
         var plan = new QueryPlan(0, 0, total, false);
         var top = NumericRangeQuery.NewDoubleRange(IndexFields.MaxAmount, IndexFields.AmountStep, threshold, null, true, true);
-        var found = Hits(searcher, q, top, SearchSort.Amount, limit, [], ref plan, deadline);
+        var found = Hits(searcher, states, q, top, SearchSort.Amount, limit, [], ref plan, deadline);
         var highlight = SnippetHighlighter.Query([], []);
         var rows = Rows(found.Select(f => f.ItemId));
         var figures = FiguresOf([.. found.Select(f => f.ItemId)]);
@@ -276,9 +277,9 @@ public sealed partial class SearchIndex
         public Filter? Filter() => Windowed ? new ItemWindowFilter(Lowest, Highest) : null;
     }
 
-    private QueryPlan Plan(IndexSearcher searcher, CompiledQuery q, long all)
+    private QueryPlan Plan(IndexSearcher searcher, TermStates states, CompiledQuery q, long all)
     {
-        var estimate = Estimate(searcher.IndexReader, q);
+        var estimate = Estimate(states, q);
         if (!q.HasText || estimate <= RankBudget || all == 0)
         {
             return new QueryPlan(0, all, estimate, false);
@@ -299,7 +300,7 @@ public sealed partial class SearchIndex
             highest = LastItemOfYear(lastYear.Value) ?? all;
         }
 
-        var window = Math.Max(1, all * RankBudget / Estimate(searcher.IndexReader, q));
+        var window = Math.Max(1, all * RankBudget / Estimate(states, q));
         return new QueryPlan(Math.Max(0, highest - window), highest, estimate, highest - window > 0);
     }
 
@@ -343,10 +344,11 @@ public sealed partial class SearchIndex
     /// The expected number of matches from the index's term statistics: with every word required,
     /// the rarest word's items; otherwise the items of all the query's terms.
     /// </summary>
-    private static long Estimate(IndexReader reader, CompiledQuery q)
+    private static long Estimate(TermStates states, CompiledQuery q)
     {
+        var reader = states.Reader;
         long Items(IEnumerable<Term> terms) =>
-            terms.GroupBy(t => t.Field).Select(g => g.Sum(t => (long)reader.DocFreq(t))).DefaultIfEmpty(0).Max();
+            terms.GroupBy(t => t.Field).Select(g => g.Sum(t => (long)states.DocFreq(t))).DefaultIfEmpty(0).Max();
 
         if (q.RequiredTerms.Length > 0)
         {
@@ -354,7 +356,7 @@ public sealed partial class SearchIndex
         }
 
         var terms = q.Terms.Select(t => new Term(IndexFields.Body, t)).ToList();
-        return q.Prefixes.Length > 0 ? reader.MaxDoc : terms.Count == 0 ? reader.MaxDoc : terms.Sum(t => (long)reader.DocFreq(t));
+        return q.Prefixes.Length > 0 ? reader.MaxDoc : terms.Count == 0 ? reader.MaxDoc : terms.Sum(t => (long)states.DocFreq(t));
     }
 
     /// <summary>A ranked item: its id, final score and whether it came through a compound; its text and fields are read from the record at the end.</summary>
@@ -362,11 +364,11 @@ public sealed partial class SearchIndex
 
     private static readonly SearchHit NoHit = new(string.Empty, null, null, null, null, null, string.Empty, null, string.Empty, 0, []);
 
-    private List<Found> Hits(IndexSearcher searcher, CompiledQuery q, Query query, SearchSort sort, int limit, HashSet<long> exclude, ref QueryPlan plan, Deadline deadline)
+    private List<Found> Hits(IndexSearcher searcher, TermStates states, CompiledQuery q, Query query, SearchSort sort, int limit, HashSet<long> exclude, ref QueryPlan plan, Deadline deadline)
     {
         while (true)
         {
-            var (hits, matched) = HitsIn(searcher, q, query, sort, limit, exclude, plan, deadline);
+            var (hits, matched) = HitsIn(searcher, states, q, query, sort, limit, exclude, plan, deadline);
             plan = plan with { Matched = matched };
             if (hits.Count >= limit || !plan.Windowed || plan.Lowest == 0)
             {
@@ -382,7 +384,7 @@ public sealed partial class SearchIndex
         }
     }
 
-    private (List<Found> Hits, int Matched) HitsIn(IndexSearcher searcher, CompiledQuery q, Query query, SearchSort sort, int limit, HashSet<long> exclude, QueryPlan plan, Deadline deadline)
+    private (List<Found> Hits, int Matched) HitsIn(IndexSearcher searcher, TermStates states, CompiledQuery q, Query query, SearchSort sort, int limit, HashSet<long> exclude, QueryPlan plan, Deadline deadline)
     {
         var rerank = sort == SearchSort.Relevance && q.HasText && q.Words.Length > 0;
         var wanted = (rerank ? Math.Max(limit * RerankDepthFactor, MinRerankCandidates) : limit) + exclude.Count;
@@ -398,7 +400,7 @@ public sealed partial class SearchIndex
         ITopDocsCollector collector = order is null
             ? TopScoreDocCollector.Create(wanted, docsScoredInOrder: false)
             : TopFieldCollector.Create(order, wanted, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-        searcher.Search(QueryExecution.Filtered(query, plan.Filter()), new DeadlineCollector(collector, deadline));
+        searcher.Search(QueryExecution.Filtered(states.Bind(query), plan.Filter()), new DeadlineCollector(collector, deadline));
         var top = collector.GetTopDocs();
         deadline.Check();
         var leaves = searcher.IndexReader.Leaves;
@@ -416,7 +418,7 @@ public sealed partial class SearchIndex
         List<Found> hits;
         if (rerank)
         {
-            var scores = Rerank(searcher.IndexReader, q, candidates);
+            var scores = Rerank(states, q, candidates);
             hits = [.. candidates.Select((c, i) => new Found(c.Id, Math.Round(scores[i], 4), NoHit)).OrderByDescending(h => h.Score).ThenByDescending(h => h.ItemId)];
         }
         else
@@ -433,8 +435,9 @@ public sealed partial class SearchIndex
     /// postings of those words, at the candidates only; a prefix word is looked for in the texts,
     /// analysed again.
     /// </summary>
-    private double[] Rerank(IndexReader reader, CompiledQuery q, List<(long Id, int Doc, double Score)> candidates)
+    private double[] Rerank(TermStates states, CompiledQuery q, List<(long Id, int Doc, double Score)> candidates)
     {
+        var reader = states.Reader;
         var scores = new double[candidates.Count];
         var facts = ItemFactsFromIndex(reader, candidates) ?? ItemFacts(candidates.Select(c => c.Id));
         if (q.Words.Any(w => w.Prefix is not null))
@@ -495,7 +498,7 @@ public sealed partial class SearchIndex
                 if (sub != leafIndex)
                 {
                     leafIndex = sub;
-                    docs = leaves[sub].AtomicReader.GetTermDocsEnum(t);
+                    docs = states.Docs(leaves[sub], t, leaves[sub].AtomicReader.LiveDocs);
                 }
 
                 if (docs is null)
@@ -570,7 +573,7 @@ public sealed partial class SearchIndex
     /// count every match without scoring; otherwise the window's count scaled to the whole index,
     /// never more than the items there are.
     /// </summary>
-    private (long Total, bool Estimated) Count(IndexSearcher searcher, Query query, QueryPlan plan, Deadline deadline)
+    private (long Total, bool Estimated) Count(IndexSearcher searcher, TermStates states, Query query, QueryPlan plan, Deadline deadline)
     {
         if (!plan.Windowed)
         {
@@ -578,16 +581,26 @@ public sealed partial class SearchIndex
             return (plan.Matched, false);
         }
 
-        var sets = new MatchSets(searcher, deadline);
+        var sets = new MatchSets(searcher, deadline, states);
         if (plan.Estimate <= CountBudget)
         {
             return (sets.Count(query, null), false);
         }
 
-        // In a window Lucene's own matching is led by the window's documents; sets would read every posting.
-        var window = new TotalHitCountCollector();
-        searcher.Search(QueryExecution.Filtered(query, plan.Filter()), new DeadlineCollector(window, deadline));
-        var inWindow = window.TotalHits;
+        // The window is the newest items: the sets skip every segment outside it and read the postings of
+        // the others in the window's range once, without scoring. Phrases, prefixes and amounts are
+        // cheaper matched by Lucene led by the window's documents.
+        long inWindow;
+        if (MatchSets.Covers(query))
+        {
+            inWindow = sets.Count(query, plan.Filter());
+        }
+        else
+        {
+            var window = new TotalHitCountCollector();
+            searcher.Search(QueryExecution.Filtered(states.Bind(query), plan.Filter()), new DeadlineCollector(window, deadline));
+            inWindow = window.TotalHits;
+        }
         var scale = (double)(plan.Highest + 1) / (plan.Highest - plan.Lowest + 1);
         return (Math.Min(searcher.IndexReader.NumDocs, (long)Math.Round(inWindow * scale)), true);
     }
