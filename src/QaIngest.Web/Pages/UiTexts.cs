@@ -82,7 +82,7 @@ internal static class UiTexts
         ["tables.annexes"] = ("Bijlagen", "Annexes"),
         ["annex"] = ("bijlage", "annex"),
         ["sheet"] = ("tabblad", "sheet"),
-        ["table.cells.note"] = ("Alleen de getallen van de tabel: cellen met tekst bewaart de index niet.", "The table's numbers only: the store keeps no text cells."),
+        ["table.cells.note"] = ("Kopregels herbouwd uit de labels van de cellen; een document van vóór de opslag van tekstcellen toont alleen zijn getallen tot een reindex.", "Header rows rebuilt from the cells' labels; a document stored before text cells were kept shows its numbers only until a reindex."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static string Get(string key, bool english) =>
