@@ -73,18 +73,24 @@ public sealed class ServeCommandTests(ServedSeeds served)
         Assert.StartsWith($"qaingest: cannot listen on http://127.0.0.1:{port}", error, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task BenchServe_ReportsCacheHitRateAndServerTime(bool noCache)
+    /// <summary>Runs a short `bench serve` over the served data as a child process; asserts exit 0 and returns its JSON report.</summary>
+    private async Task<System.Text.Json.Nodes.JsonNode> BenchServeAsync(string[] extra)
     {
-        var start = Cli(["bench", "serve", "--data", served.Data, "--clients", "2", "--seconds", "2", "--queries", "20", "--format", "json", .. (noCache ? new[] { "--no-cache" } : [])]);
+        var start = Cli(["bench", "serve", "--data", served.Data, "--clients", "2", "--seconds", "2", "--queries", "20", "--format", "json", .. extra]);
         start.WorkingDirectory = Repo.Root;
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(120));
         await process.WaitForExitAsync();
         Assert.Equal(0, process.ExitCode);
-        var report = System.Text.Json.Nodes.JsonNode.Parse(output)!;
+        return System.Text.Json.Nodes.JsonNode.Parse(output)!;
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task BenchServe_ReportsCacheHitRateAndServerTime(bool noCache)
+    {
+        var report = await BenchServeAsync(noCache ? ["--no-cache"] : []);
         Assert.Equal(0, (long)report["errors"]!);
         Assert.True((long)report["requests"]! > 20);
         Assert.Equal(!noCache, (bool)report["cache"]!);
@@ -101,15 +107,8 @@ public sealed class ServeCommandTests(ServedSeeds served)
     [Fact]
     public async Task BenchServe_Distinct_SendsANewQueryEachRequest()
     {
-        var start = Cli(["bench", "serve", "--data", served.Data, "--clients", "2", "--seconds", "2", "--queries", "20", "--distinct", "--format", "json"]);
-        start.WorkingDirectory = Repo.Root;
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync();
-
         // Generated queries can be stop words only ("zijn"): answered 400, counted as refused, not as errors.
-        Assert.Equal(0, process.ExitCode);
-        var report = System.Text.Json.Nodes.JsonNode.Parse(output)!;
+        var report = await BenchServeAsync(["--distinct"]);
         Assert.Equal(0, (long)report["errors"]!);
         Assert.True((bool)report["distinct"]!);
 
