@@ -1,3 +1,4 @@
+using System.Numerics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -11,10 +12,14 @@ namespace QaIngest.Index;
 /// counted per document (a typed question's words), negations removed, a year range
 /// checked on the date's doc values of the documents left. Counting a query this way reads each
 /// posting once; a scorer would also keep every field of a word in step and score it. What the sets
-/// do not cover (phrases, prefixes, amount ranges) is matched by Lucene and set bit by bit.
+/// do not cover (phrases, prefixes, amount ranges) is matched by Lucene and set bit by bit. A
+/// frequent term's documents come from the sets kept per segment (<see cref="TermBitSets"/>), ORed
+/// a word of 64 documents at a time.
 /// </summary>
-internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermStates states)
+internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermStates states, TermBitSets? kept = null)
 {
+    private readonly TermBitSets kept = kept ?? TermBitSets.Shared;
+
     private readonly Dictionary<Query, Weight> weights = new(ReferenceEqualityComparer.Instance);
 
     // The documents of the segment at hand that can match: all of them, or from the first to the last
@@ -28,16 +33,20 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
         long total = 0;
         Each(query, filter, (_, bits, live) =>
         {
-            var max = bits.Length;
             if (live is null)
             {
                 total += bits.Cardinality;
                 return;
             }
 
-            for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < max ? bits.NextSetBit(doc + 1) : -1)
+            var words = bits.GetBits();
+            var used = (bits.Length + 63) >> 6;
+            for (var w = 0; w < used; w++)
             {
-                total += live.Get(doc) ? 1 : 0;
+                for (var word = words[w]; word != 0; word &= word - 1)
+                {
+                    total += live.Get((w << 6) + BitOperations.TrailingZeroCount(word)) ? 1 : 0;
+                }
             }
         });
         return total;
@@ -206,7 +215,12 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
     {
         if (query is Lucene.Net.Search.TermQuery term)
         {
-            if (states.Docs(leaf, term.Term, null) is { } docs)
+            if (kept.Get(leaf, term.Term, states.DocFreq(leaf, term.Term), () => states.Docs(leaf, term.Term, null)) is { } set)
+            {
+                // The whole segment's documents: those outside the window are cleared with the window at the end.
+                bits.Or(set);
+            }
+            else if (states.Docs(leaf, term.Term, null) is { } docs)
             {
                 OrRange(docs, bits);
             }
@@ -237,8 +251,9 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
         var counts = new byte[maxDoc];
         foreach (var clause in clauses)
         {
+            // A clause's set may hold the whole segment (a kept set); only the window's range is counted.
             var bits = Evaluate(leaf, clause.Query);
-            for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < maxDoc ? bits.NextSetBit(doc + 1) : -1)
+            for (var doc = bits.NextSetBit(from); doc >= 0 && doc < to; doc = doc + 1 < maxDoc ? bits.NextSetBit(doc + 1) : -1)
             {
                 counts[doc]++;
             }
