@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Lucene.Net.Index;
-using Lucene.Net.Store;
 using Lucene.Net.Util;
 
 namespace QaIngest.Index;
@@ -14,8 +13,10 @@ namespace QaIngest.Index;
 /// least <see cref="MinDensity"/> of its segment's documents (and <see cref="MinDocs"/>): a set of
 /// N documents costs N / 8 bytes, so a rarer term is cheaper to read from its postings each time.
 /// Segments never change once written (deletions live apart, in the live documents), so a set
-/// stays true for as long as its segment exists; a segment is known by its directory, name, size
-/// and creation time, so every reader of the pool and every reopened reader shares its sets. The
+/// stays true for as long as its segment exists; a segment is known by its content
+/// (<see cref="SegmentIdentity"/>), so every reader of the pool and every reopened reader shares its sets. As in
+/// Lucene's caching policy, a set is made the <see cref="UsesBeforeKept"/>-th time its term is read
+/// in a segment, not the first (a one-off search reads only its window's postings, as before); the
 /// least recently used sets are dropped past the budget. Thread-safe.
 /// </summary>
 internal sealed class TermBitSets(long budgetBytes)
@@ -23,16 +24,27 @@ internal sealed class TermBitSets(long budgetBytes)
     /// <summary>The sets every search of this process shares: 64 MB, about 256 terms' sets over an index of 2 million items.</summary>
     public static TermBitSets Shared { get; } = new(64L * 1024 * 1024);
 
+    // How many times a term not kept yet was asked for in a segment: forgotten all at once when it grows past a bound.
+    private const int MaxSeen = 100_000;
+
     private readonly ConcurrentDictionary<Key, Entry> entries = new();
+    private readonly ConcurrentDictionary<Key, int> seen = new();
     private readonly System.Threading.Lock evicting = new();
     private long bytes;
     private long clock;
+    private long made;
 
     /// <summary>The share of a segment's documents a term must be in for its set to be kept (1/64: the set then costs at most 8 bytes a posting, and ORing it a word per 64 documents).</summary>
     public double MinDensity { get; init; } = 1.0 / 64;
 
     /// <summary>A term in fewer documents of a segment is read from its postings (a small segment's sets are not worth keeping). Tests lower it.</summary>
     public int MinDocs { get; init; } = 4_096;
+
+    /// <summary>How many times a term is asked for in a segment before its set is made (from its whole postings) and kept. Tests lower it.</summary>
+    public int UsesBeforeKept { get; init; } = 2;
+
+    /// <summary>How many sets were made so far.</summary>
+    public long Made => Interlocked.Read(ref made);
 
     /// <summary>The bytes the kept sets hold now.</summary>
     public long Bytes => Interlocked.Read(ref bytes);
@@ -45,8 +57,8 @@ internal sealed class TermBitSets(long budgetBytes)
 
     /// <summary>
     /// The term's documents in the segment (deleted ones included) as a kept set, read from
-    /// <paramref name="postings"/> the first time; null when the term is too rare to keep (see
-    /// <see cref="Keeps"/>) or the segment does not have it. The set must not be changed.
+    /// <paramref name="postings"/> when it is made; null when the term is too rare to keep (see
+    /// <see cref="Keeps"/>), not asked for often enough yet, or not in the segment. The set must not be changed.
     /// </summary>
     public FixedBitSet? Get(AtomicReaderContext leaf, Term term, int docFreq, Func<DocsEnum?> postings)
     {
@@ -56,11 +68,24 @@ internal sealed class TermBitSets(long budgetBytes)
             return null;
         }
 
-        var key = new Key(SegmentOf(reader), term.Field, term.Bytes.Utf8ToString());
+        var key = new Key(SegmentIdentity.Of(reader), term.Field, term.Bytes.Utf8ToString());
         if (entries.TryGetValue(key, out var known))
         {
             known.LastUse = Interlocked.Increment(ref clock);
             return known.Bits;
+        }
+
+        if (UsesBeforeKept > 1)
+        {
+            if (seen.Count > MaxSeen)
+            {
+                seen.Clear();
+            }
+
+            if (seen.AddOrUpdate(key, 1, (_, uses) => uses + 1) < UsesBeforeKept)
+            {
+                return null;
+            }
         }
 
         if (postings() is not { } docs)
@@ -77,6 +102,8 @@ internal sealed class TermBitSets(long budgetBytes)
         var entry = new Entry(bits, bits.GetBits().Length * 8L) { LastUse = Interlocked.Increment(ref clock) };
         if (entries.TryAdd(key, entry))
         {
+            seen.TryRemove(key, out _);
+            Interlocked.Increment(ref made);
             if (Interlocked.Add(ref bytes, entry.Bytes) > budgetBytes)
             {
                 Evict();
@@ -109,22 +136,6 @@ internal sealed class TermBitSets(long budgetBytes)
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// What the segment is, the same for every reader that opens it: its directory, name, size and
-    /// creation time (a segment name can come back after an index is made anew in the same directory,
-    /// with another time). A segment that is not in a directory on disk is known by its core only.
-    /// </summary>
-    private static object SegmentOf(AtomicReader reader)
-    {
-        if (reader is SegmentReader { SegmentInfo.Info: var info } && info.Dir is FSDirectory fs
-            && info.Diagnostics is { } diagnostics && diagnostics.TryGetValue("timestamp", out var created))
-        {
-            return (fs.Directory.FullName, info.Name, info.DocCount, created);
-        }
-
-        return reader.CoreCacheKey;
     }
 
     private readonly record struct Key(object Segment, string Field, string Text);
