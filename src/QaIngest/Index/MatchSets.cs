@@ -140,8 +140,9 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
     /// <summary>
     /// An empty set of a segment's documents, its words rented: a set of a segment of two million
     /// items is 250 KB, a large-object allocation (collected only with the oldest generation) for
-    /// every clause of every search otherwise. Rented arrays can be longer than asked and are
-    /// cleared whole (<see cref="FixedBitSet.Cardinality"/> reads every word of its array).
+    /// every clause of every search otherwise (the pool keeps a few such arrays per thread and core).
+    /// Rented arrays can be longer than asked; they are cleared whole, so whatever of
+    /// <see cref="FixedBitSet"/> reads its array to the end reads zeros past the segment.
     /// </summary>
     private FixedBitSet NewSet(int maxDoc)
     {
