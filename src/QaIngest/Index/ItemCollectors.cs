@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -82,16 +84,24 @@ internal sealed class FacetCollector : ICollector
     {
         var o = ords!;
         var y = docYears;
-        var max = bits.Length;
-        for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < max ? bits.NextSetBit(doc + 1) : -1)
+
+        // Word by word: a set bit costs a trailing-zero count instead of a call to NextSetBit.
+        var words = bits.GetBits();
+        var used = (bits.Length + 63) >> 6;
+        for (var w = 0; w < used; w++)
         {
-            if (live is null || live.Get(doc))
+            for (var word = words[w]; word != 0; word &= word - 1)
             {
-                Count(doc, o, y);
+                var doc = (w << 6) + BitOperations.TrailingZeroCount(word);
+                if (live is null || live.Get(doc))
+                {
+                    Count(doc, o, y);
+                }
             }
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Count(int doc, FacetOrdinals o, short[] y)
     {
         total++;

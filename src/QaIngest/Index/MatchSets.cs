@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Numerics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -11,11 +13,16 @@ namespace QaIngest.Index;
 /// counted per document (a typed question's words), negations removed, a year range
 /// checked on the date's doc values of the documents left. Counting a query this way reads each
 /// posting once; a scorer would also keep every field of a word in step and score it. What the sets
-/// do not cover (phrases, prefixes, amount ranges) is matched by Lucene and set bit by bit.
+/// do not cover (phrases, prefixes, amount ranges) is matched by Lucene and set bit by bit. A
+/// frequent term's documents come from the sets kept per segment (<see cref="TermBitSets"/>), ORed
+/// a word of 64 documents at a time.
 /// </summary>
-internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermStates states)
+internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermStates states, TermBitSets? kept = null)
 {
+    private readonly TermBitSets kept = kept ?? TermBitSets.Shared;
+
     private readonly Dictionary<Query, Weight> weights = new(ReferenceEqualityComparer.Instance);
+    private readonly List<long[]> rented = [];
 
     // The documents of the segment at hand that can match: all of them, or from the first to the last
     // document of the filter's window; postings are read from the first along skip lists, up to the last.
@@ -28,16 +35,20 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
         long total = 0;
         Each(query, filter, (_, bits, live) =>
         {
-            var max = bits.Length;
             if (live is null)
             {
                 total += bits.Cardinality;
                 return;
             }
 
-            for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < max ? bits.NextSetBit(doc + 1) : -1)
+            var words = bits.GetBits();
+            var used = (bits.Length + 63) >> 6;
+            for (var w = 0; w < used; w++)
             {
-                total += live.Get(doc) ? 1 : 0;
+                for (var word = words[w]; word != 0; word &= word - 1)
+                {
+                    total += live.Get((w << 6) + BitOperations.TrailingZeroCount(word)) ? 1 : 0;
+                }
             }
         });
         return total;
@@ -73,34 +84,72 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
             deadline.Check();
 
             // A segment outside the filter (a window of recent items) is not read at all.
-            var window = filter?.GetDocIdSet(leaf, null)?.GetIterator();
+            var windowSet = filter?.GetDocIdSet(leaf, null);
+            var window = windowSet?.GetIterator();
             if (filter is not null && window is null)
             {
                 continue;
             }
 
-            FixedBitSet? restricted = null;
-            (from, to) = (0, leaf.AtomicReader.MaxDoc);
-            if (window is not null)
+            try
             {
-                restricted = new FixedBitSet(leaf.AtomicReader.MaxDoc);
-                restricted.Or(window);
-                from = restricted.NextSetBit(0);
-                to = from < 0 ? 0 : restricted.PrevSetBit(restricted.Length - 1) + 1;
-                if (from < 0)
+                FixedBitSet? restricted = null;
+                (from, to) = (0, leaf.AtomicReader.MaxDoc);
+                if (window is not null)
                 {
-                    continue;
+                    // A window of several ranges comes as a bit set, only read here; one range is set document by document.
+                    if (windowSet is FixedBitSet ranges)
+                    {
+                        restricted = ranges;
+                    }
+                    else
+                    {
+                        restricted = NewSet(leaf.AtomicReader.MaxDoc);
+                        restricted.Or(window);
+                    }
+
+                    from = restricted.NextSetBit(0);
+                    to = from < 0 ? 0 : restricted.PrevSetBit(restricted.Length - 1) + 1;
+                    if (from < 0)
+                    {
+                        continue;
+                    }
                 }
-            }
 
-            var bits = Evaluate(leaf, query);
-            if (restricted is not null)
+                var bits = Evaluate(leaf, query);
+                if (restricted is not null)
+                {
+                    bits.And(restricted);
+                }
+
+                action(leaf, bits, leaf.AtomicReader.LiveDocs);
+            }
+            finally
             {
-                bits.And(restricted);
-            }
+                // Every set made for the segment is done with: its words go back to the pool.
+                foreach (var words in rented)
+                {
+                    ArrayPool<long>.Shared.Return(words);
+                }
 
-            action(leaf, bits, leaf.AtomicReader.LiveDocs);
+                rented.Clear();
+            }
         }
+    }
+
+    /// <summary>
+    /// An empty set of a segment's documents, its words rented: a set of a segment of two million
+    /// items is 250 KB, a large-object allocation (collected only with the oldest generation) for
+    /// every clause of every search otherwise (the pool keeps a few such arrays per thread and core).
+    /// Rented arrays can be longer than asked; they are cleared whole, so whatever of
+    /// <see cref="FixedBitSet"/> reads its array to the end reads zeros past the segment.
+    /// </summary>
+    private FixedBitSet NewSet(int maxDoc)
+    {
+        var words = ArrayPool<long>.Shared.Rent(FixedBitSet.Bits2words(maxDoc));
+        Array.Clear(words);
+        rented.Add(words);
+        return new FixedBitSet(words, maxDoc);
     }
 
     private FixedBitSet Evaluate(AtomicReaderContext leaf, Query query)
@@ -110,14 +159,14 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
         {
             case Lucene.Net.Search.TermQuery or BooleanQuery { MinimumNumberShouldMatch: 0 } when IsDisjunctionOfTerms(query):
             {
-                var bits = new FixedBitSet(maxDoc);
+                var bits = NewSet(maxDoc);
                 OrTerms(leaf, query, bits);
                 return bits;
             }
 
             case MatchAllDocsQuery:
             {
-                var bits = new FixedBitSet(maxDoc);
+                var bits = NewSet(maxDoc);
                 bits.Set(from, to);
                 return bits;
             }
@@ -148,13 +197,13 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
                 {
                     if (years.Count > 0)
                     {
-                        result = new FixedBitSet(maxDoc);
+                        result = NewSet(maxDoc);
                         result.Set(from, to);
                     }
                     else
                     {
                         // Only optional clauses: any of them.
-                        result = new FixedBitSet(maxDoc);
+                        result = NewSet(maxDoc);
                         foreach (var clause in boolean.Clauses.Where(c => c.Occur == Occur.SHOULD))
                         {
                             result.Or(Evaluate(leaf, clause.Query));
@@ -206,7 +255,18 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
     {
         if (query is Lucene.Net.Search.TermQuery term)
         {
-            if (states.Docs(leaf, term.Term, null) is { } docs)
+            if (kept.Get(leaf, term.Term, states.DocFreq(leaf, term.Term), () => states.Docs(leaf, term.Term, null)) is { } set)
+            {
+                // The words that hold the documents from `from` to `to`; the few documents outside them
+                // in the first and last word are cleared with the window at the end.
+                var source = set.GetBits();
+                var target = bits.GetBits();
+                for (int w = from >> 6, end = (to + 63) >> 6; w < end; w++)
+                {
+                    target[w] |= source[w];
+                }
+            }
+            else if (states.Docs(leaf, term.Term, null) is { } docs)
             {
                 OrRange(docs, bits);
             }
@@ -227,18 +287,20 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
     private FixedBitSet AtLeast(AtomicReaderContext leaf, List<BooleanClause> clauses, int least)
     {
         var maxDoc = leaf.AtomicReader.MaxDoc;
-        var result = new FixedBitSet(maxDoc);
+        var result = NewSet(maxDoc);
         if (least > clauses.Count)
         {
             // As Lucene: fewer clauses than required match nothing.
             return result;
         }
 
-        var counts = new byte[maxDoc];
+        var counts = ArrayPool<byte>.Shared.Rent(maxDoc);
+        Array.Clear(counts, from, to - from);
         foreach (var clause in clauses)
         {
+            // A clause's set may hold the whole segment (a kept set); only the window's range is counted.
             var bits = Evaluate(leaf, clause.Query);
-            for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < maxDoc ? bits.NextSetBit(doc + 1) : -1)
+            for (var doc = bits.NextSetBit(from); doc >= 0 && doc < to; doc = doc + 1 < maxDoc ? bits.NextSetBit(doc + 1) : -1)
             {
                 counts[doc]++;
             }
@@ -252,6 +314,7 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
             }
         }
 
+        ArrayPool<byte>.Shared.Return(counts);
         return result;
     }
 
@@ -261,19 +324,26 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
         return a;
     }
 
-    /// <summary>Keeps the documents whose year (from the date's doc values, cached per segment) is in the range; a document without a date has no year.</summary>
-    private static void KeepYears(AtomicReaderContext leaf, FixedBitSet bits, int? min, int? max, bool includesMin, bool includesMax)
+    /// <summary>
+    /// Keeps the documents whose year (from the date's doc values, cached per segment) is in the range;
+    /// a document without a date has no year. Only the documents that can match (<see cref="from"/> to
+    /// <see cref="to"/>) are looked at: those outside are cleared with the window at the end.
+    /// </summary>
+    private void KeepYears(AtomicReaderContext leaf, FixedBitSet bits, int? min, int? max, bool includesMin, bool includesMax)
     {
         var years = SegmentFacts.Years(leaf.AtomicReader);
-        var from = Math.Max(1, min is { } lo ? (includesMin ? lo : lo + 1L) : long.MinValue);
-        var to = max is { } hi ? (includesMax ? hi : hi - 1L) : long.MaxValue;
-        var length = bits.Length;
-        for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < length ? bits.NextSetBit(doc + 1) : -1)
+        var first = Math.Max(1, min is { } lo ? (includesMin ? lo : lo + 1L) : long.MinValue);
+        var last = max is { } hi ? (includesMax ? hi : hi - 1L) : long.MaxValue;
+        var words = bits.GetBits();
+        for (int w = from >> 6, end = (to + 63) >> 6; w < end; w++)
         {
-            var year = years[doc];
-            if (year < from || year > to)
+            for (var word = words[w]; word != 0; word &= word - 1)
             {
-                bits.Clear(doc);
+                var doc = (w << 6) + BitOperations.TrailingZeroCount(word);
+                if (years[doc] is var year && (year < first || year > last))
+                {
+                    words[w] &= ~(1L << doc);
+                }
             }
         }
     }
@@ -286,7 +356,7 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
             weights[query] = weight = searcher.CreateNormalizedWeight(new ConstantScoreQuery(states.Bind(query)));
         }
 
-        var bits = new FixedBitSet(leaf.AtomicReader.MaxDoc);
+        var bits = NewSet(leaf.AtomicReader.MaxDoc);
         var scorer = weight.GetScorer(leaf, null);
         if (scorer is not null)
         {

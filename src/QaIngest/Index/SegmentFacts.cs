@@ -8,12 +8,17 @@ namespace QaIngest.Index;
 /// A segment's doc values that facets and year filters read for every match, copied once into
 /// plain arrays: a match then costs an array read instead of a virtual call into packed doc values
 /// (a facet over a million matches went from about 60 ms to a few). Kept with the segment's core,
-/// so a reader reopened after a commit builds them only for its new segments. Each part is built on
-/// first use; a segment of two million items holds about 8 MB of years and ordinals per facet.
+/// so a reader reopened after a commit builds them only for its new segments, and shared by every
+/// reader that has the same segment open (<see cref="SegmentIdentity"/>: a server's pool has a
+/// reader per concurrent search), so they are built and held once. Each part is built on first use;
+/// a segment of two million items holds about 8 MB of years and ordinals per facet.
 /// </summary>
 internal sealed class SegmentFacts
 {
     private static readonly ConditionalWeakTable<object, SegmentFacts> Cache = new();
+
+    // The facts of each open segment by what it is, for as long as a reader has it open (its core's entry above holds them).
+    private static readonly Dictionary<object, WeakReference<SegmentFacts>> Open = [];
 
     private short[]? years;
     private FacetOrdinals? ordinals;
@@ -24,7 +29,35 @@ internal sealed class SegmentFacts
     /// <summary>Each document's ordinal of minister, asker and answer kind (-1: none) and its themes' ordinals.</summary>
     public static FacetOrdinals Ordinals(AtomicReader reader) => Of(reader).ordinals ?? Of(reader).BuildOrdinals(reader);
 
-    private static SegmentFacts Of(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => new SegmentFacts());
+    private static SegmentFacts Of(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => Shared(reader));
+
+    private static SegmentFacts Shared(AtomicReader reader)
+    {
+        var identity = SegmentIdentity.Of(reader);
+        if (ReferenceEquals(identity, reader.CoreCacheKey))
+        {
+            // Known by its core only: a strong key here would keep the core's entry alive for ever.
+            return new SegmentFacts();
+        }
+
+        lock (Open)
+        {
+            if (Open.TryGetValue(identity, out var known) && known.TryGetTarget(out var facts))
+            {
+                return facts;
+            }
+
+            // Segments no reader has open any more (merged away) are forgotten.
+            foreach (var gone in Open.Where(o => !o.Value.TryGetTarget(out _)).Select(o => o.Key).ToList())
+            {
+                Open.Remove(gone);
+            }
+
+            facts = new SegmentFacts();
+            Open[identity] = new WeakReference<SegmentFacts>(facts);
+            return facts;
+        }
+    }
 
     private short[] BuildYears(AtomicReader reader)
     {

@@ -16,6 +16,7 @@ namespace QaIngest.Index;
 internal sealed class TermStates(IndexReader reader)
 {
     private readonly Dictionary<Term, TermContext> contexts = [];
+    private readonly Dictionary<(Term Term, int Leaf), int> segmentFreqs = [];
     private readonly Dictionary<(int Leaf, string Field), TermsEnum?> enums = [];
     private readonly Dictionary<Query, Query> bound = new(ReferenceEqualityComparer.Instance);
 
@@ -38,11 +39,19 @@ internal sealed class TermStates(IndexReader reader)
             if (Enumerator(leaf, term.Field) is { } e && e.SeekExact(term.Bytes))
             {
                 context.Register(e.GetTermState(), leaf.Ord, e.DocFreq, e.TotalTermFreq);
+                segmentFreqs[(term, leaf.Ord)] = e.DocFreq;
             }
         }
 
         contexts[term] = context;
         return context;
+    }
+
+    /// <summary>In how many documents of one segment (deleted ones included) the term is; 0 when the segment does not have it.</summary>
+    public int DocFreq(AtomicReaderContext leaf, Term term)
+    {
+        Of(term);
+        return segmentFreqs.GetValueOrDefault((term, leaf.Ord));
     }
 
     /// <summary>The term's documents in one segment (without frequencies), skipping those not in <paramref name="accept"/>; null when the segment does not have it.</summary>
