@@ -194,7 +194,7 @@ public sealed partial class SearchIndex
         var (total, estimated) = Count(searcher, states, counted, plan, deadline);
         var tCount = trace?.Elapsed.TotalMilliseconds;
         var rows = Rows(found.Select(f => f.ItemId));
-        var highlight = SnippetHighlighter.Query(highlightTerms, compiled.Prefixes);
+        var highlight = SnippetHighlighter.Query(highlightTerms, compiled.Prefixes, found.Where(f => rows.ContainsKey(f.ItemId)).Select(f => rows[f.ItemId].Hit.Snippet));
         var figures = FiguresOf([.. found.Select(f => f.ItemId)]);
 
         // An item deleted from the record after this searcher opened (a replace in progress) is skipped.
@@ -251,7 +251,7 @@ public sealed partial class SearchIndex
         var plan = new QueryPlan(0, 0, total, false);
         var top = NumericRangeQuery.NewDoubleRange(IndexFields.MaxAmount, IndexFields.AmountStep, threshold, null, true, true);
         var found = Hits(searcher, states, q, top, SearchSort.Amount, limit, [], ref plan, deadline);
-        var highlight = SnippetHighlighter.Query([], []);
+        var highlight = SnippetHighlighter.Query([], [], []);
         var rows = Rows(found.Select(f => f.ItemId));
         var figures = FiguresOf([.. found.Select(f => f.ItemId)]);
         var hits = found.Where(f => rows.ContainsKey(f.ItemId)).Select(f => rows[f.ItemId].Hit with
