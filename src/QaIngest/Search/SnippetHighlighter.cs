@@ -27,7 +27,8 @@ public static class SnippetHighlighter
         var starts = prefixes.Distinct(StringComparer.Ordinal).ToList();
         if (starts.Count > 0)
         {
-            foreach (var text in texts)
+            // An empty text is never highlighted (see Snippet).
+            foreach (var text in texts.Where(t => t.Length > 0))
             {
                 foreach (var token in DutchAnalyzer.Analyze(text))
                 {
