@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text.Json.Serialization;
 using QaIngest.Cli.Bench;
 using QaIngest.Cli.Output;
 using QaIngest.Index;
@@ -22,15 +23,16 @@ public static class BenchSearchCommand
         var seeds = new Option<string>("--seeds") { Description = "Folder of seed texts whose sentences are mixed in.", DefaultValueFactory = _ => "seeds" };
         var format = Options.Format();
         var reuse = new Option<bool>("--reuse") { Description = "Query an index built by an earlier run with the same --data, --documents and --seed, without indexing again." };
+        var all = new Option<bool>("--all") { Description = "Also list every query of the mix with its time and matches, in the mix's order." };
         var command = new Command("search", "Index a synthetic corpus and report indexing throughput, size, peak memory and query latency.")
         {
-            documents, seed, vocabulary, queries, data, seeds, format, reuse,
+            documents, seed, vocabulary, queries, data, seeds, format, reuse, all,
         };
-        command.SetAction((r, ct) => Run(r.GetValue(documents), r.GetValue(seed), r.GetValue(vocabulary), r.GetValue(queries), r.GetValue(data), r.GetValue(seeds)!, r.GetValue(format)!, r.GetValue(reuse), ct));
+        command.SetAction((r, ct) => Run(r.GetValue(documents), r.GetValue(seed), r.GetValue(vocabulary), r.GetValue(queries), r.GetValue(data), r.GetValue(seeds)!, r.GetValue(format)!, r.GetValue(reuse), r.GetValue(all), ct));
         return command;
     }
 
-    private static async Task<int> Run(int count, int seed, int vocabularySize, int queryCount, string? data, string seeds, string format, bool reuse, CancellationToken cancellationToken)
+    private static async Task<int> Run(int count, int seed, int vocabularySize, int queryCount, string? data, string seeds, string format, bool reuse, bool listAll, CancellationToken cancellationToken)
     {
         if (count is < 100 or > 2_000_000 || vocabularySize is < 1_000 or > 1_000_000 || queryCount is < 1 or > 10_000)
         {
@@ -82,7 +84,10 @@ public static class BenchSearchCommand
                 Latency("all", timings),
                 [Latency("up to 100 matches", timings.Where(t => t.Matches <= 100)), Latency("101 to 10,000 matches", timings.Where(t => t.Matches is > 100 and <= 10_000)), Latency("over 10,000 matches", timings.Where(t => t.Matches > 10_000))],
                 [.. timings.OrderByDescending(t => t.Milliseconds).Take(10)],
-                $"{Environment.ProcessorCount} cores, .NET {Environment.Version}");
+                $"{Environment.ProcessorCount} cores, .NET {Environment.Version}")
+            {
+                Queries = listAll ? [.. timings] : null,
+            };
             if (format == "json")
             {
                 Console.Out.WriteLine(Json.Serialize(report));
@@ -97,6 +102,10 @@ public static class BenchSearchCommand
 
                 Console.Out.WriteLine("slowest: " + string.Join("; ", report.Slowest.Take(5).Select(t => $"{t.Query}{(t.Facets ? " (facets)" : "")} {t.Milliseconds} ms, {t.Matches:N0} matches")));
                 Console.Out.WriteLine($"machine: {report.Machine}");
+                foreach (var t in report.Queries ?? [])
+                {
+                    Console.Out.WriteLine($"{t.Milliseconds,8:0.00} ms {t.Matches,9:N0} matches  {t.Query}{(t.Facets ? " (facets)" : "")}");
+                }
             }
 
             return CommandLine.Ok;
@@ -122,5 +131,10 @@ public static class BenchSearchCommand
 
     private sealed record Band(string Name, int Queries, double P50, double P99, double Max);
 
-    private sealed record Report(SearchBenchmark.IndexingFigures Indexing, double PeakMemoryMb, double PeakAnonymousMb, double PeakFileMappedMb, Band All, Band[] Bands, SearchBenchmark.QueryTiming[] Slowest, string Machine);
+    private sealed record Report(SearchBenchmark.IndexingFigures Indexing, double PeakMemoryMb, double PeakAnonymousMb, double PeakFileMappedMb, Band All, Band[] Bands, SearchBenchmark.QueryTiming[] Slowest, string Machine)
+    {
+        /// <summary>Every query of the mix in its order (<c>--all</c>); null (left out of the JSON) otherwise.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public SearchBenchmark.QueryTiming[]? Queries { get; init; }
+    }
 }

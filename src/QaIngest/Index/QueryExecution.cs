@@ -13,17 +13,19 @@ internal static class QueryExecution
 {
     /// <summary>
     /// A query restricted by a filter (Lucene's default strategy: the filter leads when its first
-    /// document is far in). A <c>year:</c> range required next to other required clauses is taken
-    /// out and checked at their matches from the segments' arrays of years (<see cref="YearFilter"/>);
-    /// it does not score (boost 0), so the scores stay the same.
+    /// document is far in). Next to required clauses that lead, two kinds of top-level clause are
+    /// taken out and checked at their matches instead, in document order: a required <c>year:</c>
+    /// range, from the segments' arrays of years (<see cref="YearFilter"/>), and a negated word (a
+    /// disjunction of terms), along its postings (<see cref="WithoutTermsFilter"/>). Neither scores
+    /// (a year range has boost 0, a negation never scores), so the scores stay the same.
     /// </summary>
     public static Query Filtered(Query query, Filter? filter)
     {
-        query = WithYearsChecked(query);
+        query = WithChecksAtMatches(query);
         return filter is null ? query : new FilteredQuery(query, filter);
     }
 
-    private static Query WithYearsChecked(Query query)
+    private static Query WithChecksAtMatches(Query query)
     {
         if (query is not BooleanQuery boolean)
         {
@@ -31,8 +33,9 @@ internal static class QueryExecution
         }
 
         var years = boolean.Clauses.Where(c => c.Occur == Occur.MUST && c.Query is NumericRangeQuery<int> r && r.Field == IndexFields.Year).ToList();
-        var others = boolean.Clauses.Where(c => !years.Contains(c)).ToList();
-        if (years.Count == 0 || !others.Any(c => c.Occur == Occur.MUST && c.Query is not MatchAllDocsQuery))
+        var negated = boolean.Clauses.Where(c => c.Occur == Occur.MUST_NOT && IsDisjunctionOfTerms(c.Query)).ToList();
+        var others = boolean.Clauses.Where(c => !years.Contains(c) && !negated.Contains(c)).ToList();
+        if (years.Count + negated.Count == 0 || !others.Any(c => c.Occur == Occur.MUST && c.Query is not MatchAllDocsQuery))
         {
             return query;
         }
@@ -44,6 +47,17 @@ internal static class QueryExecution
         }
 
         Query result = rest;
+        if (negated.Count > 0)
+        {
+            var terms = new List<Term>();
+            foreach (var clause in negated)
+            {
+                AddTerms(clause.Query, terms);
+            }
+
+            result = new FilteredQuery(result, new WithoutTermsFilter(terms), FilteredQuery.QUERY_FIRST_FILTER_STRATEGY);
+        }
+
         foreach (var year in years.Select(c => (NumericRangeQuery<int>)c.Query))
         {
             int? from = year.Min is { } lo ? (year.IncludesMin ? lo : lo + 1) : null;
@@ -52,6 +66,28 @@ internal static class QueryExecution
         }
 
         return result;
+    }
+
+    /// <summary>A term, or optional clauses that are all terms or such disjunctions (a word over its fields, with its compounds).</summary>
+    private static bool IsDisjunctionOfTerms(Query query) => query switch
+    {
+        Lucene.Net.Search.TermQuery => true,
+        BooleanQuery { MinimumNumberShouldMatch: 0 } b => b.Clauses.Count > 0 && b.Clauses.All(c => c.Occur == Occur.SHOULD && IsDisjunctionOfTerms(c.Query)),
+        _ => false,
+    };
+
+    private static void AddTerms(Query query, List<Term> terms)
+    {
+        if (query is Lucene.Net.Search.TermQuery term)
+        {
+            terms.Add(term.Term);
+            return;
+        }
+
+        foreach (var clause in ((BooleanQuery)query).Clauses)
+        {
+            AddTerms(clause.Query, terms);
+        }
     }
 }
 

@@ -168,7 +168,7 @@ public sealed partial class SearchIndex
         // whether or not the page reached them.
         if (request.Compounds && compiled.ExpandableTerms.Length > 0)
         {
-            var expansions = Compounds(searcher.IndexReader, compiled.ExpandableTerms);
+            var expansions = Compounds(states, compiled.ExpandableTerms);
             tLookup = trace?.Elapsed.TotalMilliseconds;
             if (expansions.Count > 0)
             {
@@ -194,7 +194,7 @@ public sealed partial class SearchIndex
         var (total, estimated) = Count(searcher, states, counted, plan, deadline);
         var tCount = trace?.Elapsed.TotalMilliseconds;
         var rows = Rows(found.Select(f => f.ItemId));
-        var highlight = SnippetHighlighter.Query(highlightTerms, compiled.Prefixes);
+        var highlight = SnippetHighlighter.Query(highlightTerms, compiled.Prefixes, found.Where(f => rows.ContainsKey(f.ItemId)).Select(f => rows[f.ItemId].Hit.Snippet));
         var figures = FiguresOf([.. found.Select(f => f.ItemId)]);
 
         // An item deleted from the record after this searcher opened (a replace in progress) is skipped.
@@ -251,7 +251,7 @@ public sealed partial class SearchIndex
         var plan = new QueryPlan(0, 0, total, false);
         var top = NumericRangeQuery.NewDoubleRange(IndexFields.MaxAmount, IndexFields.AmountStep, threshold, null, true, true);
         var found = Hits(searcher, states, q, top, SearchSort.Amount, limit, [], ref plan, deadline);
-        var highlight = SnippetHighlighter.Query([], []);
+        var highlight = SnippetHighlighter.Query([], [], []);
         var rows = Rows(found.Select(f => f.ItemId));
         var figures = FiguresOf([.. found.Select(f => f.ItemId)]);
         var hits = found.Where(f => rows.ContainsKey(f.ItemId)).Select(f => rows[f.ItemId].Hit with
@@ -442,7 +442,7 @@ public sealed partial class SearchIndex
         var facts = ItemFactsFromIndex(reader, candidates) ?? ItemFacts(candidates.Select(c => c.Id));
         if (q.Words.Any(w => w.Prefix is not null))
         {
-            var texts = Rows(candidates.Select(c => c.Id));
+            var texts = Rows(candidates.Select(c => c.Id), questions: true);
             for (var i = 0; i < candidates.Count; i++)
             {
                 if (texts.TryGetValue(candidates[i].Id, out var row))
@@ -613,8 +613,8 @@ public sealed partial class SearchIndex
 
     private sealed record Row(SearchHit Hit, string? Context);
 
-    /// <summary>The items' text, answered question and written question, by item id.</summary>
-    private Dictionary<long, Row> Rows(IEnumerable<long> ids)
+    /// <summary>The items' text and written question, by item id; with <paramref name="questions"/> also an answer's question text (<see cref="Row.Context"/>, else null).</summary>
+    private Dictionary<long, Row> Rows(IEnumerable<long> ids, bool questions = false)
     {
         var list = string.Join(',', ids);
         var rows = new Dictionary<long, Row>();
@@ -625,7 +625,7 @@ public sealed partial class SearchIndex
 
         using var command = Command(null,
             "SELECT i.id, i.section, i.number, i.text, d.source, d.number, d.title, d.date, d.asker, d.minister, "
-            + "(SELECT q.text FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.question AND i.section = 'answer') "
+            + (questions ? "(SELECT q.text FROM items q WHERE q.document_id = i.document_id AND q.section = 'question' AND q.number = i.question AND i.section = 'answer') " : "NULL ")
             + $"FROM items i JOIN documents d ON d.id = i.document_id WHERE i.id IN ({list})");
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -711,9 +711,10 @@ public sealed partial class SearchIndex
     /// <summary>
     /// Indexed words that end in a query term (compounds: "opvang" → "kinderopvang"), those in most
     /// items first: one range of the record's table of words written backwards (see
-    /// <see cref="IndexSchema.InsertWord"/>), counted in the Lucene index's text.
+    /// <see cref="IndexSchema.InsertWord"/>), counted in the Lucene index's text (looked up with the
+    /// search's other terms, see <see cref="TermStates"/>: the expanded query uses the same states).
     /// </summary>
-    private Dictionary<string, ImmutableArray<string>> Compounds(IndexReader reader, ImmutableArray<string> queryTerms)
+    private Dictionary<string, ImmutableArray<string>> Compounds(TermStates states, ImmutableArray<string> queryTerms)
     {
         var result = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
         try
@@ -728,7 +729,7 @@ public sealed partial class SearchIndex
                     while (rows.Read())
                     {
                         var compound = new string([.. rows.GetString(0).Reverse()]);
-                        var items = reader.DocFreq(new Term(IndexFields.Body, compound));
+                        var items = states.DocFreq(new Term(IndexFields.Body, compound));
                         if (items > 0)
                         {
                             found.Add((compound, items));

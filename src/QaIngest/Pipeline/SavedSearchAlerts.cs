@@ -116,7 +116,7 @@ public sealed class SavedSearchAlerts(ImmutableArray<SavedSearch> searches)
             .Where(f => SearchIndex.SectionName(f.Location.Section) == section && f.Location.Number == number)
             .Select(f => new HitFigure(f.Kind.ToString().ToLowerInvariant(), f.Value, f.Currency, f.Unit, f.Per, f.Text, f.Qualifier, f.Location.Part))
             .ToImmutableArray();
-        var snippet = SnippetHighlighter.Snippet(text, SnippetHighlighter.Query(query.Terms, query.Prefixes));
+        var snippet = SnippetHighlighter.Snippet(text, SnippetHighlighter.Query(query.Terms, query.Prefixes, [text]));
         return (hash, new AlertItem(search.Name, search.Query, document.Key, document.Source, q.Number, q.Title, q.Date, q.Asker, q.Minister,
             section, number, snippet, figures, hash, now));
     }

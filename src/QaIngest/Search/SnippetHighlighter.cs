@@ -14,18 +14,36 @@ public static class SnippetHighlighter
 {
     public const int MaxLength = 240;
 
-    /// <summary>The query the highlighter scores tokens by: the query's terms and prefixes on the highlight field.</summary>
-    public static Query Query(IEnumerable<string> terms, IEnumerable<string> prefixes)
+    /// <summary>
+    /// The query the highlighter scores tokens by, on the highlight field: the query's terms, and for
+    /// each prefix the terms of <paramref name="texts"/> (the texts to be highlighted with it) that
+    /// start with it. Given a prefix query, Lucene's highlighter finds those terms itself by indexing
+    /// each text in memory (a MemoryIndex per snippet, most of a prefix search's snippet cost); the
+    /// texts' analysed terms are the same terms, so the same tokens are marked.
+    /// </summary>
+    public static Query Query(IEnumerable<string> terms, IEnumerable<string> prefixes, IEnumerable<string> texts)
     {
-        var query = new BooleanQuery(disableCoord: true);
-        foreach (var term in terms)
+        var all = new HashSet<string>(terms, StringComparer.Ordinal);
+        var starts = prefixes.Distinct(StringComparer.Ordinal).ToList();
+        if (starts.Count > 0)
         {
-            query.Add(new Lucene.Net.Search.TermQuery(new Term(ItemAnalyzer.HighlightField, term)), Occur.SHOULD);
+            // An empty text is never highlighted (see Snippet).
+            foreach (var text in texts.Where(t => t.Length > 0))
+            {
+                foreach (var token in DutchAnalyzer.Analyze(text))
+                {
+                    if (starts.Any(p => token.Term.StartsWith(p, StringComparison.Ordinal)))
+                    {
+                        all.Add(token.Term);
+                    }
+                }
+            }
         }
 
-        foreach (var prefix in prefixes)
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var term in all)
         {
-            query.Add(new PrefixQuery(new Term(ItemAnalyzer.HighlightField, prefix)), Occur.SHOULD);
+            query.Add(new Lucene.Net.Search.TermQuery(new Term(ItemAnalyzer.HighlightField, term)), Occur.SHOULD);
         }
 
         return query;
