@@ -24,19 +24,20 @@ public static class BenchSearchCommand
         var format = Options.Format();
         var reuse = new Option<bool>("--reuse") { Description = "Query an index built by an earlier run with the same --data, --documents and --seed, without indexing again." };
         var all = new Option<bool>("--all") { Description = "Also list every query of the mix with its time and matches, in the mix's order." };
+        var warmup = new Option<int>("--warmup") { Description = "Untimed passes of the mix before the timed one: they fill the page cache and let the JIT re-compile the hot code (tiered compilation with dynamic PGO takes about three).", DefaultValueFactory = _ => 3 };
         var command = new Command("search", "Index a synthetic corpus and report indexing throughput, size, peak memory and query latency.")
         {
-            documents, seed, vocabulary, queries, data, seeds, format, reuse, all,
+            documents, seed, vocabulary, queries, data, seeds, format, reuse, all, warmup,
         };
-        command.SetAction((r, ct) => Run(r.GetValue(documents), r.GetValue(seed), r.GetValue(vocabulary), r.GetValue(queries), r.GetValue(data), r.GetValue(seeds)!, r.GetValue(format)!, r.GetValue(reuse), r.GetValue(all), ct));
+        command.SetAction((r, ct) => Run(r.GetValue(documents), r.GetValue(seed), r.GetValue(vocabulary), r.GetValue(queries), r.GetValue(data), r.GetValue(seeds)!, r.GetValue(format)!, r.GetValue(reuse), r.GetValue(all), r.GetValue(warmup), ct));
         return command;
     }
 
-    private static async Task<int> Run(int count, int seed, int vocabularySize, int queryCount, string? data, string seeds, string format, bool reuse, bool listAll, CancellationToken cancellationToken)
+    private static async Task<int> Run(int count, int seed, int vocabularySize, int queryCount, string? data, string seeds, string format, bool reuse, bool listAll, int warmupPasses, CancellationToken cancellationToken)
     {
-        if (count is < 100 or > 2_000_000 || vocabularySize is < 1_000 or > 1_000_000 || queryCount is < 1 or > 10_000)
+        if (count is < 100 or > 2_000_000 || vocabularySize is < 1_000 or > 1_000_000 || queryCount is < 1 or > 10_000 || warmupPasses is < 0 or > 100)
         {
-            return CommandLine.Fail("--documents must be 100..2000000, --vocabulary 1000..1000000, --queries 1..10000");
+            return CommandLine.Fail("--documents must be 100..2000000, --vocabulary 1000..1000000, --queries 1..10000, --warmup 0..100");
         }
 
         var seedTexts = Directory.Exists(seeds) ? Directory.EnumerateFiles(seeds, "*.txt").Order().Select(File.ReadAllText).ToList() : [];
@@ -73,7 +74,11 @@ public static class BenchSearchCommand
 
             using var reader = SearchIndex.Open(folder, create: false);
             var mix = benchmark.Queries(queryCount);
-            SearchBenchmark.Run(reader, mix); // first pass: warms the page cache and the JIT
+            for (var pass = 0; pass < warmupPasses; pass++)
+            {
+                SearchBenchmark.Run(reader, mix);
+            }
+
             var timings = SearchBenchmark.Run(reader, mix);
             Process.GetCurrentProcess().Refresh();
             var report = new Report(
@@ -86,6 +91,7 @@ public static class BenchSearchCommand
                 [.. timings.OrderByDescending(t => t.Milliseconds).Take(10)],
                 $"{Environment.ProcessorCount} cores, .NET {Environment.Version}")
             {
+                WarmupPasses = warmupPasses,
                 Queries = listAll ? [.. timings] : null,
             };
             if (format == "json")
@@ -101,7 +107,7 @@ public static class BenchSearchCommand
                 }
 
                 Console.Out.WriteLine("slowest: " + string.Join("; ", report.Slowest.Take(5).Select(t => $"{t.Query}{(t.Facets ? " (facets)" : "")} {t.Milliseconds} ms, {t.Matches:N0} matches")));
-                Console.Out.WriteLine($"machine: {report.Machine}");
+                Console.Out.WriteLine($"machine: {report.Machine}; timed pass after {report.WarmupPasses} untimed passes of the mix");
                 foreach (var t in report.Queries ?? [])
                 {
                     Console.Out.WriteLine($"{t.Milliseconds,8:0.00} ms {t.Matches,9:N0} matches  {t.Query}{(t.Facets ? " (facets)" : "")}");
@@ -133,6 +139,9 @@ public static class BenchSearchCommand
 
     private sealed record Report(SearchBenchmark.IndexingFigures Indexing, double PeakMemoryMb, double PeakAnonymousMb, double PeakFileMappedMb, Band All, Band[] Bands, SearchBenchmark.QueryTiming[] Slowest, string Machine)
     {
+        /// <summary>How many untimed passes of the mix ran before the timed one (<c>--warmup</c>).</summary>
+        public int WarmupPasses { get; init; }
+
         /// <summary>Every query of the mix in its order (<c>--all</c>); null (left out of the JSON) otherwise.</summary>
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public SearchBenchmark.QueryTiming[]? Queries { get; init; }

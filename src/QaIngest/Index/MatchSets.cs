@@ -157,7 +157,7 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
         var maxDoc = leaf.AtomicReader.MaxDoc;
         switch (query)
         {
-            case Lucene.Net.Search.TermQuery or BooleanQuery { MinimumNumberShouldMatch: 0 } when IsDisjunctionOfTerms(query):
+            case Lucene.Net.Search.TermQuery or BooleanQuery { MinimumNumberShouldMatch: 0 } when QueryExecution.IsDisjunctionOfTerms(query):
             {
                 var bits = NewSet(maxDoc);
                 OrTerms(leaf, query, bits);
@@ -239,14 +239,6 @@ internal sealed class MatchSets(IndexSearcher searcher, Deadline deadline, TermS
         Lucene.Net.Search.TermQuery or MatchAllDocsQuery => true,
         NumericRangeQuery<int> year => year.Field == IndexFields.Year,
         BooleanQuery b => (b.MinimumNumberShouldMatch == 0 || b.Clauses.Count <= byte.MaxValue) && b.Clauses.All(c => Covers(c.Query)),
-        _ => false,
-    };
-
-    /// <summary>A term, or optional clauses that are all terms or such disjunctions (a word over its fields and compounds).</summary>
-    private static bool IsDisjunctionOfTerms(Query query) => query switch
-    {
-        Lucene.Net.Search.TermQuery => true,
-        BooleanQuery { MinimumNumberShouldMatch: 0 } b => b.Clauses.Count > 0 && b.Clauses.All(c => c.Occur == Occur.SHOULD && IsDisjunctionOfTerms(c.Query)),
         _ => false,
     };
 

@@ -69,7 +69,7 @@ internal static class QueryExecution
     }
 
     /// <summary>A term, or optional clauses that are all terms or such disjunctions (a word over its fields, with its compounds).</summary>
-    private static bool IsDisjunctionOfTerms(Query query) => query switch
+    internal static bool IsDisjunctionOfTerms(Query query) => query switch
     {
         Lucene.Net.Search.TermQuery => true,
         BooleanQuery { MinimumNumberShouldMatch: 0 } b => b.Clauses.Count > 0 && b.Clauses.All(c => c.Occur == Occur.SHOULD && IsDisjunctionOfTerms(c.Query)),

@@ -27,4 +27,22 @@ public sealed class BenchSearchCommandTests
         var names = queries.Select(q => q.GetProperty("query").GetString()).ToHashSet();
         Assert.All(other.RootElement.GetProperty("slowest").EnumerateArray(), s => Assert.Contains(s.GetProperty("query").GetString(), names));
     }
+
+    [Fact]
+    public void BenchSearch_Warmup_IsReportedAndBounded()
+    {
+        var none = Cli.Run("bench", "search", "--documents", "100", "--queries", "10", "--warmup", "0", "--format", "json");
+        var byDefault = Cli.Run("bench", "search", "--documents", "100", "--queries", "10", "--format", "json");
+        var negative = Cli.Run("bench", "search", "--documents", "100", "--queries", "10", "--warmup", "-1");
+
+        Assert.True(none.ExitCode == 0, none.StdErr);
+        Assert.True(byDefault.ExitCode == 0, byDefault.StdErr);
+        using var first = JsonDocument.Parse(none.StdOut);
+        using var second = JsonDocument.Parse(byDefault.StdOut);
+        Assert.Equal(0, first.RootElement.GetProperty("warmupPasses").GetInt32());
+        Assert.Equal(3, second.RootElement.GetProperty("warmupPasses").GetInt32());
+        Assert.Equal(10, first.RootElement.GetProperty("all").GetProperty("queries").GetInt32());
+        Assert.NotEqual(0, negative.ExitCode);
+        Assert.Contains("--warmup", negative.StdErr, StringComparison.Ordinal);
+    }
 }
