@@ -17,7 +17,8 @@ public sealed class IndexPool(string dataDirectory, int size, TimeSpan timeout, 
     private readonly AdmissionQueue slots = new(size, aging);
 
     // Costs are estimated before a search waits, so on a reader of their own (one SQLite connection
-    // is used by one thread at a time); an estimate takes tens of µs, so one reader behind a lock keeps up.
+    // is used by one thread at a time); an estimate is a parse and a few term look-ups, so one reader
+    // behind a lock keeps up (the server's CPU per request did not change measurably, README `bench serve`).
     private readonly Lock estimating = new();
     private SearchIndex? estimator;
     private bool disposed;

@@ -15,7 +15,7 @@ public sealed partial class SearchIndex
     /// relative measure: only the order of two costs means something): the items of every term
     /// the query names, all the items for a prefix, and the expected matches once more when facets
     /// are counted over them. Parses and compiles the query and reads
-    /// the doc freqs, tens of µs; a query that does not parse or compile costs 0 (its search fails at
+    /// the doc freqs, nothing more; a query that does not parse or compile costs 0 (its search fails at
     /// once). Never throws for a bad query.
     /// </summary>
     public long Cost(SearchRequest request)
