@@ -8,21 +8,50 @@ namespace QaIngest.Web;
 /// The readers of the data directory: one <see cref="SearchIndex"/> (one SQLite connection, one
 /// searcher manager that sees each new commit) per concurrent search, reused. Opening is lazy, so
 /// the server starts before the first pipeline run has written an index and serves it once it has.
-/// Thread-safe.
+/// Searches wait for a reader in an <see cref="AdmissionQueue"/>: the cheapest expected first, none
+/// longer than its aging bound. Thread-safe.
 /// </summary>
-public sealed class IndexPool(string dataDirectory, int size, TimeSpan timeout) : IDisposable
+public sealed class IndexPool(string dataDirectory, int size, TimeSpan timeout, TimeSpan aging) : IDisposable
 {
     private readonly ConcurrentBag<SearchIndex> idle = [];
-    private readonly SemaphoreSlim slots = new(size, size);
+    private readonly AdmissionQueue slots = new(size, aging);
+
+    // Costs are estimated before a search waits, so on a reader of their own (one SQLite connection
+    // is used by one thread at a time); an estimate is a parse and a few term look-ups, so one reader
+    // behind a lock keeps up (the server's CPU per request did not change measurably, README `bench serve`).
+    private readonly Lock estimating = new();
+    private SearchIndex? estimator;
     private bool disposed;
 
-    /// <summary>Runs <paramref name="work"/> on a reader within the time limit.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> on a reader within the time limit, after the searches waiting
+    /// for one that <paramref name="cost"/> (an estimate such as <see cref="SearchIndex.Cost"/>) puts first.
+    /// </summary>
     /// <exception cref="SlowQueryException">No reader came free, or the work did not finish, in time; the work goes on and its reader comes back when it ends.</exception>
     /// <exception cref="IndexUnavailableException">There is no index (yet).</exception>
-    public async Task<T> UseAsync<T>(Func<SearchIndex, T> work, CancellationToken cancellationToken)
+    public async Task<T> UseAsync<T>(Func<SearchIndex, long> cost, Func<SearchIndex, T> work, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        if (!await slots.WaitAsync(timeout, cancellationToken).ConfigureAwait(false))
+        long expected;
+        lock (estimating)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            estimator ??= SearchIndex.Open(dataDirectory, create: false);
+            try
+            {
+                expected = cost(estimator);
+            }
+            catch
+            {
+                // As a reader whose work failed: not trusted again.
+                estimator.Dispose();
+                estimator = null;
+                throw;
+            }
+        }
+
+        var wait = timeout - clock.Elapsed;
+        if (!await slots.EnterAsync(expected, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken).ConfigureAwait(false))
         {
             throw new SlowQueryException(timeout);
         }
@@ -71,7 +100,12 @@ public sealed class IndexPool(string dataDirectory, int size, TimeSpan timeout) 
 
     public void Dispose()
     {
-        disposed = true;
+        lock (estimating)
+        {
+            disposed = true;
+            estimator?.Dispose();
+        }
+
         while (idle.TryTake(out var index))
         {
             index.Dispose();

@@ -36,7 +36,7 @@ public sealed partial class SearchService(ServeOptions options, IndexPool pool, 
 
         try
         {
-            var (results, error) = await pool.UseAsync(index => index.Search(normalised), cancellationToken).ConfigureAwait(false);
+            var (results, error) = await pool.UseAsync(index => index.Cost(normalised), index => index.Search(normalised), cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {
                 return new(null, new WebProblem(400, "Invalid query", error, null, request.Query), false, clock.Elapsed.TotalMilliseconds);
@@ -69,7 +69,9 @@ public sealed partial class SearchService(ServeOptions options, IndexPool pool, 
 
         try
         {
-            var (rows, error) = await pool.UseAsync(index => index.Amounts(min, max, query, limit), cancellationToken).ConfigureAwait(false);
+            var (rows, error) = await pool.UseAsync(
+                index => query is null ? AmountsWithoutQueryCost : index.Cost(new SearchRequest(query)),
+                index => index.Amounts(min, max, query, limit), cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {
                 return new([], new WebProblem(400, "Invalid query", error, null, query), false, clock.Elapsed.TotalMilliseconds);
@@ -83,6 +85,9 @@ public sealed partial class SearchService(ServeOptions options, IndexPool pool, 
             return new([], problem, false, clock.Elapsed.TotalMilliseconds);
         }
     }
+
+    /// <summary>An amount list without a query reads the figures in a range from the record: not estimated, it waits behind searches (for at most the aging bound).</summary>
+    private const long AmountsWithoutQueryCost = long.MaxValue;
 
     /// <summary>The query as the cache knows it: runs of white space are one space (the query language reads them alike), no space at the ends.</summary>
     internal static string Normalise(string query) => Whitespace().Replace(query.Trim(), " ");

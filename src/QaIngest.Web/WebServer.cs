@@ -35,7 +35,7 @@ public static class WebServer
             return Task.CompletedTask;
         }));
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(_ => new IndexPool(options.DataDirectory, options.Readers, options.QueryTimeout));
+        builder.Services.AddSingleton(_ => new IndexPool(options.DataDirectory, options.Readers, options.QueryTimeout, options.AdmissionAging));
         builder.Services.AddSingleton(_ => new CorpusReader(options.DataDirectory));
         builder.Services.AddSingleton(_ => new IndexGeneration(options.DataDirectory));
         builder.Services.AddSingleton(_ => new ResultCache(Math.Max(0, options.CacheMegabytes) * 1024L * 1024L));
