@@ -50,6 +50,8 @@ public sealed class ServeCommandTests(ServedSeeds served)
     [Theory]
     [InlineData("--urls", "ftp://127.0.0.1:1", "--urls takes http://")]
     [InlineData("--query-timeout", "0", "--query-timeout must be")]
+    [InlineData("--readers", "0", "--readers must be")]
+    [InlineData("--aging", "-1", "--aging must be")]
     public async Task Serve_BadArgument_OneLineExit2(string option, string value, string reason)
     {
         using var process = Process.Start(Cli("serve", "--data", served.Data, option, value))!;
