@@ -28,30 +28,6 @@ internal sealed class YearFilter(int? from, int? to) : Filter
 
         public bool Get(int index) => years[index] >= lowest && years[index] <= highest && (acceptDocs is null || acceptDocs.Get(index));
 
-        public override DocIdSetIterator GetIterator() => new Iterator(this);
-
-        private sealed class Iterator(Years set) : DocIdSetIterator
-        {
-            private int doc = -1;
-
-            public override int DocID => doc;
-
-            public override int NextDoc() => Advance(doc + 1);
-
-            public override int Advance(int target)
-            {
-                for (doc = target; doc < set.Length; doc++)
-                {
-                    if (set.Get(doc))
-                    {
-                        return doc;
-                    }
-                }
-
-                return doc = NO_MORE_DOCS;
-            }
-
-            public override long GetCost() => set.Length;
-        }
+        public override DocIdSetIterator GetIterator() => new BitsIterator(this);
     }
 }
